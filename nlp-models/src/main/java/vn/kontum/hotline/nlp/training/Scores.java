@@ -1,0 +1,105 @@
+package vn.kontum.hotline.nlp.training;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import vn.kontum.hotline.nlp.Topic;
+
+/** Accuracy, per-label precision/recall/F1, macro-F1, the confusion matrix and urgency recall/precision. */
+public final class Scores {
+
+    public static final List<String> LABELS = Arrays.stream(Topic.values()).map(Topic::label).toList();
+
+    private final int[][] confusion = new int[LABELS.size()][LABELS.size()];
+    private int urgentTruePositive;
+    private int urgentFalsePositive;
+    private int urgentFalseNegative;
+    private int total;
+
+    public void add(Sample truth, Prediction predicted) {
+        confusion[LABELS.indexOf(truth.label())][LABELS.indexOf(predicted.label())]++;
+        total++;
+        if (truth.urgent() && predicted.urgent()) {
+            urgentTruePositive++;
+        } else if (predicted.urgent()) {
+            urgentFalsePositive++;
+        } else if (truth.urgent()) {
+            urgentFalseNegative++;
+        }
+    }
+
+    public double accuracy() {
+        int right = 0;
+        for (int i = 0; i < LABELS.size(); i++) {
+            right += confusion[i][i];
+        }
+        return total == 0 ? 0 : (double) right / total;
+    }
+
+    public double precision(int label) {
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[label];
+        }
+        return predicted == 0 ? 0 : (double) confusion[label][label] / predicted;
+    }
+
+    public double recall(int label) {
+        int actual = Arrays.stream(confusion[label]).sum();
+        return actual == 0 ? 0 : (double) confusion[label][label] / actual;
+    }
+
+    public double f1(int label) {
+        double p = precision(label);
+        double r = recall(label);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    public double macroF1() {
+        double sum = 0;
+        for (int i = 0; i < LABELS.size(); i++) {
+            sum += f1(i);
+        }
+        return sum / LABELS.size();
+    }
+
+    public double urgentRecall() {
+        int actual = urgentTruePositive + urgentFalseNegative;
+        return actual == 0 ? 0 : (double) urgentTruePositive / actual;
+    }
+
+    public double urgentPrecision() {
+        int predicted = urgentTruePositive + urgentFalsePositive;
+        return predicted == 0 ? 0 : (double) urgentTruePositive / predicted;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public String summaryLine() {
+        return String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  urgent recall %.4f  urgent precision %.4f  (n=%d)",
+                accuracy(), macroF1(), urgentRecall(), urgentPrecision(), total);
+    }
+
+    public String report() {
+        StringBuilder out = new StringBuilder(summaryLine()).append('\n');
+        out.append(String.format(Locale.ROOT, "  %-14s %9s %9s %9s%n", "label", "precision", "recall", "F1"));
+        for (int i = 0; i < LABELS.size(); i++) {
+            out.append(String.format(Locale.ROOT, "  %-14s %9.4f %9.4f %9.4f%n", LABELS.get(i), precision(i), recall(i), f1(i)));
+        }
+        out.append("  confusion (rows: truth, columns: predicted)\n");
+        out.append(String.format(Locale.ROOT, "  %-14s", ""));
+        LABELS.forEach(l -> out.append(String.format(Locale.ROOT, " %8.8s", l)));
+        out.append('\n');
+        for (int i = 0; i < LABELS.size(); i++) {
+            out.append(String.format(Locale.ROOT, "  %-14s", LABELS.get(i)));
+            for (int j = 0; j < LABELS.size(); j++) {
+                out.append(String.format(Locale.ROOT, " %8d", confusion[i][j]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

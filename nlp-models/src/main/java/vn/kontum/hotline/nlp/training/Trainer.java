@@ -1,0 +1,76 @@
+package vn.kontum.hotline.nlp.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import vn.kontum.hotline.nlp.ModelBundle;
+import vn.kontum.hotline.nlp.text.Features;
+
+/** Trains the topic and urgency models from samples. Deterministic: one thread, input in corpus order. */
+public final class Trainer {
+
+    private final Features features;
+
+    public Trainer(Features features) {
+        this.features = features;
+    }
+
+    public static Trainer standard() {
+        return new Trainer(Features.standard());
+    }
+
+    public ModelBundle train(List<Sample> samples, TrainingSettings settings, String corpusHash) {
+        return train(samples, settings, corpusHash, stage -> { });
+    }
+
+    public ModelBundle train(List<Sample> samples, TrainingSettings settings, String corpusHash, Progress progress) {
+        List<String[]> words = samples.stream().map(s -> features.of(s.text())).toList();
+        progress.stage("topic model");
+        DoccatModel topics = train(samples, words, Sample::label, settings);
+        progress.stage("urgency model");
+        DoccatModel urgency = train(samples, words, s -> s.urgent() ? ModelBundle.URGENT : ModelBundle.NORMAL,
+                settings.withAlgorithm("MAXENT"));
+        return new ModelBundle(version(corpusHash, settings), topics, urgency, settings.manifest());
+    }
+
+    private static DoccatModel train(List<Sample> samples, List<String[]> words, Function<Sample, String> outcome,
+                                     TrainingSettings settings) {
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
+        params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        DocumentSample[] docs = new DocumentSample[samples.size()];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = new DocumentSample(outcome.apply(samples.get(i)), words.get(i));
+        }
+        try {
+            return DocumentCategorizerME.train("vi", ObjectStreamUtils.createObjectStream(docs), params, new DoccatFactory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String version(String corpusHash, TrainingSettings settings) {
+        var digest = Corpus.sha256();
+        digest.update(corpusHash.getBytes(StandardCharsets.UTF_8));
+        digest.update(settings.manifest().toString().getBytes(StandardCharsets.UTF_8));
+        return "vi-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    /** Told the name of each training stage, e.g. to draw a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        void stage(String name);
+    }
+}

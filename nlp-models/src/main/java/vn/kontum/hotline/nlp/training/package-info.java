@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.nlp.training;
+
+import org.jspecify.annotations.NullMarked;
