@@ -1,0 +1,112 @@
+package vn.kontum.hotline.channel.web;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The web chat as a browser uses it, and as a careless or hostile client misuses it. */
+@ExtendWith(OutputCaptureExtension.class)
+class WebChatTest extends HotlineIntegrationTest {
+
+    @Test
+    void the_chat_page_is_served_with_a_strict_content_security_policy_and_a_session_cookie() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> page = get(browser, "/chat");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Trò chuyện với Địa chỉ tin cậy").contains("113").contains("/chat/chat.js")
+                .doesNotContain("<script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                assertThat(c).startsWith("hotline_chat=").contains("HttpOnly").contains("SameSite=Strict"));
+    }
+
+    @Test
+    void a_message_gets_an_answer_in_the_thread_within_seconds(CapturedOutput output) throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        String secret = "Cho em hỏi cách tham gia tổ tiết kiệm vay vốn ở làng, tên em là Xuân-" + System.nanoTime();
+
+        HttpResponse<String> sent = postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"a1\",\"text\":\"" + secret + "\"}");
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(sent.body()).contains("\"duplicate\":false");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().contains("\"from\":\"hotline\""));
+        String thread = get(browser, "/chat/api/messages").body();
+        assertThat(thread).contains(secret).contains("Chúng tôi đã nhận được tin nhắn của bạn");
+        assertThat(output.getAll()).as("no message text in the logs").doesNotContain(secret).doesNotContain("Xuân");
+    }
+
+    @Test
+    void the_same_client_message_sent_twice_is_stored_once() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        String body = "{\"clientMessageId\":\"retry-1\",\"text\":\"cho em hỏi tổ tiết kiệm họp khi nào\"}";
+
+        HttpResponse<String> first = postJson(browser, "/chat/api/messages", body);
+        HttpResponse<String> second = postJson(browser, "/chat/api/messages", body);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.body()).contains("\"duplicate\":true");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().contains("\"from\":\"hotline\""));
+        Thread.sleep(1_000);
+        String thread = get(browser, "/chat/api/messages").body();
+        assertThat(thread.split("\"from\":\"me\"", -1)).hasSize(2);
+        assertThat(thread.split("\"from\":\"hotline\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void bad_input_gets_a_clear_4xx_and_nothing_is_stored() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        long before = messages();
+
+        assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":"), 400, "malformed");
+        assertError(postJson(browser, "/chat/api/messages", "[1,2,3]"), 400, "malformed");
+        assertError(postJson(browser, "/chat/api/messages", "{\"text\":\"thiếu mã tin nhắn\"}"), 400, "missing");
+        assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"   \"}"), 400, "missing");
+        assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":42}"), 400, "malformed");
+        assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"../../etc\",\"text\":\"a\"}"), 400, "missing");
+        byte[] invalidUtf8 = "{\"clientMessageId\":\"u1\",\"text\":\"xx\"}".getBytes(StandardCharsets.UTF_8);
+        invalidUtf8[invalidUtf8.length - 4] = (byte) 0xC3; // a lead byte without its continuation
+        assertError(postJson(browser, "/chat/api/messages", invalidUtf8), 400, "malformed");
+        String tooLarge = "{\"clientMessageId\":\"big\",\"text\":\"" + "a".repeat(70_000) + "\"}";
+        assertError(postJson(browser, "/chat/api/messages", tooLarge), 413, "too-large");
+        String tooLong = "{\"clientMessageId\":\"long\",\"text\":\"" + "á".repeat(10_001) + "\"}";
+        assertError(postJson(browser, "/chat/api/messages", tooLong), 400, "too-long");
+        assertError(postJson(HttpClient.newHttpClient(), "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"no cookie\"}"), 401, "unauthorized");
+
+        assertThat(messages()).isEqualTo(before);
+        assertThat(get(HttpClient.newHttpClient(), "/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void health_is_up_when_the_database_and_redis_answer() throws Exception {
+        HttpResponse<String> health = get(HttpClient.newHttpClient(), "/actuator/health/readiness");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    private long messages() {
+        return jdbc.sql("select count(*) from message").query(Long.class).single();
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(response.body()).contains("\"error\":\"" + error + "\"");
+    }
+}

@@ -1,0 +1,166 @@
+package vn.kontum.hotline.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local stand-in for the Telegram Bot API, answering {@code /bot<token>/<method>} as Telegram documents it:
+ * methods are case-insensitive, bodies are JSON, an idle getUpdates is held open for a while, and updates stay
+ * until a later getUpdates confirms them with a higher offset.
+ */
+public final class FakeTelegram implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token";
+    private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Sent(long chatId, String text) {
+    }
+
+    private final MockWebServer server = new MockWebServer();
+    private final LinkedBlockingDeque<String> pendingUpdates = new LinkedBlockingDeque<>();
+    private final List<String> undelivered = new CopyOnWriteArrayList<>();
+    private final List<String> delivered = new CopyOnWriteArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    private final AtomicInteger failNextSends = new AtomicInteger();
+    private volatile int failStatus = 500;
+
+    public FakeTelegram() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return answer(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** A user writes a text message in a private chat; returns the update_id. */
+    public int userWrites(long chatId, String firstName, String text) {
+        int updateId = nextUpdateId.incrementAndGet();
+        String update = """
+                {"update_id":%d,"message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private","first_name":%s},
+                 "from":{"id":%d,"is_bot":false,"first_name":%s,"language_code":"vi"},"text":%s}}"""
+                .formatted(updateId, nextMessageId.incrementAndGet(), System.currentTimeMillis() / 1000, chatId,
+                        quote(firstName), chatId, quote(firstName), quote(text));
+        undelivered.add(update);
+        pendingUpdates.add(update);
+        return updateId;
+    }
+
+    /** Telegram sends an update again (as it does when a poll's confirmation was lost). */
+    public void redeliver(int updateId) {
+        undelivered.stream().filter(u -> JSON.readTree(u).path("update_id").asInt() == updateId).findFirst()
+                .or(() -> delivered.stream().filter(u -> JSON.readTree(u).path("update_id").asInt() == updateId).findFirst())
+                .ifPresent(u -> {
+                    undelivered.add(u);
+                    pendingUpdates.add(u);
+                });
+    }
+
+    /** The next {@code count} sendMessage calls answer with this HTTP status (429 carries retry_after 1). */
+    public void failNextSends(int count, int status) {
+        failStatus = status;
+        failNextSends.set(count);
+    }
+
+    public List<Sent> sentTo(long chatId) {
+        return sent.stream().filter(s -> s.chatId() == chatId).toList();
+    }
+
+    public List<Sent> sent() {
+        return new ArrayList<>(sent);
+    }
+
+    private MockResponse answer(RecordedRequest request) throws InterruptedException {
+        Matcher m = PATH.matcher(request.getUrl().encodedPath());
+        if (!m.matches() || !TOKEN.equals(m.group(1))) {
+            return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+        }
+        String method = m.group(2).toLowerCase(Locale.ROOT);
+        JsonNode body = request.getBody() == null || request.getBody().size() == 0 ? JSON.createObjectNode()
+                : JSON.readTree(request.getBody().string(StandardCharsets.UTF_8));
+        return switch (method) {
+            case "deletewebhook", "setwebhook" -> json(200, "{\"ok\":true,\"result\":true}");
+            case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bot\"}}");
+            case "getupdates" -> updates(body);
+            case "sendmessage" -> sendMessage(body);
+            default -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: method not faked\"}");
+        };
+    }
+
+    private MockResponse updates(JsonNode body) throws InterruptedException {
+        long offset = body.path("offset").asLong(0);
+        for (String u : undelivered) {
+            if (JSON.readTree(u).path("update_id").asLong() < offset) {
+                undelivered.remove(u);
+                delivered.add(u);
+            }
+        }
+        if (undelivered.isEmpty()) {
+            // Hold an idle poll open, as Telegram does, but not so long that shutdown waits.
+            pendingUpdates.poll(500, TimeUnit.MILLISECONDS);
+        }
+        pendingUpdates.clear();
+        return json(200, "{\"ok\":true,\"result\":[" + String.join(",", undelivered) + "]}");
+    }
+
+    private MockResponse sendMessage(JsonNode body) {
+        if (failNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (failStatus == 429) {
+                return json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
+            }
+            if (failStatus == 403) {
+                return json(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+            }
+            return json(failStatus, "{\"ok\":false,\"error_code\":" + failStatus + ",\"description\":\"Internal Server Error\"}");
+        }
+        long chatId = body.path("chat_id").asLong();
+        String text = body.path("text").asString();
+        sent.add(new Sent(chatId, text));
+        int id = nextMessageId.incrementAndGet();
+        return json(200, """
+                {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""
+                .formatted(id, System.currentTimeMillis() / 1000, chatId, quote(text)));
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static String quote(String s) {
+        return JSON.writeValueAsString(s);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,104 @@
+package vn.kontum.hotline.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hotline on a random port, with Telegram pointed at a local fake. Every integration test shares
+ * this one configuration, so one application (one embedded redis-server) serves them all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.admin-password=" + HotlineIntegrationTest.ADMIN_PASSWORD,
+        "hotline.queue.requeue-after=PT3S",
+        "hotline.queue.claim-after=PT3S",
+        "hotline.queue.sweep-every=PT1S",
+        "hotline.webchat.per-session-per-minute=30",
+        "hotline.webchat.per-address-per-minute=0",
+        "spring.flyway.clean-disabled=false"})
+@Import(HotlineIntegrationTest.CleanStores.class)
+public abstract class HotlineIntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final FakeTelegram TELEGRAM = new FakeTelegram();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        TestEnvironment.properties("test", 2, TestEnvironment.DATA_DIR, TestEnvironment.EMBEDDED_REDIS_PORT)
+                .forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("hotline.telegram.token", () -> FakeTelegram.TOKEN);
+        registry.add("hotline.telegram.api-url", TELEGRAM::baseUrl);
+    }
+
+    /** A clean database and Redis for the test run: PostgreSQL and Redis outlive test runs, the temporary folder does not. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CleanStores {
+        @Bean
+        FlywayMigrationStrategy cleanThenMigrate() {
+            return (Flyway flyway) -> {
+                flyway.clean();
+                flyway.migrate();
+            };
+        }
+
+        @Bean
+        Object flushTestRedis(StringRedisTemplate redis) {
+            redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
+                c.serverCommands().flushDb();
+                return null;
+            });
+            return new Object();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A browser-like client keeping its cookies, as a woman's phone would. */
+    protected static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    protected HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> postJson(HttpClient client, String path, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> postJson(HttpClient client, String path, String body) throws Exception {
+        return postJson(client, path, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> getAs(String user, String password, String path) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic " + auth)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

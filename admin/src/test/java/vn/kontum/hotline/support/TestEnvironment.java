@@ -1,0 +1,61 @@
+package vn.kontum.hotline.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the integration tests keep their data. {@code embedded} (the default, what `./mvnw test` uses): H2 files
+ * and an embedded redis-server under a fresh temporary folder, as a newcomer's first run. {@code postgres}
+ * (CI's second pass, `-Dhotline.test.profile=postgres`): the real PostgreSQL and Redis on 127.0.0.1.
+ */
+public final class TestEnvironment {
+
+    public static final String PROFILE = System.getProperty("hotline.test.profile", "embedded");
+    public static final Path DATA_DIR = tempDir();
+    public static final int EMBEDDED_REDIS_PORT = freePort();
+
+    private TestEnvironment() {
+    }
+
+    public static boolean postgres() {
+        return "postgres".equals(PROFILE);
+    }
+
+    /** Properties for a hotline using the test's stores; {@code database} and {@code redisDb} keep separate runs apart. */
+    public static Map<String, String> properties(String database, int redisDb, Path dataDir, int embeddedRedisPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("hotline.data-dir", dataDir.toString());
+        if (postgres()) {
+            p.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+            p.put("spring.datasource.username", System.getProperty("hotline.test.pg-user", "postgres"));
+            p.put("spring.datasource.password", "");
+            p.put("hotline.redis.url", "redis://127.0.0.1:6379/" + redisDb);
+        } else {
+            p.put("hotline.redis.embedded-port", Integer.toString(embeddedRedisPort));
+        }
+        return p;
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("hotline-test-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

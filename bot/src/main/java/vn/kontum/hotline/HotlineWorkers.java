@@ -1,0 +1,53 @@
+package vn.kontum.hotline;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.conversation.MessageProcessor;
+import vn.kontum.hotline.delivery.DeliveryWorker;
+import vn.kontum.hotline.queue.StreamWorkers;
+import vn.kontum.hotline.queue.WorkQueue;
+
+/** Starts the workers that process accepted messages and deliver replies, and stops them first at shutdown. */
+@Component
+class HotlineWorkers implements SmartLifecycle {
+
+    private final List<StreamWorkers> workers;
+    private volatile boolean running;
+
+    HotlineWorkers(WorkQueue queue, MessageProcessor processor, DeliveryWorker delivery,
+                   @Value("${hotline.node-id}") String node,
+                   @Value("${hotline.workers.processing-threads:2}") int processingThreads,
+                   @Value("${hotline.workers.delivery-threads:4}") int deliveryThreads,
+                   @Value("${hotline.queue.claim-after:PT30S}") Duration claimAfter) {
+        this.workers = List.of(
+                new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, claimAfter, processor),
+                new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, claimAfter, delivery));
+    }
+
+    @Override
+    public void start() {
+        workers.forEach(StreamWorkers::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        workers.forEach(StreamWorkers::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // after the web server, so that work starts once everything else is up
+    }
+}

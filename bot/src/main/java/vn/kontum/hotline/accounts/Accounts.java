@@ -1,0 +1,71 @@
+package vn.kontum.hotline.accounts;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.HotlineClock;
+
+/** Officer, coordinator and administrator accounts. */
+@Component
+public class Accounts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Accounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Stored(long id, String username, String passwordHash, Set<Role> roles, boolean enabled) {
+    }
+
+    Optional<Stored> find(String username) {
+        return jdbc.sql("select id, username, password_hash, roles, enabled from account where username = :u").param("u", username)
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                        roles(rs.getString("roles")), rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from account").query(Long.class).single();
+    }
+
+    /** Creates an account; used for the initial administrator and by tests and the directory pages. */
+    public long create(String username, String passwordHash, String displayName, Set<Role> roles, Set<String> servicePointIds) {
+        jdbc.sql("""
+                        insert into account (username, password_hash, display_name, roles, enabled, created_at)
+                        values (:u, :p, :d, :r, true, :now)""")
+                .param("u", username).param("p", passwordHash).param("d", displayName)
+                .param("r", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("now", HotlineClock.now(clock)).update();
+        long id = find(username).orElseThrow().id();
+        for (String sp : servicePointIds) {
+            jdbc.sql("insert into account_service_point (account_id, service_point_id) values (:a, :sp)").param("a", id).param("sp", sp).update();
+        }
+        return id;
+    }
+
+    /** The viewer behind an authenticated request. */
+    public Viewer viewer(Authentication authentication) {
+        Stored account = find(authentication.getName()).orElseThrow(() -> new IllegalStateException("account vanished"));
+        Set<String> points = new HashSet<>(jdbc.sql("select service_point_id from account_service_point where account_id = :a")
+                .param("a", account.id()).query(String.class).list());
+        return new Viewer(account.id(), account.username(), account.roles(), Set.copyOf(points));
+    }
+
+    private static Set<Role> roles(String csv) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(roles::add);
+        return roles;
+    }
+}

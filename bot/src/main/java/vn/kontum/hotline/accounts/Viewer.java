@@ -1,0 +1,15 @@
+package vn.kontum.hotline.accounts;
+
+import java.util.Set;
+
+/** Who is asking, as every read and write of a case checks it on the server. */
+public record Viewer(long accountId, String username, Set<Role> roles, Set<String> servicePointIds) {
+
+    public boolean seesAllCases() {
+        return roles.contains(Role.COORDINATOR);
+    }
+
+    public boolean canSee(String servicePointId) {
+        return seesAllCases() || servicePointIds.contains(servicePointId);
+    }
+}

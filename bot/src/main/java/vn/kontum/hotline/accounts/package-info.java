@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.accounts;
+
+import org.jspecify.annotations.NullMarked;

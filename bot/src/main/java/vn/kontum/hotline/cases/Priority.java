@@ -1,0 +1,6 @@
+package vn.kontum.hotline.cases;
+
+/** How fast a person must answer. */
+public enum Priority {
+    URGENT, NORMAL
+}

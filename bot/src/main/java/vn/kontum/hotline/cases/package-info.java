@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.cases;
+
+import org.jspecify.annotations.NullMarked;

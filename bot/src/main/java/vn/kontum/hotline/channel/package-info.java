@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.channel;
+
+import org.jspecify.annotations.NullMarked;

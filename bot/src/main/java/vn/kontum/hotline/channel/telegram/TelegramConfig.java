@@ -1,0 +1,51 @@
+package vn.kontum.hotline.channel.telegram;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.OkHttpClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+import vn.kontum.hotline.intake.MessageIntake;
+
+/**
+ * Telegram, when {@code TELEGRAM_BOT_TOKEN} is set: long polling against {@code TELEGRAM_API_URL} (Telegram's
+ * servers, or a self-hosted Bot API server). The beans are wired here: the library's Spring starters target
+ * an older Spring Boot.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${hotline.telegram.token:}'.isBlank()")
+class TelegramConfig {
+
+    static TelegramUrl telegramUrl(String apiUrl) {
+        URI uri = URI.create(apiUrl);
+        int port = uri.getPort() != -1 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+        return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+    }
+
+    @Bean
+    OkHttpTelegramClient telegramClient(@Value("${hotline.telegram.token}") String token,
+                                        @Value("${hotline.telegram.api-url}") String apiUrl) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .readTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        return new OkHttpTelegramClient(new ObjectMapper(), http, token, telegramUrl(apiUrl));
+    }
+
+    @Bean
+    TelegramSender telegramSender(OkHttpTelegramClient client) {
+        return new TelegramSender(client);
+    }
+
+    @Bean
+    TelegramPolling telegramPolling(@Value("${hotline.telegram.token}") String token,
+                                    @Value("${hotline.telegram.api-url}") String apiUrl, MessageIntake intake) {
+        return new TelegramPolling(token, telegramUrl(apiUrl), new TelegramUpdates(intake));
+    }
+}

@@ -1,0 +1,51 @@
+package vn.kontum.hotline.channel.telegram;
+
+import java.time.Duration;
+
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.delivery.ChannelSender;
+import vn.kontum.hotline.delivery.OutboundMessage;
+import vn.kontum.hotline.delivery.SendResult;
+
+/** Sends replies with sendMessage; reads Telegram's errors as retry-later or never. */
+final class TelegramSender implements ChannelSender {
+
+    static final int MAX_LENGTH = 4096;
+
+    private final TelegramClient client;
+
+    TelegramSender(TelegramClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) {
+        String text = message.text().length() > MAX_LENGTH ? message.text().substring(0, MAX_LENGTH) : message.text();
+        try {
+            var sent = client.execute(SendMessage.builder().chatId(message.channelUserId()).text(text).build());
+            return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());
+        } catch (TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            if (code != null && code == 429) {
+                Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                return new SendResult.Retry("telegram 429", after == null ? null : Duration.ofSeconds(after));
+            }
+            if (code != null && (code == 403 || code == 400)) {
+                return new SendResult.Failed("telegram " + code + (code == 403 ? ": bot blocked or chat unreachable" : ": bad request"));
+            }
+            return new SendResult.Retry("telegram " + (code == null ? "error" : code.toString()), null);
+        } catch (TelegramApiException e) {
+            return new SendResult.Retry("telegram unreachable: " + e.getClass().getSimpleName(), null);
+        }
+    }
+}

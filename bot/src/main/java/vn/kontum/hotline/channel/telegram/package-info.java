@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.channel.telegram;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package vn.kontum.hotline.channel.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.intake.Acceptance;
+import vn.kontum.hotline.intake.InboundMessage;
+import vn.kontum.hotline.intake.MessageIntake;
+import vn.kontum.hotline.web.ApiException;
+import vn.kontum.hotline.web.RateLimiter;
+
+/**
+ * The web chat over HTTP: send a message (answered 202 once it is stored), read the thread, and an SSE
+ * stream that says when there is something new to read.
+ */
+@RestController
+@RequestMapping("/chat/api")
+class ChatApiController {
+
+    static final int MAX_TEXT = 10_000;
+
+    private final MessageIntake intake;
+    private final ChatThreads threads;
+    private final ChatPush push;
+    private final RateLimiter limiter;
+    private final int perSessionPerMinute;
+    private final int perAddressPerMinute;
+
+    ChatApiController(MessageIntake intake, ChatThreads threads, ChatPush push, RateLimiter limiter,
+                      @Value("${hotline.webchat.per-session-per-minute:20}") int perSessionPerMinute,
+                      @Value("${hotline.webchat.per-address-per-minute:120}") int perAddressPerMinute) {
+        this.intake = intake;
+        this.threads = threads;
+        this.push = push;
+        this.limiter = limiter;
+        this.perSessionPerMinute = perSessionPerMinute;
+        this.perAddressPerMinute = perAddressPerMinute;
+    }
+
+    record SendRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String clientMessageId,
+            @NotBlank String text) {
+    }
+
+    @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody SendRequest body, HttpServletRequest request) {
+        String session = session(request);
+        if (body.text().length() > MAX_TEXT) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "error.too-long", MAX_TEXT);
+        }
+        if (!limiter.allow("chat:s:" + session, perSessionPerMinute, Duration.ofMinutes(1))
+                || !limiter.allow("chat:a:" + request.getRemoteAddr(), perAddressPerMinute, Duration.ofMinutes(1))) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "error.rate-limited");
+        }
+        Acceptance accepted = intake.accept(InboundMessage.text(Channel.WEB, session + ":" + body.clientMessageId(), session, body.text()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", accepted.messageId(), "duplicate", accepted.duplicate()));
+    }
+
+    @GetMapping("/messages")
+    List<ChatThreads.Line> thread(@RequestParam(defaultValue = "0") long after, HttpServletRequest request) {
+        return threads.after(session(request), after);
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(HttpServletRequest request) {
+        return push.subscribe(session(request));
+    }
+
+    private static String session(HttpServletRequest request) {
+        return ChatSession.of(request).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "error.unauthorized"));
+    }
+}

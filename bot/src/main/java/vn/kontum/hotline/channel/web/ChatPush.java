@@ -1,0 +1,69 @@
+package vn.kontum.hotline.channel.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open chat pages that a reply arrived. The reply may be sent by another node than the one holding the
+ * page's SSE connection, so the news goes through Redis pub/sub. It carries only the session id, never text.
+ */
+@Component
+class ChatPush implements MessageListener {
+
+    static final String CHANNEL = "hotline:webchat:push";
+    private static final long TIMEOUT_MILLIS = 5 * 60_000;
+
+    private final StringRedisTemplate redis;
+    private final Map<String, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
+
+    ChatPush(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    SseEmitter subscribe(String session) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        emitters.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(emitter);
+        Runnable remove = () -> emitters.computeIfPresent(session, (s, set) -> {
+            set.remove(emitter);
+            return set.isEmpty() ? null : set;
+        });
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("ready").data("ok"));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    /** Announces new content for a session, to whichever node holds its page. */
+    void announce(String session) {
+        redis.convertAndSend(CHANNEL, session);
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        String session = new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        Set<SseEmitter> open = emitters.get(session);
+        if (open == null) {
+            return;
+        }
+        for (SseEmitter emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().name("update").data("new"));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package vn.kontum.hotline.channel.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.contact.Contacts;
+
+/** What the woman sees of her own conversation: her messages and the replies that were delivered to her. */
+@Component
+class ChatThreads {
+
+    private final JdbcClient jdbc;
+    private final Contacts contacts;
+
+    ChatThreads(JdbcClient jdbc, Contacts contacts) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+    }
+
+    record Line(long id, String from, String text, OffsetDateTime at) {
+    }
+
+    List<Line> after(String session, long afterId) {
+        return contacts.findId(Channel.WEB, session).map(contact -> jdbc.sql("""
+                        select id, direction, body, coalesce(sent_at, created_at) as at from message
+                        where contact_id = :contact and id > :after and body is not null
+                          and (direction = 'IN' or state = 'SENT')
+                        order by id fetch first 200 rows only""")
+                .param("contact", contact).param("after", afterId)
+                .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
+                        rs.getString("body"), rs.getObject("at", OffsetDateTime.class)))
+                .list()).orElse(List.of());
+    }
+}

@@ -1,0 +1,34 @@
+package vn.kontum.hotline.channel.web;
+
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.delivery.ChannelSender;
+import vn.kontum.hotline.delivery.OutboundMessage;
+import vn.kontum.hotline.delivery.SendResult;
+
+/** Web chat replies are read from the database by the page; delivering one means telling the page it is there. */
+@Component
+class WebChatSender implements ChannelSender {
+
+    private final ChatPush push;
+
+    WebChatSender(ChatPush push) {
+        this.push = push;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEB;
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) {
+        try {
+            push.announce(message.channelUserId());
+        } catch (RuntimeException e) {
+            // The reply is stored; the page also polls, so a lost announcement only delays it.
+        }
+        return new SendResult.Sent(null);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.contact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.conversation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package vn.kontum.hotline.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.queue.WorkHandler;
+
+/**
+ * Delivers one queued reply. Claims it (QUEUED -> SENDING) so that no other worker sends it too, sends it
+ * through its channel, then records SENT, a retry with backoff, or FAILED with the reason.
+ */
+@Component
+public class DeliveryWorker implements WorkHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcClient jdbc;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final Clock clock;
+    private final int maxAttempts;
+
+    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock,
+                   @Value("${hotline.delivery.max-attempts:8}") int maxAttempts) {
+        this.jdbc = jdbc;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public void handle(long id) {
+        OffsetDateTime now = HotlineClock.now(clock);
+        int claimed = jdbc.sql("""
+                        update message set state = 'SENDING', attempts = attempts + 1, enqueued_at = :now
+                        where id = :id and direction = 'OUT' and state = 'QUEUED'
+                          and (next_attempt_at is null or next_attempt_at <= :now)""")
+                .param("id", id).param("now", now).update();
+        if (claimed == 0) {
+            return; // already sent, being sent elsewhere, or not due yet
+        }
+        Optional<Pending> pending = jdbc.sql("""
+                        select m.id, m.channel, m.contact_id, m.body, m.attempts, c.channel_user_id
+                        from message m join contact c on c.id = m.contact_id where m.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
+                        rs.getLong("contact_id"), rs.getString("channel_user_id"), rs.getString("body")), rs.getInt("attempts")))
+                .optional();
+        if (pending.isEmpty()) {
+            return;
+        }
+        OutboundMessage message = pending.get().message();
+        ChannelSender sender = senders.get(message.channel());
+        long started = System.nanoTime();
+        SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
+                : sendSafely(sender, message);
+        record(message, pending.get().attempts(), result);
+        log.info("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
+                result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static SendResult sendSafely(ChannelSender sender, OutboundMessage message) {
+        try {
+            return sender.send(message);
+        } catch (RuntimeException e) {
+            return new SendResult.Retry(e.getClass().getSimpleName(), null);
+        }
+    }
+
+    private void record(OutboundMessage message, int attempts, SendResult result) {
+        OffsetDateTime now = HotlineClock.now(clock);
+        switch (result) {
+            case SendResult.Sent sent -> jdbc.sql("""
+                            update message set state = 'SENT', sent_at = :now, channel_message_id = :cid, failure_reason = null
+                            where id = :id""")
+                    .param("now", now).param("cid", sent.channelMessageId()).param("id", message.id()).update();
+            case SendResult.Retry retry when attempts < maxAttempts -> {
+                Duration wait = retry.after() != null ? retry.after() : backoff(attempts);
+                jdbc.sql("""
+                                update message set state = 'QUEUED', next_attempt_at = :next, enqueued_at = null,
+                                       failure_reason = :reason where id = :id""")
+                        .param("next", now.plus(wait)).param("reason", truncate(retry.reason())).param("id", message.id()).update();
+            }
+            case SendResult.Retry retry -> fail(message.id(), "gave up after " + attempts + " attempts: " + retry.reason());
+            case SendResult.Failed failed -> fail(message.id(), failed.reason());
+        }
+    }
+
+    private void fail(long id, String reason) {
+        jdbc.sql("update message set state = 'FAILED', failure_reason = :reason where id = :id")
+                .param("reason", truncate(reason)).param("id", id).update();
+    }
+
+    /** 2 s, 4 s, 8 s ... up to 10 minutes. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(600, 1L << Math.min(attempts, 10)));
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() <= 300 ? reason : reason.substring(0, 300);
+    }
+
+    private record Pending(OutboundMessage message, int attempts) {
+    }
+}

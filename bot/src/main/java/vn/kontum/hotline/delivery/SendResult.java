@@ -1,0 +1,21 @@
+package vn.kontum.hotline.delivery;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a channel said when asked to deliver a message. */
+public sealed interface SendResult {
+
+    /** Delivered to the platform. */
+    record Sent(@Nullable String channelMessageId) implements SendResult {
+    }
+
+    /** Failed for now (timeout, 5xx, rate limit): try again later, after {@code after} when the platform said so. */
+    record Retry(String reason, @Nullable Duration after) implements SendResult {
+    }
+
+    /** Will never succeed (blocked by the user, outside the platform's window): shown to officers. */
+    record Failed(String reason) implements SendResult {
+    }
+}

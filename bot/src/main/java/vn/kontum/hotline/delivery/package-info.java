@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.delivery;
+
+import org.jspecify.annotations.NullMarked;

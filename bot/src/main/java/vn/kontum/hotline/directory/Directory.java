@@ -1,0 +1,69 @@
+package vn.kontum.hotline.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Communes, villages and service points, read from the database. */
+@Component
+public class Directory {
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ServicePoint> servicePoint(String id) {
+        return jdbc.sql("select id, kind, name, commune_id, phone from service_point where id = :id").param("id", id)
+                .query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Service points handling a category that serve this village, in a stable order. */
+    public List<ServicePoint> servingVillage(String category, String villageId) {
+        return jdbc.sql("""
+                        select sp.id, sp.kind, sp.name, sp.commune_id, sp.phone from service_point sp
+                        join service_point_category c on c.service_point_id = sp.id and c.category = :category
+                        join service_point_village v on v.service_point_id = sp.id and v.village_id = :village
+                        order by sp.id""")
+                .param("category", category).param("village", villageId).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Service points handling a category located in a commune. */
+    public List<ServicePoint> inCommune(String category, String communeId) {
+        return jdbc.sql("""
+                        select sp.id, sp.kind, sp.name, sp.commune_id, sp.phone from service_point sp
+                        join service_point_category c on c.service_point_id = sp.id and c.category = :category
+                        where sp.commune_id = :commune order by sp.id""")
+                .param("category", category).param("commune", communeId).query((rs, n) -> row(rs)).list();
+    }
+
+    /** City-wide service points (no commune) handling a category. */
+    public List<ServicePoint> cityWide(String category) {
+        return jdbc.sql("""
+                        select sp.id, sp.kind, sp.name, sp.commune_id, sp.phone from service_point sp
+                        join service_point_category c on c.service_point_id = sp.id and c.category = :category
+                        where sp.commune_id is null order by sp.id""")
+                .param("category", category).query((rs, n) -> row(rs)).list();
+    }
+
+    public Optional<ServicePoint> firstOfKind(ServicePointKind kind) {
+        return jdbc.sql("select id, kind, name, commune_id, phone from service_point where kind = :kind order by id")
+                .param("kind", kind.name()).query((rs, n) -> row(rs)).list().stream().findFirst();
+    }
+
+    public Optional<String> communeOfVillage(String villageId) {
+        return jdbc.sql("select commune_id from village where id = :id").param("id", villageId).query(String.class).optional();
+    }
+
+    public Optional<String> villageName(String villageId) {
+        return jdbc.sql("select name from village where id = :id").param("id", villageId).query(String.class).optional();
+    }
+
+    private static ServicePoint row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ServicePoint(rs.getString("id"), ServicePointKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("commune_id"), rs.getString("phone"));
+    }
+}

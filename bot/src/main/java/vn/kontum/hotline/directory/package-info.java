@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.directory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.intake;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package vn.kontum.hotline.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Threads that take entries from one stream and hand each to a handler. An entry is acknowledged only after
+ * its handler returned; an entry whose worker died is claimed again after {@code claimAfter}.
+ */
+public final class StreamWorkers {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamWorkers.class);
+
+    private final WorkQueue queue;
+    private final String stream;
+    private final String node;
+    private final int threads;
+    private final Duration claimAfter;
+    private final WorkHandler handler;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> workers = new ArrayList<>();
+
+    public StreamWorkers(WorkQueue queue, String stream, String node, int threads, Duration claimAfter, WorkHandler handler) {
+        this.queue = queue;
+        this.stream = stream;
+        this.node = node;
+        this.threads = threads;
+        this.claimAfter = claimAfter;
+        this.handler = handler;
+    }
+
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < threads; i++) {
+            String consumer = node + "-" + i;
+            Thread t = Thread.ofPlatform().name(stream + "-" + i).daemon().start(() -> loop(consumer));
+            workers.add(t);
+        }
+    }
+
+    public void stop() {
+        running.set(false);
+        for (Thread t : workers) {
+            try {
+                t.join(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    private void loop(String consumer) {
+        WorkQueue.Reader reader = null;
+        long nextClaim = 0;
+        long backoffMillis = 100;
+        while (running.get()) {
+            try {
+                if (reader == null) {
+                    reader = queue.reader(stream, consumer);
+                }
+                if (System.currentTimeMillis() >= nextClaim) {
+                    // Our own unfinished entries (from before a restart) and those of dead workers.
+                    handleAll(reader, reader.claimStale(claimAfter, 100));
+                    nextClaim = System.currentTimeMillis() + Math.max(1_000, claimAfter.toMillis() / 2);
+                }
+                handleAll(reader, reader.next(50, Duration.ofSeconds(1)));
+                backoffMillis = 100;
+            } catch (RuntimeException e) {
+                log.warn("{} worker {}: {}; retrying in {} ms", stream, consumer, e.getClass().getSimpleName(), backoffMillis);
+                if (reader != null) {
+                    reader.forgetGroup();
+                }
+                sleep(backoffMillis);
+                backoffMillis = Math.min(5_000, backoffMillis * 2);
+            }
+        }
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    private void handleAll(WorkQueue.Reader reader, List<WorkQueue.Entry> entries) {
+        for (WorkQueue.Entry entry : entries) {
+            if (!running.get()) {
+                return;
+            }
+            if (entry.id() >= 0) {
+                long started = System.nanoTime();
+                handler.handle(entry.id());
+                log.debug("{} id {} handled in {} us", stream, entry.id(), (System.nanoTime() - started) / 1000);
+            }
+            reader.ack(entry);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

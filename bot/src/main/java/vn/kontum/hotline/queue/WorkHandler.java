@@ -1,0 +1,7 @@
+package vn.kontum.hotline.queue;
+
+/** Does the work for one database id taken from a stream. Must be safe to call twice for the same id. */
+@FunctionalInterface
+public interface WorkHandler {
+    void handle(long id);
+}

@@ -1,0 +1,120 @@
+package vn.kontum.hotline.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work shared between hotline nodes: Redis Streams with one consumer group per stream. A stream entry carries
+ * only a database id; the database row holds the work and its state, so an entry delivered twice is harmless.
+ */
+@Component
+public class WorkQueue implements DisposableBean {
+
+    public static final String INBOUND = "hotline:inbound";
+    public static final String OUTBOUND = "hotline:outbound";
+    static final String GROUP = "hotline";
+    private static final long MAX_LENGTH = 200_000;
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> shared;
+
+    WorkQueue(RedisClient client) {
+        this.client = client;
+        this.shared = client.connect();
+    }
+
+    public void publish(String stream, long id) {
+        shared.sync().xadd(stream, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), Map.of("id", Long.toString(id)));
+    }
+
+    /** A connection of its own for a worker that blocks on reads. */
+    Reader reader(String stream, String consumer) {
+        return new Reader(client.connect(), stream, Consumer.from(GROUP, consumer));
+    }
+
+    @Override
+    public void destroy() {
+        shared.close();
+    }
+
+    /** One worker's view of a stream. */
+    static final class Reader implements AutoCloseable {
+        private final StatefulRedisConnection<String, String> connection;
+        private final String stream;
+        private final Consumer<String> consumer;
+        private boolean groupReady;
+
+        Reader(StatefulRedisConnection<String, String> connection, String stream, Consumer<String> consumer) {
+            this.connection = connection;
+            this.stream = stream;
+            this.consumer = consumer;
+        }
+
+        List<Entry> next(int count, Duration block) {
+            ensureGroup();
+            return entries(connection.sync().xreadgroup(consumer, XReadArgs.Builder.block(block).count(count),
+                    XReadArgs.StreamOffset.lastConsumed(stream)));
+        }
+
+        /** Entries another worker took but has not finished for at least {@code idle}: that worker is gone. */
+        List<Entry> claimStale(Duration idle, int count) {
+            ensureGroup();
+            var claimed = connection.sync().xautoclaim(stream, XAutoClaimArgs.Builder.xautoclaim(consumer, idle, "0-0").count(count));
+            return entries(claimed.getMessages());
+        }
+
+        void ack(Entry entry) {
+            connection.sync().xack(stream, GROUP, entry.streamId());
+        }
+
+        private void ensureGroup() {
+            if (groupReady) {
+                return;
+            }
+            RedisCommands<String, String> redis = connection.sync();
+            try {
+                redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            } catch (RedisBusyException alreadyThere) {
+                // BUSYGROUP: another node or an earlier run made it
+            }
+            groupReady = true;
+        }
+
+        /** After Redis restarted without its data the group must be made again. */
+        void forgetGroup() {
+            groupReady = false;
+        }
+
+        private static List<Entry> entries(List<StreamMessage<String, String>> messages) {
+            List<Entry> out = new ArrayList<>(messages.size());
+            for (StreamMessage<String, String> m : messages) {
+                String id = m.getBody() == null ? null : m.getBody().get("id");
+                out.add(new Entry(m.getId(), id == null ? -1 : Long.parseLong(id)));
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    record Entry(String streamId, long id) {
+    }
+}

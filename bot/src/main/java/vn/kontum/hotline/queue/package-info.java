@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.queue;
+
+import org.jspecify.annotations.NullMarked;

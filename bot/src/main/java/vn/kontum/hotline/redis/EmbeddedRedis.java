@@ -1,0 +1,114 @@
+package vn.kontum.hotline.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * A real redis-server (the binary shipped in the embedded-redis artifact) started and stopped by the hotline
+ * when no {@code REDIS_URL} is given. Its append-only file lives under the data folder, so queued work survives
+ * a restart. A server left behind by a killed hotline is found through its pid file and stopped first.
+ */
+final class EmbeddedRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedRedis start(Path dataDir, int port) {
+        try {
+            Path dir = Files.createDirectories(dataDir.resolve("redis")).toAbsolutePath();
+            Path pidFile = dir.resolve("redis.pid");
+            stopLeftover(pidFile);
+            waitUntilFree(port);
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("dir " + dir)
+                    .setting("pidfile " + pidFile)
+                    .setting("appendonly yes")
+                    .setting("appendfsync everysec")
+                    .setting("save \"\"")
+                    .setting("protected-mode yes")
+                    .onShutdownForceStop(true)
+                    .build();
+            server.start();
+            log.info("embedded redis-server started on 127.0.0.1:{} (data in {})", port, dir);
+            return new EmbeddedRedis(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded redis-server on port " + port, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    private static void stopLeftover(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile).trim();
+        Files.deleteIfExists(pidFile);
+        Optional<ProcessHandle> process;
+        try {
+            process = ProcessHandle.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        process.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+                .ifPresent(p -> {
+                    log.info("stopping a redis-server left behind by an earlier run (pid {})", p.pid());
+                    p.destroy();
+                    try {
+                        p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
+                });
+    }
+
+    private static void waitUntilFree(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            } catch (IOException free) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("port " + port + " is taken by another program; set HOTLINE_EMBEDDED_REDIS_PORT or REDIS_URL");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+            log.info("embedded redis-server stopped");
+        } catch (IOException e) {
+            log.warn("embedded redis-server did not stop cleanly: {}", e.getClass().getSimpleName());
+        }
+    }
+}

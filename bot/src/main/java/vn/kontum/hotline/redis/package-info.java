@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.routing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.understanding;
+
+import org.jspecify.annotations.NullMarked;

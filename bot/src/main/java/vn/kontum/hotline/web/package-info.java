@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.web;
+
+import org.jspecify.annotations.NullMarked;

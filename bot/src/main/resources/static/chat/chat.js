@@ -1,0 +1,80 @@
+// Web chat: sends with a client id (so a retry is stored once), shows the thread, and hears about replies
+// through SSE, polling when SSE is not available. Every text is shown with textContent: never as HTML.
+(function () {
+  'use strict';
+  var thread = document.getElementById('thread');
+  var status = document.getElementById('status');
+  var form = document.getElementById('composer');
+  var input = document.getElementById('text');
+  var labels = thread.dataset;
+  var lastId = 0;
+  var shown = {};
+
+  function newId() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  function show(line) {
+    if (shown[line.id]) { return; }
+    shown[line.id] = true;
+    var div = document.createElement('div');
+    div.className = 'msg ' + (line.from === 'me' ? 'me' : 'hotline');
+    var who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = line.from === 'me' ? labels.you : labels.hotline;
+    div.appendChild(who);
+    div.appendChild(document.createTextNode(line.text));
+    thread.appendChild(div);
+    thread.scrollTop = thread.scrollHeight;
+    if (line.id > lastId) { lastId = line.id; }
+  }
+
+  function refresh() {
+    return fetch('/chat/api/messages?after=' + lastId, { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (lines) { lines.forEach(show); status.textContent = ''; })
+      .catch(function () { status.textContent = labels.offline; });
+  }
+
+  function send(text, clientId, attempt) {
+    return fetch('/chat/api/messages', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientMessageId: clientId, text: text })
+    }).then(function (r) {
+      if (r.status === 429) { status.textContent = labels.tooMany; return; }
+      if (!r.ok && r.status >= 500) { throw new Error('retry'); }
+      status.textContent = '';
+      return refresh();
+    }).catch(function () {
+      status.textContent = labels.failed;
+      var wait = Math.min(30000, 1000 * Math.pow(2, attempt));
+      setTimeout(function () { send(text, clientId, attempt + 1); }, wait);
+    });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = '';
+    send(text, newId(), 0);
+  });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : form.submit(); }
+  });
+
+  var polling = null;
+  function startPolling() { if (!polling) { polling = setInterval(refresh, 4000); } }
+  if (window.EventSource) {
+    var source = new EventSource('/chat/api/stream');
+    source.addEventListener('update', refresh);
+    source.addEventListener('ready', refresh);
+    source.onerror = function () { startPolling(); };
+  } else {
+    startPolling();
+  }
+  refresh();
+})();
