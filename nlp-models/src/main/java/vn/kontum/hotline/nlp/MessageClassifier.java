@@ -6,18 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import vn.kontum.hotline.nlp.text.DangerLexicon;
 import vn.kontum.hotline.nlp.text.Features;
 
 /**
  * Classifies a message: topic with confidence, and urgency.
  *
- * <p>Thread-safe: one instance serves every thread. {@link DocumentCategorizerME} documents no thread-safety,
- * but in OpenNLP 2.5 its only fields are final (the model and a stateless bag-of-words context generator) and
- * the maxent model allocates its result array per call, so concurrent {@code categorize} calls share nothing
- * mutable. {@code MessageClassifierConcurrencyTest} checks that answers under 8 threads equal the single-thread ones.
+ * <p>Thread-safe: one instance serves every thread. OpenNLP documents no thread-safety, but in OpenNLP 2.5 the
+ * bag-of-words feature generator is stateless and the GIS and naive Bayes models allocate their working arrays per
+ * call, so concurrent evaluations share nothing mutable. {@code MessageClassifierConcurrencyTest} checks that
+ * answers under 8 threads equal the single-thread ones.
  */
 public final class MessageClassifier {
 
@@ -27,8 +29,10 @@ public final class MessageClassifier {
     private final ModelBundle bundle;
     private final Features features;
     private final DangerLexicon lexicon;
-    private final DocumentCategorizerME topics;
-    private final DocumentCategorizerME urgency;
+    private final MaxentModel topics;
+    private final MaxentModel urgency;
+    private final FeatureGenerator context;
+    private final Topic[] topicOfOutcome;
     private final int urgentIndex;
 
     public MessageClassifier(ModelBundle bundle) {
@@ -39,8 +43,15 @@ public final class MessageClassifier {
         this.bundle = bundle;
         this.features = features;
         this.lexicon = lexicon;
-        this.topics = new DocumentCategorizerME(bundle.topicModel());
-        this.urgency = new DocumentCategorizerME(bundle.urgencyModel());
+        this.topics = bundle.topicModel().getMaxentModel();
+        this.urgency = bundle.urgencyModel().getMaxentModel();
+        // Both models were trained through DocumentCategorizerME with the same default factory, so one context
+        // (its bag-of-words feature strings) serves both: built and hashed once per message instead of twice.
+        this.context = bundle.topicModel().getFactory().getFeatureGenerators()[0];
+        this.topicOfOutcome = new Topic[topics.getNumOutcomes()];
+        for (int i = 0; i < topicOfOutcome.length; i++) {
+            topicOfOutcome[i] = Topic.ofLabel(topics.getOutcome(i));
+        }
         this.urgentIndex = urgency.getIndex(ModelBundle.URGENT);
     }
 
@@ -69,7 +80,8 @@ public final class MessageClassifier {
         if (words.length == 0) {
             return new Classification(Topic.OTHER, 0.0, false, bundle.version());
         }
-        double[] scores = topics.categorize(words);
+        String[] context = contextOf(words);
+        double[] scores = topics.eval(context);
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -77,15 +89,19 @@ public final class MessageClassifier {
             }
         }
         double confidence = scores[best];
-        Topic topic = confidence >= bundle.confidenceThreshold() ? Topic.ofLabel(topics.getCategory(best)) : Topic.OTHER;
-        boolean urgent = urgency.categorize(words)[urgentIndex] >= bundle.urgencyThreshold() || lexicon.matches(syllables);
+        Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
+        boolean urgent = lexicon.matches(syllables) || urgency.eval(context)[urgentIndex] >= bundle.urgencyThreshold();
         return new Classification(topic, confidence, urgent, bundle.version());
     }
 
     /** The probability the urgency model alone gives; for evaluation. */
     double urgencyScore(String text) {
         String[] words = features.of(text);
-        return words.length == 0 ? 0 : urgency.categorize(words)[urgentIndex];
+        return words.length == 0 ? 0 : urgency.eval(contextOf(words))[urgentIndex];
+    }
+
+    private String[] contextOf(String[] words) {
+        return context.extractFeatures(words, Map.of()).toArray(String[]::new);
     }
 
     public String modelVersion() {

@@ -3,6 +3,7 @@ package vn.kontum.hotline.nlp.cli;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -37,17 +38,19 @@ public final class NlpCommand {
 
     static final List<String> ALGORITHMS = List.of("MAXENT", "MAXENT_QN", "NAIVEBAYES", "PERCEPTRON");
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    NlpCommand(PrintStream out, PrintStream err) {
+    NlpCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.exit(new NlpCommand(new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err).run(args));
+        System.exit(new NlpCommand(System.in, new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err).run(args));
     }
 
     int run(String[] args) throws IOException {
@@ -112,8 +115,10 @@ public final class NlpCommand {
         out.printf(Locale.ROOT, "%n== %d-fold stratified cross-validation (seed %d) ==%n", folds, CrossValidation.SEED);
         String best = TrainingSettings.DEFAULT.algorithm();
         double bestF1 = -1;
+        Map<String, Scores> byAlgorithm = new HashMap<>();
         for (String algorithm : ALGORITHMS) {
             Scores scores = cv.model(corpus.samples(), TrainingSettings.DEFAULT.withAlgorithm(algorithm));
+            byAlgorithm.put(algorithm, scores);
             out.printf(Locale.ROOT, "%-11s %s%n", algorithm, scores.summaryLine());
             if (scores.macroF1() > bestF1) {
                 bestF1 = scores.macroF1();
@@ -123,8 +128,10 @@ public final class NlpCommand {
         out.printf(Locale.ROOT, "best on macro-F1: %s (the build trains %s)%n", best, TrainingSettings.DEFAULT.algorithm());
 
         TrainingSettings chosen = TrainingSettings.DEFAULT;
-        out.printf(Locale.ROOT, "%n== model (%s), corpus as written ==%n", chosen.algorithm());
-        out.print(cv.model(corpus.samples(), chosen).report());
+        out.printf(Locale.ROOT, "%n== model (%s), corpus as written ==%nsettings %s%n", chosen.algorithm(), chosen.manifest());
+        // The default algorithm is one of the four above: its scores are reused rather than computed twice.
+        Scores written = byAlgorithm.get(chosen.algorithm());
+        out.print((written != null ? written : cv.model(corpus.samples(), chosen)).report());
         out.printf(Locale.ROOT, "%n== model (%s), corpus with diacritics stripped ==%n", chosen.algorithm());
         out.print(cv.model(corpus.stripped().samples(), chosen).report());
 
@@ -158,9 +165,9 @@ public final class NlpCommand {
         MessageClassifier classifier = options.containsKey("model")
                 ? MessageClassifier.fromFile(Path.of(options.get("model")))
                 : MessageClassifier.bundled();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
+        for (String line; (line = lines.readLine()) != null; ) {
             Classification c = classifier.classify(line);
             writer.write(String.format(Locale.ROOT, "%s\t%.4f\t%s%n", c.label(), c.confidence(), c.urgent() ? "urgent" : "normal"));
         }

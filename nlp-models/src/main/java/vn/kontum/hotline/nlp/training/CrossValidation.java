@@ -11,6 +11,7 @@ import java.util.function.Function;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.nlp.ModelBundle;
+import vn.kontum.hotline.nlp.Topic;
 
 /** Stratified k-fold cross-validation, shuffled with a fixed seed so that every run gives the same figures. */
 public final class CrossValidation {
@@ -29,10 +30,7 @@ public final class CrossValidation {
     public Scores model(List<Sample> samples, TrainingSettings settings) {
         return run(samples, training -> {
             MessageClassifier classifier = new MessageClassifier(trainer.train(training, settings, "cv"));
-            return text -> {
-                Classification c = classifier.classify(text);
-                return new Prediction(c.label(), c.urgent());
-            };
+            return text -> predict(classifier, text);
         });
     }
 
@@ -82,9 +80,14 @@ public final class CrossValidation {
         MessageClassifier classifier = new MessageClassifier(bundle);
         Scores scores = new Scores();
         for (Sample s : test) {
-            Classification c = classifier.classify(s.text());
-            scores.add(s, new Prediction(c.label(), c.urgent()));
+            scores.add(s, predict(classifier, s.text()));
         }
         return scores;
+    }
+
+    private static Prediction predict(MessageClassifier classifier, String text) {
+        Classification c = classifier.classify(text);
+        boolean fallback = c.topic() == Topic.OTHER && c.confidence() < classifier.bundle().confidenceThreshold();
+        return new Prediction(c.label(), c.urgent(), fallback);
     }
 }

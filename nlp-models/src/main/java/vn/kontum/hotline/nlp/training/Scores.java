@@ -16,10 +16,14 @@ public final class Scores {
     private int urgentFalsePositive;
     private int urgentFalseNegative;
     private int total;
+    private int fallbacks;
 
     public void add(Sample truth, Prediction predicted) {
         confusion[LABELS.indexOf(truth.label())][LABELS.indexOf(predicted.label())]++;
         total++;
+        if (predicted.fallback()) {
+            fallbacks++;
+        }
         if (truth.urgent() && predicted.urgent()) {
             urgentTruePositive++;
         } else if (predicted.urgent()) {
@@ -78,9 +82,14 @@ public final class Scores {
         return total;
     }
 
+    /** How many answers were {@code other} because the model was below its confidence threshold. */
+    public int fallbacks() {
+        return fallbacks;
+    }
+
     public String summaryLine() {
-        return String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  urgent recall %.4f  urgent precision %.4f  (n=%d)",
-                accuracy(), macroF1(), urgentRecall(), urgentPrecision(), total);
+        return String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  urgent recall %.4f  urgent precision %.4f  fallback %d  (n=%d)",
+                accuracy(), macroF1(), urgentRecall(), urgentPrecision(), fallbacks, total);
     }
 
     public String report() {

@@ -39,7 +39,7 @@ public final class Trainer {
         DoccatModel topics = train(samples, words, Sample::label, settings);
         progress.stage("urgency model");
         DoccatModel urgency = train(samples, words, s -> s.urgent() ? ModelBundle.URGENT : ModelBundle.NORMAL,
-                settings.withAlgorithm("MAXENT"));
+                settings.withAlgorithm(settings.urgencyAlgorithm()));
         return new ModelBundle(version(corpusHash, settings), topics, urgency, settings.manifest());
     }
 

@@ -1,0 +1,154 @@
+package vn.kontum.hotline.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import opennlp.tools.doccat.DocumentCategorizerME;
+import vn.kontum.hotline.nlp.text.Features;
+import vn.kontum.hotline.nlp.text.Folding;
+
+/** The bundled model on messages written for this test, none of them taken from the corpus. */
+class MessageClassifierTest {
+
+    private static MessageClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = MessageClassifier.bundled();
+    }
+
+    static Stream<Arguments> typicalMessages() {
+        return Stream.of(
+                Arguments.of("chồng em uống rượu về là chửi bới rồi đánh em, em phải làm sao", Topic.VIOLENCE),
+                Arguments.of("anh ấy hay tát em mỗi khi ghen, em sợ lắm", Topic.VIOLENCE),
+                Arguments.of("bố chồng hay đánh con dâu, báo cho ai được", Topic.VIOLENCE),
+                Arguments.of("có người rủ em sang Trung Quốc lấy chồng, hứa cho nhiều tiền, có nên đi không", Topic.TRAFFICKING),
+                Arguments.of("người lạ hứa việc lương cao bên kia biên giới cho con gái tôi, tôi sợ bị lừa bán", Topic.TRAFFICKING),
+                Arguments.of("em có bầu tháng thứ ba, cần đi khám thai ở đâu", Topic.SAFE_DELIVERY),
+                Arguments.of("sau khi sinh bao lâu thì được tiêm phòng cho bé", Topic.SAFE_DELIVERY),
+                Arguments.of("mẹ mang thai nên ăn uống thế nào cho con khỏe", Topic.SAFE_DELIVERY),
+                Arguments.of("muốn vay vốn ngân hàng chính sách để nuôi bò thì cần giấy tờ gì", Topic.SAVINGS_LOANS),
+                Arguments.of("tổ tiết kiệm của hội phụ nữ mỗi tháng góp bao nhiêu tiền", Topic.SAVINGS_LOANS),
+                Arguments.of("lãi suất vay hộ nghèo hiện nay là bao nhiêu", Topic.SAVINGS_LOANS),
+                Arguments.of("xin chào, cho em hỏi trang này là của ai", Topic.OTHER),
+                Arguments.of("cảm ơn chị nhiều nha", Topic.OTHER),
+                Arguments.of("dự báo thời tiết ngày mai có mưa không", Topic.OTHER));
+    }
+
+    @ParameterizedTest
+    @MethodSource("typicalMessages")
+    void typicalMessagesGetTheirTopic(String text, Topic expected) {
+        Classification c = classifier.classify(text);
+
+        assertThat(c.topic()).as(text).isEqualTo(expected);
+        assertThat(c.confidence()).isBetween(0.0, 1.0);
+        assertThat(c.modelVersion()).isEqualTo(classifier.modelVersion()).startsWith("vi-");
+    }
+
+    @ParameterizedTest
+    @MethodSource("typicalMessages")
+    void messagesTypedWithoutDiacriticsGetTheSameTopic(String text, Topic expected) {
+        assertThat(classifier.classify(Folding.fold(text)).topic()).as(Folding.fold(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "cứu em với, chồng em đang cầm dao đòi giết em",
+            "ck dang danh e, e dang tron sau nha",
+            "họ nhốt em trong phòng không cho ra ngoài, em muốn về nhà",
+            "vợ tôi đang đẻ mà chảy máu nhiều quá, xe chưa tới",
+            "con em mới sinh bị co giật, mặt tím lại"})
+    void messagesOfSomeoneInDangerNowAreUrgent(String text) {
+        assertThat(classifier.classify(text).urgent()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "lãi suất vay hộ nghèo hiện nay là bao nhiêu",
+            "em có bầu tháng thứ ba, cần đi khám thai ở đâu",
+            "xin chào, cho em hỏi trang này là của ai",
+            "cảm ơn chị nhiều nha"})
+    void everydayQuestionsAreNotUrgent(String text) {
+        assertThat(classifier.classify(text).urgent()).as(text).isFalse();
+    }
+
+    static Stream<String> badInputs() {
+        return Stream.of(
+                "",
+                "   \t\n ",
+                "😭😭😭🙏",
+                "\uD83D",
+                "\uDE00 em \uD83D",
+                "救命 我被困住了",
+                "ช่วยด้วย ฉันถูกขังอยู่",
+                "ساعدني من فضلك",
+                "chồng đánh em ".repeat(800),
+                "x".repeat(10_000),
+                "\u0000\u0001\u200B\uFEFF");
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputGivesAValidClassification(String text) {
+        Classification c = classifier.classify(text);
+
+        assertThat(c).isNotNull();
+        assertThat(c.topic()).isNotNull();
+        assertThat(c.confidence()).isBetween(0.0, 1.0);
+        assertThat(c.modelVersion()).isEqualTo(classifier.modelVersion());
+    }
+
+    @Test
+    void emptyInputIsOtherWithNoConfidence() {
+        for (String text : new String[] {"", "  ", "!!!", "\uD800"}) {
+            Classification c = classifier.classify(text);
+            assertThat(c.topic()).isEqualTo(Topic.OTHER);
+            assertThat(c.confidence()).isZero();
+            assertThat(c.urgent()).isFalse();
+        }
+    }
+
+    @Test
+    void nullIsTreatedAsEmpty() {
+        Classification c = classifier.classify(null);
+        assertThat(c.topic()).isEqualTo(Topic.OTHER);
+    }
+
+    @Test
+    void aTenThousandCharacterMessageIsStillUnderstood() {
+        String text = "cứu em với, chồng em đang cầm dao đòi giết em. ".repeat(250).substring(0, 10_000);
+
+        Classification c = classifier.classify(text);
+
+        assertThat(c.topic()).isEqualTo(Topic.VIOLENCE);
+        assertThat(c.urgent()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("typicalMessages")
+    void confidenceIsWhatOpenNlpsCategorizerGives(String text) {
+        // classify() evaluates both models on one shared context; it must agree with the plain OpenNLP path.
+        double[] scores = new DocumentCategorizerME(classifier.bundle().topicModel()).categorize(Features.standard().of(text));
+
+        assertThat(classifier.classify(text).confidence()).isEqualTo(Arrays.stream(scores).max().orElseThrow());
+    }
+
+    @Test
+    void lowConfidenceFallsBackToOther() {
+        double threshold = classifier.bundle().confidenceThreshold();
+        assertThat(threshold).isBetween(0.25, 0.35);
+        // Words the model has never seen: no topic has much more than the prior.
+        Classification c = classifier.classify("qwxz vbnm plkj");
+        assertThat(c.confidence()).isLessThan(threshold);
+        assertThat(c.topic()).isEqualTo(Topic.OTHER);
+    }
+}
