@@ -21,6 +21,10 @@ public class Contacts {
 
     /** The contact's id, created on first contact. Call inside a transaction. */
     public long idFor(Channel channel, String channelUserId, @Nullable String displayName, OffsetDateTime now) {
+        Optional<Long> known = findId(channel, channelUserId);
+        if (known.isPresent()) {
+            return known.get(); // the common case: no write
+        }
         jdbc.sql("""
                         insert into contact (channel, channel_user_id, display_name, created_at, last_seen_at)
                         values (:channel, :user, :name, :now, :now)

@@ -1,6 +1,7 @@
 package vn.kontum.hotline.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,24 @@ public class MessageProcessor implements WorkHandler {
         this.clock = clock;
     }
 
+    /** A batch in one transaction (one commit); if it fails, each message on its own. */
+    @Override
+    public void handleAll(List<Long> messageIds) {
+        if (messageIds.size() == 1) {
+            handle(messageIds.getFirst());
+            return;
+        }
+        List<Long> queued;
+        try {
+            queued = tx.execute(status -> messageIds.stream().flatMap(id -> process(id).stream()).toList());
+        } catch (RuntimeException e) {
+            log.warn("batch of {} messages failed ({}); processing them one by one", messageIds.size(), e.getClass().getSimpleName());
+            messageIds.forEach(this::handle);
+            return;
+        }
+        outbox.dispatch(queued);
+    }
+
     @Override
     public void handle(long messageId) {
         long started = System.nanoTime();
@@ -69,8 +88,9 @@ public class MessageProcessor implements WorkHandler {
         if (mine == 0) {
             return List.of();
         }
-        Optional<Inbound> inbound = jdbc.sql("select contact_id, body from message where id = :id").param("id", messageId)
-                .query((rs, n) -> new Inbound(rs.getLong("contact_id"), rs.getString("body"))).optional();
+        Optional<Inbound> inbound = jdbc.sql("select contact_id, body, created_at from message where id = :id").param("id", messageId)
+                .query((rs, n) -> new Inbound(rs.getLong("contact_id"), rs.getString("body"),
+                        rs.getObject("created_at", OffsetDateTime.class))).optional();
         Contact contact = contacts.find(inbound.orElseThrow().contactId()).orElseThrow();
         String body = inbound.get().body();
         Classification classification = classifier.classify(body == null ? "" : body);
@@ -84,12 +104,12 @@ public class MessageProcessor implements WorkHandler {
         contacts.seen(contact.id(), now);
         String reply = replies.reply(classification, caseRef, ReplyComposer.VIETNAMESE);
         List<Long> ids = List.of(outbox.queue(contact.channel(), contact.id(), caseRef.id(), reply, messageId, null, now));
-        log.info("message {} case={} category={} urgent={} confidence={} servicePoint={} opened={}", messageId, caseRef.id(),
-                classification.label(), classification.urgent(), String.format("%.2f", classification.confidence()),
-                caseRef.servicePoint().id(), caseRef.opened());
+        log.info("message {} case={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}", messageId,
+                caseRef.id(), classification.label(), classification.urgent(), String.format("%.2f", classification.confidence()),
+                caseRef.servicePoint().id(), caseRef.opened(), Duration.between(inbound.get().createdAt(), now).toMillis());
         return ids;
     }
 
-    private record Inbound(long contactId, String body) {
+    private record Inbound(long contactId, String body, OffsetDateTime createdAt) {
     }
 }

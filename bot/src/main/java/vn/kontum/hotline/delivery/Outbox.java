@@ -47,12 +47,10 @@ public class Outbox {
 
     /** Hands committed replies to the delivery workers; if Redis is away, the sweeper does it later. */
     public void dispatch(List<Long> ids) {
-        for (long id : ids) {
-            try {
-                queue.publish(WorkQueue.OUTBOUND, id);
-            } catch (RuntimeException e) {
-                log.warn("reply {} stored but not queued ({}); the sweeper will queue it", id, e.getClass().getSimpleName());
-            }
+        try {
+            queue.publishAll(WorkQueue.OUTBOUND, ids);
+        } catch (RuntimeException e) {
+            log.warn("{} replies stored but not queued ({}); the sweeper will queue them", ids.size(), e.getClass().getSimpleName());
         }
     }
 }

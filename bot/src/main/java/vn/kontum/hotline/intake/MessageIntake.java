@@ -1,60 +1,182 @@
 package vn.kontum.hotline.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.queue.WorkQueue;
+import vn.kontum.hotline.web.ApiException;
 
 /**
  * Where every channel hands in a message. Stores it in the database (once, whatever the redeliveries), then
  * puts it on the work queue. The database is the promise: if the queue is unreachable, the sweeper puts the
  * message on the queue later.
+ *
+ * <p>Group commit: callers wait while a few writer threads store whatever has arrived meanwhile in one
+ * transaction, so a burst costs one commit per batch rather than one per message. A batch that fails is
+ * retried message by message, so one bad message cannot take others down with it.
  */
 @Service
-public class MessageIntake {
+public class MessageIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Contacts contacts;
     private final WorkQueue queue;
     private final Clock clock;
+    private final BlockingQueue<Pending> waiting;
+    private final int writers;
+    private final int maxBatch;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
 
-    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock) {
+    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock,
+                  @Value("${hotline.intake.writers:2}") int writers,
+                  @Value("${hotline.intake.max-batch:100}") int maxBatch,
+                  @Value("${hotline.intake.max-waiting:5000}") int maxWaiting) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.contacts = contacts;
         this.queue = queue;
         this.clock = clock;
+        this.writers = writers;
+        this.maxBatch = maxBatch;
+        this.waiting = new ArrayBlockingQueue<>(maxWaiting);
     }
 
+    private record Pending(InboundMessage message, CompletableFuture<Acceptance> result, long startedNanos) {
+    }
+
+    /**
+     * Returns once the message is stored durably. Throws (the caller answers 503, the platform retries) when
+     * the database cannot take it in time.
+     */
     public Acceptance accept(InboundMessage message) {
-        long started = System.nanoTime();
-        OffsetDateTime now = HotlineClock.now(clock);
-        Acceptance acceptance = tx.execute(status -> store(message, now));
-        if (!acceptance.duplicate()) {
+        Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime());
+        if (!running || !waiting.offer(pending)) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
+        }
+        try {
+            return pending.result().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !waiting.isEmpty()) {
             try {
-                queue.publish(WorkQueue.INBOUND, acceptance.messageId());
+                Pending first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
-                log.warn("message {} stored but not queued ({}); the sweeper will queue it", acceptance.messageId(), e.getClass().getSimpleName());
+                log.error("intake writer: {}", e.getClass().getSimpleName());
+            } finally {
+                batch.clear();
             }
         }
-        log.debug("accepted message {} channel={} duplicate={} in {} us", acceptance.messageId(), message.channel().id(),
-                acceptance.duplicate(), (System.nanoTime() - started) / 1000);
-        return acceptance;
+    }
+
+    private void write(List<Pending> batch) {
+        OffsetDateTime now = HotlineClock.now(clock);
+        List<Acceptance> stored;
+        try {
+            stored = tx.execute(status -> batch.stream().map(p -> store(p.message(), now)).toList());
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                log.warn("message not stored ({}); the channel is told to try again", e.getClass().getSimpleName());
+                batch.getFirst().result().completeExceptionally(e);
+            } else {
+                batch.forEach(p -> write(List.of(p)));
+            }
+            return;
+        }
+        List<Long> fresh = stored.stream().filter(a -> !a.duplicate()).map(Acceptance::messageId).toList();
+        try {
+            queue.publishAll(WorkQueue.INBOUND, fresh);
+        } catch (RuntimeException e) {
+            log.warn("{} messages stored but not queued ({}); the sweeper will queue them", fresh.size(), e.getClass().getSimpleName());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            Acceptance a = stored.get(i);
+            p.result().complete(a);
+            log.debug("accepted message {} channel={} duplicate={} batch={} in {} us", a.messageId(), p.message().channel().id(),
+                    a.duplicate(), batch.size(), (System.nanoTime() - p.startedNanos()) / 1000);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < writers; i++) {
+            threads.add(Thread.ofPlatform().name("intake-writer-" + i).daemon().start(this::writeLoop));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false; // writers finish what is waiting, then end
+        for (Thread t : threads) {
+            try {
+                t.join(MAX_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 75; // up before the channels start taking messages, down after they stop
     }
 
     private Acceptance store(InboundMessage message, OffsetDateTime now) {
         long contactId = contacts.idFor(message.channel(), message.channelUserId(), message.displayName(), now);
+        KeyHolder keys = new GeneratedKeyHolder();
         int inserted = jdbc.sql("""
                         insert into message (direction, channel, inbound_key, channel_message_id, contact_id, body,
                                              attachment_type, attachment_ref, state, created_at, enqueued_at)
@@ -69,9 +191,12 @@ public class MessageIntake {
                 .param("attachmentType", message.attachmentType())
                 .param("attachmentRef", message.attachmentRef())
                 .param("now", now)
-                .update();
+                .update(keys, "id");
+        if (inserted == 1 && keys.getKey() != null) {
+            return new Acceptance(keys.getKey().longValue(), false);
+        }
         long id = jdbc.sql("select id from message where inbound_key = :key").param("key", message.inboundKey())
                 .query(Long.class).single();
-        return new Acceptance(id, inserted == 0);
+        return new Acceptance(id, true);
     }
 }

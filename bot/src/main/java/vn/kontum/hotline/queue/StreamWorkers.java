@@ -88,17 +88,13 @@ public final class StreamWorkers {
     }
 
     private void handleAll(WorkQueue.Reader reader, List<WorkQueue.Entry> entries) {
-        for (WorkQueue.Entry entry : entries) {
-            if (!running.get()) {
-                return;
-            }
-            if (entry.id() >= 0) {
-                long started = System.nanoTime();
-                handler.handle(entry.id());
-                log.debug("{} id {} handled in {} us", stream, entry.id(), (System.nanoTime() - started) / 1000);
-            }
-            reader.ack(entry);
+        if (entries.isEmpty() || !running.get()) {
+            return;
         }
+        long started = System.nanoTime();
+        handler.handleAll(entries.stream().map(WorkQueue.Entry::id).filter(id -> id >= 0).toList());
+        reader.ack(entries);
+        log.debug("{}: {} entries handled in {} us", stream, entries.size(), (System.nanoTime() - started) / 1000);
     }
 
     private static void sleep(long millis) {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.Consumer;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
@@ -40,6 +44,26 @@ public class WorkQueue implements DisposableBean {
 
     public void publish(String stream, long id) {
         shared.sync().xadd(stream, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), Map.of("id", Long.toString(id)));
+    }
+
+    /** Adds several entries in one round trip (pipelined). */
+    public void publishAll(String stream, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        var async = shared.async();
+        List<RedisFuture<String>> futures = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            futures.add(async.xadd(stream, XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming(), Map.of("id", Long.toString(id))));
+        }
+        if (!LettuceFutures.awaitAll(Duration.ofSeconds(5), futures.toArray(RedisFuture[]::new))) {
+            throw new RedisCommandTimeoutException("XADD of " + ids.size() + " entries timed out");
+        }
+        for (RedisFuture<String> f : futures) {
+            if (f.getError() != null) {
+                throw new RedisCommandExecutionException(f.getError());
+            }
+        }
     }
 
     /** A connection of its own for a worker that blocks on reads. */
@@ -78,8 +102,8 @@ public class WorkQueue implements DisposableBean {
             return entries(claimed.getMessages());
         }
 
-        void ack(Entry entry) {
-            connection.sync().xack(stream, GROUP, entry.streamId());
+        void ack(List<Entry> entries) {
+            connection.sync().xack(stream, GROUP, entries.stream().map(Entry::streamId).toArray(String[]::new));
         }
 
         private void ensureGroup() {

@@ -21,18 +21,21 @@ class ChatThreads {
         this.contacts = contacts;
     }
 
+    static final int MAX_LINES = 200;
+
     record Line(long id, String from, String text, OffsetDateTime at) {
     }
 
+    /** The newest lines after {@code afterId} (at most {@value #MAX_LINES}), oldest first. */
     List<Line> after(String session, long afterId) {
         return contacts.findId(Channel.WEB, session).map(contact -> jdbc.sql("""
                         select id, direction, body, coalesce(sent_at, created_at) as at from message
                         where contact_id = :contact and id > :after and body is not null
                           and (direction = 'IN' or state = 'SENT')
-                        order by id fetch first 200 rows only""")
+                        order by id desc fetch first 200 rows only""")
                 .param("contact", contact).param("after", afterId)
                 .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
                         rs.getString("body"), rs.getObject("at", OffsetDateTime.class)))
-                .list()).orElse(List.of());
+                .list().reversed()).orElse(List.of());
     }
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Load benchmark of the web chat intake, side by side with a bare endpoint (same server, filters and security,
+# answering 200 without work) as the ceiling. Starts the hotline on its embedded default (H2 files, embedded
+# redis-server) with the heap capped at 256 MB, drives loopback load with wrk, prints a Markdown table.
+#   bench/run.sh [seconds per run=15] [connections=32] [paced rate/s=1000]
+# BENCH_DB=postgres uses PostgreSQL (database hotline_bench) and Redis (db 5) on 127.0.0.1 instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}
+PORT=${BENCH_PORT:-18090}
+command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+[ -f admin/target/hotline.jar ] || ./mvnw -B -ntp -q -DskipTests package
+WORK=$(mktemp -d /tmp/hotline-bench-XXXXXX)
+STORES=(--hotline.redis.embedded-port=$((PORT + 1)))
+if [ "${BENCH_DB:-embedded}" = postgres ]; then
+  psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists hotline_bench with (force)" -c "create database hotline_bench"
+  redis-cli -n 5 flushdb >/dev/null
+  STORES=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hotline_bench --spring.datasource.username=postgres
+          --hotline.redis.url=redis://127.0.0.1:6379/5)
+fi
+"$JAVA" -Xmx256m -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
+  --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
+  --hotline.admin-password=bench-only-password > "$WORK/hotline.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 64); do
+  curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'
+done > "$WORK/cookies"
+export BENCH_COOKIES="$WORK/cookies"
+URL="http://127.0.0.1:$PORT"
+ACCEPTED=0
+
+run() { # name path delay_ms seconds
+  local out
+  out=$(BENCH_PATH="$2" BENCH_DELAY_MS="$3" wrk -t1 -c"$CONN" -d"$4"s --timeout 10s -s bench/chat.lua "$URL$2" | grep '^RESULT')
+  if [ "$2" = /chat/api/messages ]; then ACCEPTED=$((ACCEPTED + $(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$out"))); fi
+  [ "$1" = warm-up ] && return
+  awk -v name="$1" '{for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+    printf "| %-40s | %8d | %7d | %7.2f | %7.2f | %8.2f | %d / %d |\n", name, v["requests"], v["rps"], v["p50"], v["p99"], v["p999"], v["non2xx"], v["errors"]}' <<<"$out"
+}
+
+drain() { # waits until every accepted message has its reply queued; prints the seconds it took
+  local start; start=$(date +%s.%N)
+  for _ in $(seq 1 480); do
+    DONE=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
+    [ "$DONE" -ge "$ACCEPTED" ] && break
+    sleep 0.25
+  done
+  echo "$(date +%s.%N) - $start" | bc
+}
+
+PACE=$(( CONN * 1000 / RATE ))
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); wrk on the same machine"
+echo "hotline: ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, 64 chat sessions"
+echo
+run warm-up /chat/api/bare 0 10
+run warm-up /chat/api/messages 0 10
+drain >/dev/null
+echo "| load | requests | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx / errors |"
+echo "|---|---:|---:|---:|---:|---:|---|"
+run "bare endpoint (ceiling), full speed" /chat/api/bare 0 "$SECS"
+run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
+FULL_DRAIN=$(drain)
+run "bare endpoint, paced ~$RATE/s" /chat/api/bare "$PACE" "$SECS"
+PACED_FROM=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
+run "web chat, durable intake, paced ~$RATE/s" /chat/api/messages "$PACE" "$SECS"
+PACED_DRAIN=$(drain)
+echo
+DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
+printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after the full-speed run, %.1f s after the paced run\n' \
+  "$ACCEPTED" "$DONE" "$FULL_DRAIN" "$PACED_DRAIN"
+grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | tail -n +$((PACED_FROM + 1)) | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
+  printf "paced run, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
+grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
+  printf "whole run (full-speed bursts included), time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n",
+    a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
+echo "peak RSS of the hotline: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/hotline.log" || true)"

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.kontum.hotline.bench;
+
+import org.jspecify.annotations.NullMarked;
