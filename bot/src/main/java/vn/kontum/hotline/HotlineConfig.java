@@ -1,7 +1,6 @@
 package vn.kontum.hotline;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -10,25 +9,45 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** What every feature shares: the clock and the message bundles (Vietnamese first). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class HotlineConfig {
 
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
-    /** Vietnamese unless the browser asks for English. */
+    /**
+     * Vietnamese whatever language the phone is set to (many cheap phones are set to English); English when a
+     * page is opened with {@code ?lang=en}, remembered in a cookie.
+     */
     @Bean
     LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH));
-        resolver.setDefaultLocale(Locale.forLanguageTag("vi"));
+        CookieLocaleResolver resolver = new CookieLocaleResolver("hotline_lang");
+        resolver.setDefaultLocale(VIETNAMESE);
         return resolver;
+    }
+
+    @Bean
+    WebMvcConfigurer languageSwitch() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+                change.setParamName("lang");
+                change.setIgnoreInvalidLocale(true);
+                registry.addInterceptor(change);
+            }
+        };
     }
 
     @Bean
@@ -37,7 +56,7 @@ class HotlineConfig {
         source.setBasenames("messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
-        source.setDefaultLocale(Locale.forLanguageTag("vi"));
+        source.setDefaultLocale(VIETNAMESE);
         return source;
     }
 }

@@ -94,6 +94,26 @@ class WebChatTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_session_sending_too_fast_is_slowed_down_with_429() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        int accepted = 0;
+        HttpResponse<String> last = null;
+        // The limit is 30 a minute (hotline.webchat.per-session-per-minute in the tests) in fixed windows, so a
+        // window boundary in the middle of the burst can let through up to twice that before the first refusal.
+        for (int i = 0; i < 70; i++) {
+            last = postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"flood-" + i + "\",\"text\":\"tin nhắn " + i + "\"}");
+            if (last.statusCode() != 202) {
+                break;
+            }
+            accepted++;
+        }
+        assertThat(accepted).isBetween(30, 60);
+        assertError(last, 429, "rate-limited");
+        assertThat(last.body()).contains("Quá nhiều tin nhắn");
+    }
+
+    @Test
     void health_is_up_when_the_database_and_redis_answer() throws Exception {
         HttpResponse<String> health = get(HttpClient.newHttpClient(), "/actuator/health/readiness");
         assertThat(health.statusCode()).isEqualTo(200);
