@@ -60,7 +60,6 @@ create table contact (
     village_id               varchar(40)  references village (id),
     commune_id               varchar(40)  references commune (id),
     created_at               timestamp with time zone not null,
-    last_seen_at             timestamp with time zone not null,
     constraint contact_channel_identity unique (channel, channel_user_id)
 );
 

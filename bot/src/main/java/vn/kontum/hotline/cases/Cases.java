@@ -68,8 +68,10 @@ public class Cases {
                     .param("category", category).param("sp", servicePoint).param("reason", route.reason()).param("id", c.id()).update();
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;
-        jdbc.sql("update help_case set priority = :priority, updated_at = :now where id = :id")
-                .param("priority", newPriority.name()).param("now", now).param("id", c.id()).update();
+        if (newPriority != c.priority()) {
+            jdbc.sql("update help_case set priority = :priority, updated_at = :now where id = :id")
+                    .param("priority", newPriority.name()).param("now", now).param("id", c.id()).update();
+        }
         String spId = servicePoint;
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown service point")));

@@ -13,7 +13,10 @@ import vn.kontum.hotline.Channel;
 @Component
 public class Contacts {
 
+    private static final int MAX_REMEMBERED = 50_000;
+
     private final JdbcClient jdbc;
+    private final java.util.Map<String, Long> knownIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Contacts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -21,19 +24,33 @@ public class Contacts {
 
     /** The contact's id, created on first contact. Call inside a transaction. */
     public long idFor(Channel channel, String channelUserId, @Nullable String displayName, OffsetDateTime now) {
+        String key = channel.id() + ':' + channelUserId;
+        Long cached = knownIds.get(key);
+        if (cached != null) {
+            return cached; // the common case: a contact writing again, no query at all
+        }
         Optional<Long> known = findId(channel, channelUserId);
         if (known.isPresent()) {
-            return known.get(); // the common case: no write
+            remember(key, known.get());
+            return known.get();
         }
         jdbc.sql("""
-                        insert into contact (channel, channel_user_id, display_name, created_at, last_seen_at)
-                        values (:channel, :user, :name, :now, :now)
+                        insert into contact (channel, channel_user_id, display_name, created_at)
+                        values (:channel, :user, :name, :now)
                         on conflict do nothing""")
                 .param("channel", channel.id()).param("user", channelUserId).param("name", displayName).param("now", now)
                 .update();
         return jdbc.sql("select id from contact where channel = :channel and channel_user_id = :user")
                 .param("channel", channel.id()).param("user", channelUserId)
-                .query(Long.class).single();
+                .query(Long.class).single(); // not cached: the transaction creating it may still roll back
+    }
+
+    /** Contact ids never change once created (erasure keeps the row), so they can be remembered; bounded. */
+    private void remember(String key, long id) {
+        if (knownIds.size() >= MAX_REMEMBERED) {
+            knownIds.clear();
+        }
+        knownIds.put(key, id);
     }
 
     public Optional<Contact> find(long id) {
@@ -47,9 +64,5 @@ public class Contacts {
     public Optional<Long> findId(Channel channel, String channelUserId) {
         return jdbc.sql("select id from contact where channel = :channel and channel_user_id = :user")
                 .param("channel", channel.id()).param("user", channelUserId).query(Long.class).optional();
-    }
-
-    public void seen(long id, OffsetDateTime now) {
-        jdbc.sql("update contact set last_seen_at = :now where id = :id").param("now", now).param("id", id).update();
     }
 }

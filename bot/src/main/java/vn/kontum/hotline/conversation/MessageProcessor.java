@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Cases;
 import vn.kontum.hotline.contact.Contact;
-import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
@@ -35,18 +35,16 @@ public class MessageProcessor implements WorkHandler {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final MessageClassifier classifier;
-    private final Contacts contacts;
     private final Cases cases;
     private final ReplyComposer replies;
     private final Outbox outbox;
     private final Clock clock;
 
-    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, MessageClassifier classifier, Contacts contacts, Cases cases,
+    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, MessageClassifier classifier, Cases cases,
                      ReplyComposer replies, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.classifier = classifier;
-        this.contacts = contacts;
         this.cases = cases;
         this.replies = replies;
         this.outbox = outbox;
@@ -83,25 +81,32 @@ public class MessageProcessor implements WorkHandler {
 
     private List<Long> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
-        int mine = jdbc.sql("update message set state = 'PROCESSED', processed_at = :now where id = :id and state = 'ACCEPTED'")
-                .param("now", now).param("id", messageId).update();
-        if (mine == 0) {
+        // Claim the message with row locks rather than a write: a message taken twice is processed once, and two
+        // messages of one contact are processed one after the other (one case, not two).
+        Optional<Inbound> inbound = jdbc.sql("""
+                        select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
+                        from message m join contact c on c.id = m.contact_id
+                        where m.id = :id and m.state = 'ACCEPTED' for update""")
+                .param("id", messageId)
+                .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
+                        rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
+                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class)))
+                .optional();
+        if (inbound.isEmpty()) {
             return List.of();
         }
-        Optional<Inbound> inbound = jdbc.sql("select contact_id, body, created_at from message where id = :id").param("id", messageId)
-                .query((rs, n) -> new Inbound(rs.getLong("contact_id"), rs.getString("body"),
-                        rs.getObject("created_at", OffsetDateTime.class))).optional();
-        Contact contact = contacts.find(inbound.orElseThrow().contactId()).orElseThrow();
+        Contact contact = inbound.get().contact();
         String body = inbound.get().body();
         Classification classification = classifier.classify(body == null ? "" : body);
         CaseRef caseRef = cases.caseFor(contact, classification, now);
         jdbc.sql("""
-                        update message set category = :category, confidence = :confidence, urgent = :urgent,
-                               model_version = :version, case_id = :case where id = :id""")
+                        update message set state = 'PROCESSED', processed_at = :now, category = :category,
+                               confidence = :confidence, urgent = :urgent, model_version = :version, case_id = :case
+                        where id = :id""")
+                .param("now", now)
                 .param("category", classification.label()).param("confidence", classification.confidence())
                 .param("urgent", classification.urgent()).param("version", classification.modelVersion())
                 .param("case", caseRef.id()).param("id", messageId).update();
-        contacts.seen(contact.id(), now);
         String reply = replies.reply(classification, caseRef, ReplyComposer.VIETNAMESE);
         List<Long> ids = List.of(outbox.queue(contact.channel(), contact.id(), caseRef.id(), reply, messageId, null, now));
         log.info("message {} case={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}", messageId,
@@ -110,6 +115,6 @@ public class MessageProcessor implements WorkHandler {
         return ids;
     }
 
-    private record Inbound(long contactId, String body, OffsetDateTime createdAt) {
+    private record Inbound(Contact contact, String body, OffsetDateTime createdAt) {
     }
 }

@@ -67,7 +67,8 @@ public class DeliveryWorker implements WorkHandler {
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
                 : sendSafely(sender, message);
         record(message, pending.get().attempts(), result);
-        log.info("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
+        boolean sent = result instanceof SendResult.Sent;
+        (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
                 result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
     }
 

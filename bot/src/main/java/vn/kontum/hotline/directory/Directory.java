@@ -10,15 +10,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class Directory {
 
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
     private final JdbcClient jdbc;
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     Directory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Read on every message's way; the directory changes rarely, so a point is kept for a minute. */
     public Optional<ServicePoint> servicePoint(String id) {
-        return jdbc.sql("select id, kind, name, commune_id, phone from service_point where id = :id").param("id", id)
-                .query((rs, n) -> row(rs)).optional();
+        Cached cached = cache.get(id);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < CACHE_NANOS) {
+            return Optional.of(cached.point());
+        }
+        Optional<ServicePoint> point = jdbc.sql("select id, kind, name, commune_id, phone from service_point where id = :id")
+                .param("id", id).query((rs, n) -> row(rs)).optional();
+        point.ifPresent(p -> cache.put(id, new Cached(p, System.nanoTime())));
+        return point;
+    }
+
+    /** Forgets cached points, e.g. after an administrator edited the directory. */
+    public void forget() {
+        cache.clear();
+    }
+
+    private record Cached(ServicePoint point, long loadedAt) {
     }
 
     /** Service points handling a category that serve this village, in a stable order. */
