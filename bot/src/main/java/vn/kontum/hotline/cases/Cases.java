@@ -3,6 +3,8 @@ package vn.kontum.hotline.cases;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,24 +27,34 @@ public class Cases {
     private final JdbcClient jdbc;
     private final Router router;
     private final Directory directory;
+    private final String lockForUpdate;
 
-    Cases(JdbcClient jdbc, Router router, Directory directory) {
+    Cases(JdbcClient jdbc, Router router, Directory directory, DataSource dataSource) {
         this.jdbc = jdbc;
         this.router = router;
         this.directory = directory;
+        this.lockForUpdate = isPostgres(dataSource) ? "for no key update" : "for update";
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the database", e);
+        }
     }
 
     /** Call inside the transaction that processes the message. */
     public CaseRef caseFor(Contact contact, Classification classification, OffsetDateTime now) {
         Priority priority = classification.urgent() ? Priority.URGENT : Priority.NORMAL;
-        Optional<OpenCase> open = jdbc.sql("""
-                        select id, category, priority, service_point_id from help_case
-                        where contact_id = :contact and status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')
-                        order by id desc""")
-                .param("contact", contact.id())
-                .query((rs, n) -> new OpenCase(rs.getLong("id"), rs.getString("category"), Priority.valueOf(rs.getString("priority")),
-                        rs.getString("service_point_id")))
-                .list().stream().findFirst();
+        Optional<OpenCase> open = openCase(contact);
+        if (open.isEmpty()) {
+            // Two messages of a new contact processed at once must open one case, not two: take the contact's
+            // row lock, then look again. (NO KEY UPDATE on PostgreSQL, so new messages of the contact, which
+            // reference its row, are not held up meanwhile.)
+            jdbc.sql("select id from contact where id = :id " + lockForUpdate).param("id", contact.id()).query(Long.class).single();
+            open = openCase(contact);
+        }
         if (open.isEmpty()) {
             Route route = router.route(classification.label(), contact);
             KeyHolder keys = new GeneratedKeyHolder();
@@ -75,6 +87,17 @@ public class Cases {
         String spId = servicePoint;
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown service point")));
+    }
+
+    private Optional<OpenCase> openCase(Contact contact) {
+        return jdbc.sql("""
+                        select id, category, priority, service_point_id from help_case
+                        where contact_id = :contact and status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')
+                        order by id desc""")
+                .param("contact", contact.id())
+                .query((rs, n) -> new OpenCase(rs.getLong("id"), rs.getString("category"), Priority.valueOf(rs.getString("priority")),
+                        rs.getString("service_point_id")))
+                .list().stream().findFirst();
     }
 
     private record OpenCase(long id, String category, Priority priority, String servicePointId) {

@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Cases;
 import vn.kontum.hotline.contact.Contact;
+import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
@@ -35,16 +35,18 @@ public class MessageProcessor implements WorkHandler {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final MessageClassifier classifier;
+    private final Contacts contacts;
     private final Cases cases;
     private final ReplyComposer replies;
     private final Outbox outbox;
     private final Clock clock;
 
-    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, MessageClassifier classifier, Cases cases,
+    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, MessageClassifier classifier, Contacts contacts, Cases cases,
                      ReplyComposer replies, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.classifier = classifier;
+        this.contacts = contacts;
         this.cases = cases;
         this.replies = replies;
         this.outbox = outbox;
@@ -81,21 +83,18 @@ public class MessageProcessor implements WorkHandler {
 
     private List<Long> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
-        // Claim the message with row locks rather than a write: a message taken twice is processed once, and two
-        // messages of one contact are processed one after the other (one case, not two).
+        // Claim the message with a row lock rather than a write: a message taken twice is processed once.
         Optional<Inbound> inbound = jdbc.sql("""
-                        select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
-                        from message m join contact c on c.id = m.contact_id
-                        where m.id = :id and m.state = 'ACCEPTED' for update""")
+                        select body, created_at, contact_id from message
+                        where id = :id and state = 'ACCEPTED' for update""")
                 .param("id", messageId)
-                .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
-                        rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
-                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class)))
+                .query((rs, n) -> new Inbound(rs.getLong("contact_id"), rs.getString("body"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
                 .optional();
         if (inbound.isEmpty()) {
             return List.of();
         }
-        Contact contact = inbound.get().contact();
+        Contact contact = contacts.find(inbound.get().contactId()).orElseThrow();
         String body = inbound.get().body();
         Classification classification = classifier.classify(body == null ? "" : body);
         CaseRef caseRef = cases.caseFor(contact, classification, now);
@@ -115,6 +114,6 @@ public class MessageProcessor implements WorkHandler {
         return ids;
     }
 
-    private record Inbound(Contact contact, String body, OffsetDateTime createdAt) {
+    private record Inbound(long contactId, String body, OffsetDateTime createdAt) {
     }
 }
