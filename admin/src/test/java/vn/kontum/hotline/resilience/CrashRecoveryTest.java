@@ -122,7 +122,7 @@ class CrashRecoveryTest {
         return JSON.readTree(r.body());
     }
 
-    private static void freshPostgresDatabase(String name) throws Exception {
+    static void freshPostgresDatabase(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
                 System.getProperty("hotline.test.pg-user", "postgres"), "");
              Statement s = c.createStatement()) {
