@@ -1,0 +1,199 @@
+package vn.kontum.hotline.stats;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Role;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures of a hand-counted fixture in March 2020 (a period no other test writes into): what the API and
+ * the spreadsheet say must be what was counted by hand, small counts hidden, no message text anywhere.
+ */
+class StatsApiTest extends HotlineIntegrationTest {
+
+    private static final String SECRET = "BÍ-MẬT-" + UUID.randomUUID();
+    private static final String PERIOD = "from=2020-03-01&to=2020-03-31";
+    private static boolean loaded;
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void fixture() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        // A: violence, urgent, Ngô Mây village 1 (especially disadvantaged), trusted address; answered in 4 min, resolved.
+        long a = contact("ngo-may-thon-1");
+        long caseA = helpCase(a, "violence", "URGENT", "dctc-ngo-may", "2020-03-01T03:00Z", "2020-03-01T03:04Z", "2020-03-02T03:00Z");
+        message(a, caseA, "violence", "2020-03-01T03:00Z");
+        message(a, caseA, "violence", "2020-03-01T03:02Z");
+        // B..F: safe delivery, Hòa Bình village 3, health station; answered in 60, 120, 180, 240, 300 min.
+        for (int i = 1; i <= 5; i++) {
+            long c = contact("hoa-binh-thon-3");
+            long caseId = helpCase(c, "safe_delivery", "NORMAL", "tyt-hoa-binh", "2020-03-10T01:00Z",
+                    OffsetDateTime.parse("2020-03-10T01:00Z").plusMinutes(60L * i).toString(), null);
+            message(c, caseId, "safe_delivery", "2020-03-10T01:00Z");
+        }
+        // G: savings, Kroong village 1 (especially disadvantaged), not answered yet.
+        long g = contact("kroong-thon-1");
+        message(g, helpCase(g, "savings_loans", "NORMAL", "totk-kroong", "2020-03-15T02:00Z", null, null), "savings_loans", "2020-03-15T02:00Z");
+        // H: trafficking, village unknown, Women's Union, resolved.
+        long h = contact(null);
+        message(h, helpCase(h, "trafficking", "NORMAL", "hlhpn-thanh-pho", "2020-03-20T02:00Z", "2020-03-20T02:30Z", "2020-03-25T02:00Z"),
+                "trafficking", "2020-03-20T02:00Z");
+        // Outside the period (1 April, 00:30 in Vietnam): must not count.
+        long x = contact("ngo-may-thon-1");
+        helpCase(x, "violence", "NORMAL", "dctc-ngo-may", "2020-03-31T17:30Z", null, null);
+
+        accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
+    }
+
+    @Test
+    void the_figures_are_the_hand_counted_ones() throws Exception {
+        HttpResponse<String> response = getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode r = JsonMapper.builder().build().readTree(response.body());
+
+        assertThat(r.path("casesOpened").asLong()).isEqualTo(8);
+        assertThat(r.path("casesByCategory").path("violence").asLong()).isEqualTo(1);
+        assertThat(r.path("casesByCategory").path("safe_delivery").asLong()).isEqualTo(5);
+        assertThat(r.path("casesByCategory").path("savings_loans").asLong()).isEqualTo(1);
+        assertThat(r.path("casesByCategory").path("trafficking").asLong()).isEqualTo(1);
+        assertThat(r.path("casesByCategory").path("other").asLong()).isZero();
+        assertThat(r.path("urgentCases").asLong()).isEqualTo(1);
+        assertThat(r.path("messagesByCategory").path("violence").asLong()).isEqualTo(2);
+        assertThat(r.path("messagesByCategory").path("safe_delivery").asLong()).isEqualTo(5);
+
+        assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("5");
+        assertThat(r.path("casesByCommune").path("Phường Ngô Mây").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("<5");
+
+        JsonNode i = r.path("indicators");
+        assertThat(i.path("trustedAddressesActive").asLong()).isEqualTo(1);
+        assertThat(i.path("trustedAddressesTarget").asLong()).isEqualTo(16);
+        assertThat(i.path("villagesReached").asLong()).isEqualTo(3);
+        assertThat(i.path("disadvantagedVillagesReached").asLong()).isEqualTo(2);
+        assertThat(i.path("womenCounselledOnSafeDelivery").asLong()).isEqualTo(5);
+        assertThat(i.path("violenceAndTraffickingCasesSupported").asLong()).isEqualTo(2);
+        assertThat(i.path("violenceAndTraffickingCasesResolved").asLong()).isEqualTo(2);
+        assertThat(i.path("savingsQuestionsReferred").asLong()).isEqualTo(1);
+
+        JsonNode normal = r.path("answeringByPriority").path("NORMAL");
+        assertThat(normal.path("answered").asLong()).isEqualTo(6);
+        assertThat(normal.path("firstResponseMedian").asLong()).isEqualTo(120);
+        assertThat(normal.path("firstResponseP90").asLong()).isEqualTo(300);
+        assertThat(r.path("answeringByPriority").path("URGENT").path("firstResponseMedian").asLong()).isEqualTo(4);
+        assertThat(response.body()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void an_officer_sees_only_the_figures_of_their_own_service_point() throws Exception {
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("stats-officer", "stats-pw-1", "/api/v1/stats?" + PERIOD).body());
+
+        assertThat(r.path("casesOpened").asLong()).isEqualTo(5);
+        assertThat(r.path("casesByCategory").path("violence").asLong()).isZero();
+        assertThat(r.path("indicators").path("womenCounselledOnSafeDelivery").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void the_spreadsheet_read_back_holds_the_figures_in_vietnamese_and_no_message_text() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/api/v1/reports/summary.xlsx?" + PERIOD))).header("Authorization", basic("admin", ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".xlsx"));
+
+        List<String> lines = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            for (Row row : book.getSheetAt(0)) {
+                StringBuilder line = new StringBuilder();
+                for (Cell cell : row) {
+                    line.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue()).append('|');
+                }
+                lines.add(line.toString());
+            }
+        }
+        assertThat(lines.getFirst()).startsWith("Báo cáo kết quả hoạt động");
+        assertThat(lines).contains("Phụ nữ được tư vấn sinh đẻ an toàn|5|", "Sinh đẻ an toàn|5|", "Trường hợp khẩn cấp|1|",
+                "Xã Hòa Bình|5|", "Phường Ngô Mây|<5|", "Địa chỉ tin cậy có hoạt động / chỉ tiêu|1 / 16|");
+        assertThat(String.join("\n", lines)).doesNotContain(SECRET);
+    }
+
+    @Test
+    void the_csv_says_the_same_and_the_presets_and_bad_periods_are_handled() throws Exception {
+        HttpResponse<String> csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("\"Sinh đẻ an toàn\",\"5\"").doesNotContain(SECRET);
+
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?preset=six-months&year=2020").statusCode()).isEqualTo(200);
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2020-03-31&to=2020-03-01").statusCode()).isEqualTo(400);
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=yesterday&to=today").statusCode()).isEqualTo(400);
+        assertThat(get(HttpClient.newHttpClient(), "/api/v1/stats?" + PERIOD).statusCode()).isEqualTo(401);
+    }
+
+    private long contact(String village) {
+        String commune = village == null ? null : jdbc.sql("select commune_id from village where id = :v").param("v", village)
+                .query(String.class).single();
+        jdbc.sql("""
+                        insert into contact (channel, channel_user_id, village_id, commune_id, created_at)
+                        values ('web', :u, :v, :c, timestamp with time zone '2020-03-01 00:00:00+00')""")
+                .param("u", UUID.randomUUID().toString()).param("v", village).param("c", commune).update();
+        return jdbc.sql("select max(id) from contact").query(Long.class).single();
+    }
+
+    private long helpCase(long contact, String category, String priority, String servicePoint, String opened, String replied, String resolved) {
+        jdbc.sql("""
+                        insert into help_case (contact_id, channel, category, priority, status, service_point_id, route_reason,
+                                               opened_at, first_reply_at, resolved_at, updated_at)
+                        values (:contact, 'web', :category, :priority, :status, :sp, 'fixture', :opened, :replied, :resolved, :opened)""")
+                .param("contact", contact).param("category", category).param("priority", priority)
+                .param("status", resolved == null ? "NEW" : "RESOLVED").param("sp", servicePoint)
+                .param("opened", OffsetDateTime.parse(opened)).param("replied", replied == null ? null : OffsetDateTime.parse(replied))
+                .param("resolved", resolved == null ? null : OffsetDateTime.parse(resolved)).update();
+        return jdbc.sql("select max(id) from help_case").query(Long.class).single();
+    }
+
+    private void message(long contact, long caseId, String category, String at) {
+        jdbc.sql("""
+                        insert into message (direction, channel, inbound_key, contact_id, case_id, body, category, urgent, state, created_at)
+                        values ('IN', 'web', :key, :contact, :case, :body, :category, false, 'PROCESSED', :at)""")
+                .param("key", "fixture:" + UUID.randomUUID()).param("contact", contact).param("case", caseId)
+                .param("body", SECRET + " em cần giúp").param("category", category).param("at", OffsetDateTime.parse(at)).update();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,47 @@
+package vn.kontum.hotline.stats;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures for one period, as the API, the exports and the printable report give them. Keyed by the
+ * classifier's labels; no message text, names or channel ids anywhere.
+ */
+public record StatsReport(
+        LocalDate from,
+        LocalDate to,
+        String scope,
+        Map<String, Long> messagesByCategory,
+        Map<String, Long> messagesByChannel,
+        Map<String, Long> casesByCategory,
+        Map<String, Long> casesByChannel,
+        Map<String, Long> casesByPriority,
+        Map<String, String> casesByCommune,
+        Map<String, String> casesByVillage,
+        Map<String, Long> casesByServicePoint,
+        long casesOpened,
+        long urgentCases,
+        long openBacklog,
+        long newContacts,
+        long returningContacts,
+        Map<String, Answering> answeringByPriority,
+        Indicators indicators) {
+
+    /** First-response and resolution times, in minutes. */
+    public record Answering(long answered, @Nullable Long firstResponseMedian, @Nullable Long firstResponseP90,
+                            long resolved, @Nullable Long resolutionMedian, @Nullable Long resolutionP90) {
+    }
+
+    /** Project 8's indicators for the period, with their targets. */
+    public record Indicators(
+            long trustedAddressesActive, long trustedAddressesTarget,
+            long villagesReached, long villagesTarget,
+            long disadvantagedVillagesReached, long disadvantagedVillagesTarget,
+            long womenCounselledOnSafeDelivery,
+            long violenceAndTraffickingCasesSupported,
+            long violenceAndTraffickingCasesResolved,
+            long savingsQuestionsReferred) {
+    }
+}

@@ -1,0 +1,115 @@
+package vn.kontum.hotline.stats;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The report as a spreadsheet and as CSV, headings from the message bundles (Vietnamese by default). */
+@Component
+class SummaryWorkbook {
+
+    private final MessageSource messages;
+
+    SummaryWorkbook(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Rows of (heading, value), shared by the spreadsheet and the CSV so that both say the same. */
+    java.util.List<String[]> rows(StatsReport r, Locale locale) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(row(t("stats.report.title", locale), ""));
+        rows.add(row(t("stats.period", locale), r.from() + " - " + r.to()));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.indicators", locale), ""));
+        var i = r.indicators();
+        rows.add(row(t("stats.indicator.trusted-addresses", locale), i.trustedAddressesActive() + " / " + i.trustedAddressesTarget()));
+        rows.add(row(t("stats.indicator.villages", locale), i.villagesReached() + " / " + i.villagesTarget()));
+        rows.add(row(t("stats.indicator.disadvantaged-villages", locale), i.disadvantagedVillagesReached() + " / " + i.disadvantagedVillagesTarget()));
+        rows.add(row(t("stats.indicator.safe-delivery", locale), Long.toString(i.womenCounselledOnSafeDelivery())));
+        rows.add(row(t("stats.indicator.violence-trafficking", locale), Long.toString(i.violenceAndTraffickingCasesSupported())));
+        rows.add(row(t("stats.indicator.violence-trafficking-resolved", locale), Long.toString(i.violenceAndTraffickingCasesResolved())));
+        rows.add(row(t("stats.indicator.savings", locale), Long.toString(i.savingsQuestionsReferred())));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.cases", locale), Long.toString(r.casesOpened())));
+        r.casesByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        rows.add(row(t("stats.urgent-cases", locale), Long.toString(r.urgentCases())));
+        rows.add(row(t("stats.open-backlog", locale), Long.toString(r.openBacklog())));
+        rows.add(row(t("stats.new-contacts", locale), Long.toString(r.newContacts())));
+        rows.add(row(t("stats.returning-contacts", locale), Long.toString(r.returningContacts())));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.messages", locale), ""));
+        r.messagesByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        r.messagesByChannel().forEach((k, v) -> rows.add(row(t("stats.channel", locale) + " " + k, Long.toString(v))));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.communes", locale), ""));
+        r.casesByCommune().forEach((k, v) -> rows.add(row(k, v)));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.villages", locale), ""));
+        r.casesByVillage().forEach((k, v) -> rows.add(row(k, v)));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.answering", locale), ""));
+        r.answeringByPriority().forEach((priority, a) -> {
+            String p = t("priority." + priority, locale);
+            rows.add(row(p + " - " + t("stats.first-response-median", locale), minutes(a.firstResponseMedian())));
+            rows.add(row(p + " - " + t("stats.first-response-p90", locale), minutes(a.firstResponseP90())));
+            rows.add(row(p + " - " + t("stats.resolution-median", locale), minutes(a.resolutionMedian())));
+        });
+        return rows;
+    }
+
+    byte[] xlsx(StatsReport report, Locale locale) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(t("stats.sheet", locale));
+            int n = 0;
+            for (String[] cells : rows(report, locale)) {
+                Row row = sheet.createRow(n++);
+                row.createCell(0).setCellValue(cells[0]);
+                if (cells[1].matches("\\d+")) {
+                    row.createCell(1).setCellValue(Long.parseLong(cells[1]));
+                } else {
+                    row.createCell(1).setCellValue(cells[1]);
+                }
+            }
+            sheet.setColumnWidth(0, 60 * 256);
+            sheet.setColumnWidth(1, 20 * 256);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String csv(StatsReport report, Locale locale) {
+        StringBuilder out = new StringBuilder("\uFEFF"); // so that spreadsheet programs read UTF-8
+        for (String[] cells : rows(report, locale)) {
+            out.append(quote(cells[0])).append(',').append(quote(cells[1])).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String quote(String s) {
+        // A leading = + - @ would be a formula in a spreadsheet: neutralised.
+        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+
+    private static String minutes(Long m) {
+        return m == null ? "-" : Long.toString(m);
+    }
+
+    private static String[] row(String a, String b) {
+        return new String[] {a, b};
+    }
+
+    private String t(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+}
