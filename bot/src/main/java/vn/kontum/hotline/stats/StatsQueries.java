@@ -42,7 +42,14 @@ public class StatsQueries {
         this.disadvantagedVillagesTarget = disadvantagedVillagesTarget;
     }
 
-    public StatsReport report(Viewer viewer, Period period) {
+    public static final java.time.ZoneId VIETNAM = Period.VIETNAM;
+
+    /** The figures for these calendar days (Vietnam's time, both ends included). */
+    public StatsReport report(Viewer viewer, java.time.LocalDate from, java.time.LocalDate to) {
+        return report(viewer, new Period(from, to));
+    }
+
+    StatsReport report(Viewer viewer, Period period) {
         Scope scope = new Scope(viewer);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", period.start());

@@ -1,0 +1,63 @@
+package vn.kontum.hotline.admin.stats;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.stats.StatsQueries;
+import vn.kontum.hotline.stats.StatsReport;
+
+/**
+ * The dashboard: the period's figures as charts with the same numbers in tables beside them. The chart data
+ * travels in a data attribute (JSON), read by a static script: no inline script under the CSP.
+ */
+@Controller
+class StatsPageController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final StatsQueries stats;
+    private final Accounts accounts;
+    private final MessageSource messages;
+
+    StatsPageController(StatsQueries stats, Accounts accounts, MessageSource messages) {
+        this.stats = stats;
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/stats")
+    String dashboard(@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
+                     Model model, Authentication auth, Locale locale) {
+        LocalDate end = to != null ? to : LocalDate.now(StatsQueries.VIETNAM);
+        LocalDate start = from != null ? from : end.minusDays(29);
+        if (end.isBefore(start)) {
+            start = end;
+        }
+        StatsReport report = stats.report(accounts.viewer(auth), start, end);
+        model.addAttribute("report", report);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("labels", report.casesByCategory().keySet().stream()
+                .map(label -> messages.getMessage("category." + label, null, label, locale)).toList());
+        charts.put("cases", List.copyOf(report.casesByCategory().values()));
+        charts.put("messages", List.copyOf(report.messagesByCategory().values()));
+        charts.put("channels", List.copyOf(report.casesByChannel().keySet()));
+        charts.put("casesByChannel", List.copyOf(report.casesByChannel().values()));
+        model.addAttribute("chartData", JSON.writeValueAsString(charts));
+        return "admin/stats";
+    }
+}
