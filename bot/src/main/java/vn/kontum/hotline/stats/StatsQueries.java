@@ -1,8 +1,5 @@
 package vn.kontum.hotline.stats;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +22,19 @@ public class StatsQueries {
     private static final List<String> LABELS = java.util.Arrays.stream(Topic.values()).map(Topic::label).toList();
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final SmallCountSuppression suppression;
     private final long trustedAddressesTarget;
     private final long villagesTarget;
     private final long disadvantagedVillagesTarget;
 
-    StatsQueries(JdbcClient jdbc,
+    StatsQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
                  @Value("${hotline.stats.small-count-threshold:5}") int threshold,
                  @Value("${hotline.stats.target.trusted-addresses:16}") long trustedAddressesTarget,
                  @Value("${hotline.stats.target.villages:60}") long villagesTarget,
                  @Value("${hotline.stats.target.disadvantaged-villages:13}") long disadvantagedVillagesTarget) {
         this.jdbc = jdbc;
+        this.dialect = Dialect.of(dataSource);
         this.suppression = new SmallCountSuppression(threshold);
         this.trustedAddressesTarget = trustedAddressesTarget;
         this.villagesTarget = villagesTarget;
@@ -55,103 +54,157 @@ public class StatsQueries {
         p.put("from", period.start());
         p.put("to", period.end());
         p.put("account", viewer.accountId());
-        String cases = "from help_case c where c.opened_at >= :from and c.opened_at < :to" + scope.cases("c");
+        String inPeriod = " where c.opened_at >= :from and c.opened_at < :to" + scope.cases("c");
 
-        Map<String, Long> messagesByCategory = labelled(counts("""
-                select m.category as k, count(*) as n from message m
-                where m.direction = 'IN' and m.created_at >= :from and m.created_at < :to and m.category is not null"""
-                + scope.messages("m") + " group by m.category", p));
-        Map<String, Long> messagesByChannel = counts("""
-                select m.channel as k, count(*) as n from message m
-                where m.direction = 'IN' and m.created_at >= :from and m.created_at < :to""" + scope.messages("m")
-                + " group by m.channel", p);
-        Map<String, Long> casesByCategory = labelled(counts("select c.category as k, count(*) as n " + cases + " group by c.category", p));
-        Map<String, Long> casesByChannel = counts("select c.channel as k, count(*) as n " + cases + " group by c.channel", p);
-        Map<String, Long> casesByPriority = counts("select c.priority as k, count(*) as n " + cases + " group by c.priority", p);
-        Map<String, Long> byCommune = counts("""
-                select coalesce(co.name, '?') as k, count(*) as n from help_case c
-                join contact ct on ct.id = c.contact_id
-                left join village v on v.id = ct.village_id
-                left join commune co on co.id = coalesce(ct.commune_id, v.commune_id)
-                where c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c") + " group by co.name", p);
-        Map<String, Long> byVillage = counts("""
-                select coalesce(v.name, '?') as k, count(*) as n from help_case c
-                join contact ct on ct.id = c.contact_id left join village v on v.id = ct.village_id
-                where c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c") + " group by v.name", p);
+        // One scan of the period's cases for the counts by category, channel and priority.
+        Map<String, Long> casesByCategory = new TreeMap<>();
+        Map<String, Long> casesByChannel = new TreeMap<>();
+        Map<String, Long> casesByPriority = new TreeMap<>();
+        jdbc.sql("select c.category, c.channel, c.priority, count(*) as n from help_case c" + inPeriod
+                        + " group by c.category, c.channel, c.priority")
+                .params(p).query((rs, i) -> {
+                    long n = rs.getLong("n");
+                    casesByCategory.merge(rs.getString("category"), n, Long::sum);
+                    casesByChannel.merge(rs.getString("channel"), n, Long::sum);
+                    casesByPriority.merge(rs.getString("priority"), n, Long::sum);
+                    return null;
+                }).list();
+
+        // One scan with the people and places behind them, for the indicators.
+        Map<String, Object> people = jdbc.sql("""
+                        select count(distinct c.contact_id) as contacts,
+                               count(distinct case when ct.created_at >= :from then c.contact_id end) as new_contacts,
+                               count(distinct case when sp.kind = 'TRUSTED_ADDRESS' then c.service_point_id end) as trusted,
+                               count(distinct ct.village_id) as villages,
+                               count(distinct case when v.especially_disadvantaged then ct.village_id end) as disadvantaged,
+                               count(distinct case when c.category = 'safe_delivery' then c.contact_id end) as safe_delivery
+                        from help_case c join contact ct on ct.id = c.contact_id
+                        join service_point sp on sp.id = c.service_point_id
+                        left join village v on v.id = ct.village_id""" + inPeriod)
+                .params(p).query().singleRow();
+
+        Map<String, Long> byCommune = new TreeMap<>();
+        Map<String, Long> byVillage = new TreeMap<>();
+        jdbc.sql("""
+                        select coalesce(co.name, '?') as commune, coalesce(v.name, '?') as village, count(*) as n
+                        from help_case c join contact ct on ct.id = c.contact_id
+                        left join village v on v.id = ct.village_id
+                        left join commune co on co.id = coalesce(ct.commune_id, v.commune_id)""" + inPeriod
+                        + " group by co.name, v.name")
+                .params(p).query((rs, i) -> {
+                    byCommune.merge(rs.getString("commune"), rs.getLong("n"), Long::sum);
+                    byVillage.merge(rs.getString("village"), rs.getLong("n"), Long::sum);
+                    return null;
+                }).list();
         Map<String, Long> byServicePoint = counts("""
-                select sp.name as k, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id
-                where c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c") + " group by sp.name", p);
+                select sp.name as k, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id"""
+                + inPeriod + " group by sp.name", p);
+
+        Map<String, Long> messagesByCategory = new TreeMap<>();
+        Map<String, Long> messagesByChannel = new TreeMap<>();
+        jdbc.sql("""
+                        select m.category, m.channel, count(*) as n from message m
+                        where m.created_at >= :from and m.created_at < :to and m.direction = 'IN'""" + scope.messages("m")
+                        + " group by m.category, m.channel")
+                .params(p).query((rs, i) -> {
+                    long n = rs.getLong("n");
+                    if (rs.getString("category") != null) {
+                        messagesByCategory.merge(rs.getString("category"), n, Long::sum);
+                    }
+                    messagesByChannel.merge(rs.getString("channel"), n, Long::sum);
+                    return null;
+                }).list();
 
         long opened = casesByCategory.values().stream().mapToLong(Long::longValue).sum();
-        long urgent = casesByPriority.getOrDefault("URGENT", 0L);
         long backlog = number("select count(*) from help_case c where c.status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')"
                 + scope.cases("c"), p);
-        long newContacts = number("""
-                select count(distinct c.contact_id) from help_case c join contact ct on ct.id = c.contact_id
-                where c.opened_at >= :from and c.opened_at < :to and ct.created_at >= :from""" + scope.cases("c"), p);
-        long allContacts = number("select count(distinct c.contact_id) " + cases, p);
-
-        Map<String, StatsReport.Answering> answering = new LinkedHashMap<>();
-        for (String priority : List.of("URGENT", "NORMAL")) {
-            answering.put(priority, answering(cases, priority, p));
-        }
+        long resolvedViolenceTrafficking = number("""
+                select count(*) from help_case c where c.category in ('violence', 'trafficking')
+                  and c.resolved_at >= :from and c.resolved_at < :to""" + scope.cases("c"), p);
+        long newContacts = asLong(people.get("new_contacts"));
 
         StatsReport.Indicators indicators = new StatsReport.Indicators(
-                number("""
-                        select count(distinct c.service_point_id) from help_case c join service_point sp on sp.id = c.service_point_id
-                        where sp.kind = 'TRUSTED_ADDRESS' and c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c"), p),
-                trustedAddressesTarget,
-                number("""
-                        select count(distinct ct.village_id) from help_case c join contact ct on ct.id = c.contact_id
-                        where ct.village_id is not null and c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c"), p),
-                villagesTarget,
-                number("""
-                        select count(distinct ct.village_id) from help_case c join contact ct on ct.id = c.contact_id
-                        join village v on v.id = ct.village_id
-                        where v.especially_disadvantaged and c.opened_at >= :from and c.opened_at < :to""" + scope.cases("c"), p),
-                disadvantagedVillagesTarget,
-                number("select count(distinct c.contact_id) " + cases + " and c.category = 'safe_delivery'", p),
-                number("select count(*) " + cases + " and c.category in ('violence', 'trafficking')", p),
-                number("""
-                        select count(*) from help_case c where c.category in ('violence', 'trafficking')
-                          and c.resolved_at >= :from and c.resolved_at < :to""" + scope.cases("c"), p),
-                number("select count(*) " + cases + " and c.category = 'savings_loans'", p));
+                asLong(people.get("trusted")), trustedAddressesTarget,
+                asLong(people.get("villages")), villagesTarget,
+                asLong(people.get("disadvantaged")), disadvantagedVillagesTarget,
+                asLong(people.get("safe_delivery")),
+                casesByCategory.getOrDefault("violence", 0L) + casesByCategory.getOrDefault("trafficking", 0L),
+                resolvedViolenceTrafficking,
+                casesByCategory.getOrDefault("savings_loans", 0L));
 
         return new StatsReport(period.from(), period.to(), viewer.seesAllCases() ? "city" : "own service points",
-                messagesByCategory, messagesByChannel, casesByCategory, casesByChannel, casesByPriority,
-                suppression.apply(byCommune), suppression.apply(byVillage), byServicePoint, opened, urgent, backlog,
-                newContacts, allContacts - newContacts, answering, indicators);
+                labelled(messagesByCategory), messagesByChannel, labelled(casesByCategory), casesByChannel, casesByPriority,
+                suppression.apply(byCommune), suppression.apply(byVillage), byServicePoint, opened,
+                casesByPriority.getOrDefault("URGENT", 0L), backlog, newContacts, asLong(people.get("contacts")) - newContacts,
+                answering(inPeriod, p), indicators);
     }
 
-    private StatsReport.Answering answering(String cases, String priority, Map<String, Object> p) {
-        List<Long> firstResponse = new ArrayList<>();
-        List<Long> resolution = new ArrayList<>();
-        jdbc.sql("select c.opened_at, c.first_reply_at, c.resolved_at " + cases + " and c.priority = :priority")
-                .params(p).param("priority", priority)
-                .query((rs, n) -> {
-                    OffsetDateTime opened = rs.getObject("opened_at", OffsetDateTime.class);
-                    OffsetDateTime replied = rs.getObject("first_reply_at", OffsetDateTime.class);
-                    OffsetDateTime resolved = rs.getObject("resolved_at", OffsetDateTime.class);
-                    if (replied != null) {
-                        firstResponse.add(Duration.between(opened, replied).toMinutes());
+    /** Medians and 90th percentiles computed by the database, per priority. */
+    private Map<String, StatsReport.Answering> answering(String inPeriod, Map<String, Object> p) {
+        Map<String, StatsReport.Answering> out = new LinkedHashMap<>();
+        for (String priority : List.of("URGENT", "NORMAL")) {
+            out.put(priority, new StatsReport.Answering(0, null, null, 0, null, null));
+        }
+        String firstResponse = dialect.minutesBetween("c.opened_at", "c.first_reply_at");
+        String resolution = dialect.minutesBetween("c.opened_at", "c.resolved_at");
+        if (dialect == Dialect.H2) {
+            return answeringInJava(inPeriod, p, firstResponse, resolution, out);
+        }
+        jdbc.sql("select c.priority, count(c.first_reply_at) as answered, count(c.resolved_at) as resolved, "
+                        + "percentile_disc(0.5) within group (order by " + firstResponse + ") as fr50, "
+                        + "percentile_disc(0.9) within group (order by " + firstResponse + ") as fr90, "
+                        + "percentile_disc(0.5) within group (order by " + resolution + ") as r50, "
+                        + "percentile_disc(0.9) within group (order by " + resolution + ") as r90 "
+                        + "from help_case c" + inPeriod + " group by c.priority")
+                .params(p).query((rs, i) -> out.put(rs.getString("priority"), new StatsReport.Answering(
+                        rs.getLong("answered"), nullableLong(rs.getObject("fr50")), nullableLong(rs.getObject("fr90")),
+                        rs.getLong("resolved"), nullableLong(rs.getObject("r50")), nullableLong(rs.getObject("r90")))))
+                .list();
+        return out;
+    }
+
+    /**
+     * H2's percentile_disc picks a different rank than PostgreSQL's (the standard's nearest rank), so on the
+     * embedded default (small volumes) the same nearest-rank percentile is computed here.
+     */
+    private Map<String, StatsReport.Answering> answeringInJava(String inPeriod, Map<String, Object> p, String firstResponse,
+                                                               String resolution, Map<String, StatsReport.Answering> out) {
+        Map<String, List<Long>> first = new LinkedHashMap<>();
+        Map<String, List<Long>> resolved = new LinkedHashMap<>();
+        jdbc.sql("select c.priority, " + firstResponse + " as fr, " + resolution + " as r from help_case c" + inPeriod)
+                .params(p).query((rs, i) -> {
+                    String priority = rs.getString("priority");
+                    if (rs.getObject("fr") != null) {
+                        first.computeIfAbsent(priority, k -> new java.util.ArrayList<>()).add(rs.getLong("fr"));
                     }
-                    if (resolved != null) {
-                        resolution.add(Duration.between(opened, resolved).toMinutes());
+                    if (rs.getObject("r") != null) {
+                        resolved.computeIfAbsent(priority, k -> new java.util.ArrayList<>()).add(rs.getLong("r"));
                     }
                     return null;
                 }).list();
-        return new StatsReport.Answering(firstResponse.size(), percentile(firstResponse, 0.5), percentile(firstResponse, 0.9),
-                resolution.size(), percentile(resolution, 0.5), percentile(resolution, 0.9));
+        for (String priority : out.keySet()) {
+            List<Long> f = first.getOrDefault(priority, List.of());
+            List<Long> r = resolved.getOrDefault(priority, List.of());
+            out.put(priority, new StatsReport.Answering(f.size(), nearestRank(f, 0.5), nearestRank(f, 0.9),
+                    r.size(), nearestRank(r, 0.5), nearestRank(r, 0.9)));
+        }
+        return out;
     }
 
-    /** Nearest-rank percentile; null when there is nothing to measure. */
-    static Long percentile(List<Long> values, double p) {
+    static Long nearestRank(List<Long> values, double fraction) {
         if (values.isEmpty()) {
             return null;
         }
         List<Long> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return sorted.get(Math.max(0, (int) Math.ceil(fraction * sorted.size()) - 1));
+    }
+
+    private static Long nullableLong(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue());
+    }
+
+    private static long asLong(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private Map<String, Long> counts(String sql, Map<String, Object> p) {
@@ -170,6 +223,24 @@ public class StatsQueries {
         Map<String, Long> out = new LinkedHashMap<>();
         LABELS.forEach(l -> out.put(l, counts.getOrDefault(l, 0L)));
         return out;
+    }
+
+    /** The one thing the two databases say differently here: minutes between two timestamps. */
+    private enum Dialect {
+        POSTGRESQL, H2;
+
+        static Dialect of(javax.sql.DataSource dataSource) {
+            try (var c = dataSource.getConnection()) {
+                return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot reach the database", e);
+            }
+        }
+
+        String minutesBetween(String start, String end) {
+            return this == POSTGRESQL ? "(extract(epoch from (" + end + " - " + start + ")) / 60)"
+                    : "datediff('MINUTE', " + start + ", " + end + ")";
+        }
     }
 
     /** Limits every query to what the viewer may see. */
