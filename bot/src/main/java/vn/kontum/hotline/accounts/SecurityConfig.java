@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -25,8 +26,9 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hotlineSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain hotlineSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/chat", "/chat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico").permitAll()
@@ -34,8 +36,16 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll()
+                        // The failure that reaches the limit already says that the account is locked.
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (throttle.locked(String.valueOf(request.getParameter("username")), request.getRemoteAddr())
+                                ? "/login?locked" : "/login?error"))))
+                // A new session id at login (Spring Security's default, stated here because it matters): a session id
+                // planted before login is worth nothing after it.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID"))
                 // The chat API is protected by its SameSite=Strict cookie and JSON-only bodies; webhooks by their signatures;
                 // the API by Basic credentials, which browsers do not send cross-site without asking.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/chat/api/**", "/webhooks/**", "/api/**"))
