@@ -50,6 +50,9 @@ public class ConsoleTime {
         }
         String key;
         long n;
+        if (d.toMinutes() < 1) {
+            return messages.getMessage("admin.wait.under-minute", null, LocaleContextHolder.getLocale());
+        }
         if (d.toMinutes() < 60) {
             key = "admin.wait.minutes";
             n = d.toMinutes();

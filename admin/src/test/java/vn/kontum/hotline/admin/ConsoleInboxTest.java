@@ -96,6 +96,9 @@ class ConsoleInboxTest extends HotlineIntegrationTest {
         HttpResponse<String> fragment = coordinator.htmx("/admin?status=open");
         assertThat(fragment.body()).startsWith("<div id=\"cases\"").contains(link(violence)).doesNotContain("<html");
         assertThat(coordinator.get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").statusCode()).isEqualTo(200);
+
+        // Once the session is gone, the refresh gets 401 (left alone by htmx), not the login page inside the list.
+        assertThat(new OfficerClient(url("")).htmx("/admin?status=open").statusCode()).isEqualTo(401);
     }
 
     static String link(long caseId) {

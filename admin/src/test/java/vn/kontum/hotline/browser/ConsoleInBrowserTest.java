@@ -75,6 +75,7 @@ class ConsoleInBrowserTest extends HotlineIntegrationTest {
         browser.get(url("/admin/cases/" + caseId));
         WebElement reply = wait(d -> d.findElements(By.cssSelector("#thread .msg.out")).stream().findFirst().orElse(null));
         assertThat(reply.getText()).contains("Chị H'Linh (Hội Phụ nữ)").contains("Chị Hoa ơi").contains("Đã gửi");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('thread').scrollIntoView()");
         Browser.screenshot(browser, "conversation.png");
     }
 

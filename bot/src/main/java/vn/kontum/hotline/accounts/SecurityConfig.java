@@ -2,12 +2,15 @@ package vn.kontum.hotline.accounts;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -36,6 +39,10 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                // htmx's background refresh after the session has ended: 401, which htmx does not swap into the page,
+                // rather than the login page appearing inside the inbox list.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new RequestHeaderRequestMatcher("HX-Request")))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll()
                         // The failure that reaches the limit already says that the account is locked.
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
