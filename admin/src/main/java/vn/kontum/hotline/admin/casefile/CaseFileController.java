@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.admin.canned.CannedReplies;
 import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.nlp.Topic;
 
@@ -34,16 +35,19 @@ class CaseFileController {
     private final CaseWork work;
     private final CaseAudit audit;
     private final Accounts accounts;
+    private final CannedReplies cannedReplies;
 
-    CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts) {
+    CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies) {
+        this.cannedReplies = cannedReplies;
         this.files = files;
         this.work = work;
         this.audit = audit;
         this.accounts = accounts;
     }
 
+    /** {@code canned}: the prepared answer to start the reply from (a GET form, so it works without JavaScript). */
     @GetMapping
-    String page(@PathVariable long id, Authentication auth, Model model) {
+    String page(@PathVariable long id, @RequestParam(required = false) @Nullable Long canned, Authentication auth, Model model) {
         Viewer viewer = accounts.viewer(auth);
         CaseFile file = files.require(viewer, id);
         work.viewed(viewer, file);
@@ -57,6 +61,10 @@ class CaseFileController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("maxText", MAX_TEXT);
         model.addAttribute("maxReason", MAX_REASON);
+        model.addAttribute("cannedReplies", cannedReplies.all());
+        if (canned != null) {
+            cannedReplies.find(canned).ifPresent(r -> model.addAttribute("draft", r.text()));
+        }
         return "admin/case";
     }
 
