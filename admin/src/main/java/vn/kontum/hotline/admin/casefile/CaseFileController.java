@@ -38,11 +38,11 @@ class CaseFileController {
     private final CannedReplies cannedReplies;
 
     CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies) {
-        this.cannedReplies = cannedReplies;
         this.files = files;
         this.work = work;
         this.audit = audit;
         this.accounts = accounts;
+        this.cannedReplies = cannedReplies;
     }
 
     /** {@code canned}: the prepared answer to start the reply from (a GET form, so it works without JavaScript). */
