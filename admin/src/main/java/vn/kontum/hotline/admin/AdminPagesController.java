@@ -1,33 +1,24 @@
 package vn.kontum.hotline.admin;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import vn.kontum.hotline.accounts.Accounts;
-import vn.kontum.hotline.cases.CaseQueries;
+import vn.kontum.hotline.accounts.LoginThrottle;
 
-/** The login page and the officer's first page: the cases they may see. */
+/** The login page. The officer's pages are in {@code inbox} and {@code casefile}. */
 @Controller
 class AdminPagesController {
 
-    private final CaseQueries cases;
-    private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AdminPagesController(CaseQueries cases, Accounts accounts) {
-        this.cases = cases;
-        this.accounts = accounts;
+    AdminPagesController(LoginThrottle throttle) {
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("lockMinutes", throttle.lockMinutes());
         return "admin/login";
-    }
-
-    @GetMapping("/admin")
-    String inbox(Model model, Authentication auth) {
-        model.addAttribute("cases", cases.visibleTo(accounts.viewer(auth), 200));
-        return "admin/inbox";
     }
 }

@@ -74,6 +74,15 @@ public abstract class HotlineIntegrationTest {
         }
     }
 
+    /** Someone writes on Telegram; returns the case the message went to, once the hotline has processed it. */
+    protected long telegramCase(long chatId, String name, String text) {
+        int update = TELEGRAM.userWrites(chatId, name, text);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select case_id from message where inbound_key = :k and case_id is not null").param("k", "telegram:" + update).query(Long.class).optional()
+                .isPresent());
+        return jdbc.sql("select case_id from message where inbound_key = :k").param("k", "telegram:" + update).query(Long.class).single();
+    }
+
     protected String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

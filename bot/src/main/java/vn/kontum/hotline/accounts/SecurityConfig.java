@@ -2,11 +2,15 @@ package vn.kontum.hotline.accounts;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -25,8 +29,9 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hotlineSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain hotlineSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/chat", "/chat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico").permitAll()
@@ -34,8 +39,20 @@ class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // htmx's background refresh after the session has ended: 401, which htmx does not swap into the page,
+                // rather than the login page appearing inside the inbox list.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        new RequestHeaderRequestMatcher("HX-Request")))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll()
+                        // The failure that reaches the limit already says that the account is locked.
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (throttle.locked(String.valueOf(request.getParameter("username")), request.getRemoteAddr())
+                                ? "/login?locked" : "/login?error"))))
+                // A new session id at login (Spring Security's default, stated here because it matters): a session id
+                // planted before login is worth nothing after it.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID"))
                 // The chat API is protected by its SameSite=Strict cookie and JSON-only bodies; webhooks by their signatures;
                 // the API by Basic credentials, which browsers do not send cross-site without asking.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/chat/api/**", "/webhooks/**", "/api/**"))

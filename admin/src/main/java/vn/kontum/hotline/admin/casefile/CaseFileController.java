@@ -1,0 +1,198 @@
+package vn.kontum.hotline.admin.casefile;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.admin.canned.CannedReplies;
+import vn.kontum.hotline.cases.Priority;
+import vn.kontum.hotline.nlp.Topic;
+
+/**
+ * The page of one case and the officer's actions on it. Every request, read or write, goes through
+ * {@link CaseFiles#require}: another service point's case is 404 whatever the method. Actions are plain forms
+ * (POST, CSRF token, then a redirect back), so they work on any phone with or without JavaScript.
+ */
+@Controller
+@RequestMapping("/admin/cases/{id}")
+class CaseFileController {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_REASON = 400;
+
+    private final CaseFiles files;
+    private final CaseWork work;
+    private final CaseAudit audit;
+    private final Accounts accounts;
+    private final CannedReplies cannedReplies;
+
+    CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies) {
+        this.files = files;
+        this.work = work;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.cannedReplies = cannedReplies;
+    }
+
+    /** {@code canned}: the prepared answer to start the reply from (a GET form, so it works without JavaScript). */
+    @GetMapping
+    String page(@PathVariable long id, @RequestParam(required = false) @Nullable Long canned, Authentication auth, Model model) {
+        Viewer viewer = accounts.viewer(auth);
+        CaseFile file = files.require(viewer, id);
+        work.viewed(viewer, file);
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("file", file);
+        model.addAttribute("thread", files.thread(file));
+        model.addAttribute("notes", files.notes(file));
+        model.addAttribute("history", audit.history(file.id(), 20));
+        model.addAttribute("servicePoints", files.servicePoints());
+        model.addAttribute("categories", Arrays.stream(Topic.values()).map(Topic::label).toList());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("maxText", MAX_TEXT);
+        model.addAttribute("maxReason", MAX_REASON);
+        model.addAttribute("cannedReplies", cannedReplies.all());
+        if (canned != null) {
+            cannedReplies.find(canned).ifPresent(r -> model.addAttribute("draft", r.text()));
+        }
+        return "admin/case";
+    }
+
+    /** The conversation alone, for htmx's refresh: new messages and delivery states without reloading the page. */
+    @GetMapping("/thread")
+    String thread(@PathVariable long id, Authentication auth, Model model) {
+        CaseFile file = files.require(accounts.viewer(auth), id);
+        model.addAttribute("file", file);
+        model.addAttribute("thread", files.thread(file));
+        return "admin/case :: thread";
+    }
+
+    @PostMapping("/reply")
+    String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.replied", viewer -> {
+            work.reply(viewer, id, checkedText(text, flash));
+            return true;
+        });
+    }
+
+    @PostMapping("/notes")
+    String note(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.noted", viewer -> {
+            work.note(viewer, id, checkedText(text, flash));
+            return true;
+        });
+    }
+
+    @PostMapping("/assign")
+    String assign(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.assigned", viewer -> {
+            work.assignToMe(viewer, id);
+            return true;
+        });
+    }
+
+    @PostMapping("/resolve")
+    String resolve(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.resolved", viewer -> {
+            work.resolve(viewer, id);
+            return true;
+        });
+    }
+
+    @PostMapping("/close")
+    String close(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.closed", viewer -> {
+            work.close(viewer, id);
+            return true;
+        });
+    }
+
+    @PostMapping("/reopen")
+    String reopen(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.reopened", viewer -> {
+            work.reopen(viewer, id);
+            return true;
+        });
+    }
+
+    @PostMapping("/priority")
+    String priority(@PathVariable long id, @RequestParam(defaultValue = "") String priority, Authentication auth,
+                    RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.changed", viewer -> {
+            Priority p = Arrays.stream(Priority.values()).filter(v -> v.name().equals(priority)).findFirst()
+                    .orElseThrow(() -> new CaseWork.Refused("admin.refused.invalid"));
+            work.priority(viewer, id, p);
+            return true;
+        });
+    }
+
+    @PostMapping("/category")
+    String category(@PathVariable long id, @RequestParam(defaultValue = "") String category, Authentication auth,
+                    RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.changed", viewer -> {
+            if (Arrays.stream(Topic.values()).noneMatch(t -> t.label().equals(category))) {
+                throw new CaseWork.Refused("admin.refused.invalid");
+            }
+            work.category(viewer, id, category);
+            return true;
+        });
+    }
+
+    /** After a transfer the officer may no longer see the case: back to the inbox, unless they still can. */
+    @PostMapping("/transfer")
+    String transfer(@PathVariable long id, @RequestParam(defaultValue = "") String servicePointId,
+                    @RequestParam(defaultValue = "") String reason, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "admin.notice.transferred", viewer -> {
+            String r = reason.strip();
+            if (r.isEmpty()) {
+                throw new CaseWork.Refused("admin.refused.reason-required");
+            }
+            if (r.length() > MAX_REASON) {
+                throw new CaseWork.Refused("admin.refused.too-long");
+            }
+            work.transfer(viewer, id, servicePointId, r);
+            return viewer.canSee(servicePointId);
+        });
+    }
+
+    private interface Action {
+        /** Does the action; true when the officer may still see the case afterwards. */
+        boolean run(Viewer viewer);
+    }
+
+    private String act(long id, Authentication auth, RedirectAttributes flash, String notice, Action action) {
+        Viewer viewer = accounts.viewer(auth);
+        files.require(viewer, id); // 404 before anything else, even before checking what was sent
+        try {
+            boolean stillVisible = action.run(viewer);
+            flash.addFlashAttribute("notice", notice);
+            return stillVisible ? "redirect:/admin/cases/" + id : "redirect:/admin";
+        } catch (CaseWork.Refused e) {
+            flash.addFlashAttribute("problem", e.key);
+            return "redirect:/admin/cases/" + id;
+        }
+    }
+
+    /** Blank or too long is refused; a too-long draft is handed back so that nothing typed is lost. */
+    private static String checkedText(@Nullable String text, RedirectAttributes flash) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new CaseWork.Refused("admin.refused.empty");
+        }
+        if (t.length() > MAX_TEXT) {
+            flash.addFlashAttribute("draft", t);
+            throw new CaseWork.Refused("admin.refused.too-long");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,84 @@
+package vn.kontum.hotline.admin.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.cases.CaseStatus;
+import vn.kontum.hotline.directory.ServicePoint;
+import vn.kontum.hotline.directory.ServicePointKind;
+
+/**
+ * Reads one case for a viewer. {@link #require} is the single door: a case that does not exist and a case of
+ * another service point both answer 404, so that an id typed by hand tells nothing.
+ */
+@Component
+class CaseFiles {
+
+    private final JdbcClient jdbc;
+
+    CaseFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    CaseFile require(Viewer viewer, long id) {
+        return jdbc.sql("""
+                        select c.id, c.contact_id, ct.display_name as contact_name, c.channel, c.category, c.priority, c.status,
+                               c.service_point_id, sp.name as sp_name, c.assigned_officer_id, a.display_name as assigned_name,
+                               c.opened_at, c.first_reply_at, c.resolved_at, c.closed_at
+                        from help_case c
+                        join contact ct on ct.id = c.contact_id
+                        join service_point sp on sp.id = c.service_point_id
+                        left join account a on a.id = c.assigned_officer_id
+                        where c.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new CaseFile(rs.getLong("id"), rs.getLong("contact_id"), rs.getString("contact_name"),
+                        rs.getString("channel"), rs.getString("category"), rs.getString("priority"),
+                        CaseStatus.valueOf(rs.getString("status")), rs.getString("service_point_id"), rs.getString("sp_name"),
+                        (Long) rs.getObject("assigned_officer_id", Long.class), rs.getString("assigned_name"),
+                        rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("first_reply_at", OffsetDateTime.class),
+                        rs.getObject("resolved_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)))
+                .optional()
+                .filter(c -> viewer.canSee(c.servicePointId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The conversation in order. Call only after {@link #require}. */
+    List<ThreadEntry> thread(CaseFile file) {
+        return jdbc.sql("""
+                        select m.id, m.direction, m.channel, m.body, m.attachment_type, m.category, m.confidence, m.urgent, m.state,
+                               m.failure_reason, a.display_name as author_name, m.created_at, m.sent_at
+                        from message m left join account a on a.id = m.author_account_id
+                        where m.case_id = :case order by m.id""")
+                .param("case", file.id())
+                .query((rs, n) -> new ThreadEntry(rs.getLong("id"), "IN".equals(rs.getString("direction")), rs.getString("channel"),
+                        rs.getString("body"), rs.getString("attachment_type"), rs.getString("category"),
+                        (Double) rs.getObject("confidence", Double.class), Boolean.TRUE.equals(rs.getObject("urgent", Boolean.class)),
+                        rs.getString("state"), rs.getString("failure_reason"), rs.getString("author_name"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The officers' private notes. Call only after {@link #require}. */
+    List<CaseNote> notes(CaseFile file) {
+        return jdbc.sql("""
+                        select n.id, a.display_name, n.body, n.created_at from case_note n join account a on a.id = n.author_account_id
+                        where n.case_id = :case order by n.id""")
+                .param("case", file.id())
+                .query((rs, n) -> new CaseNote(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Where a case may be transferred: every service point, by name. */
+    List<ServicePoint> servicePoints() {
+        return jdbc.sql("select id, kind, name, commune_id, phone from service_point order by name, id")
+                .query((rs, n) -> new ServicePoint(rs.getString("id"), ServicePointKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"), rs.getString("commune_id"), rs.getString("phone")))
+                .list();
+    }
+}

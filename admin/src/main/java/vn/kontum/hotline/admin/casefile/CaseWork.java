@@ -1,0 +1,221 @@
+package vn.kontum.hotline.admin.casefile;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.admin.casefile.CaseAudit.Action;
+import vn.kontum.hotline.cases.CaseStatus;
+import vn.kontum.hotline.cases.Priority;
+import vn.kontum.hotline.delivery.Outbox;
+import vn.kontum.hotline.directory.Directory;
+
+/**
+ * What an officer does to a case. Each action is one transaction that first checks the viewer may see the case
+ * (404 otherwise, exactly as for reading), then changes it and records the action in the audit trail. An action
+ * that makes no sense in the case's state is refused with a {@link Refused} naming the bundle key of the reason.
+ */
+@Component
+class CaseWork {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseWork.class);
+
+    /** An action refused for a reason the officer can read; {@code key} is in the message bundles. */
+    static final class Refused extends RuntimeException {
+        final String key;
+
+        Refused(String key) {
+            super(key);
+            this.key = key;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final CaseFiles files;
+    private final CaseAudit audit;
+    private final Outbox outbox;
+    private final Directory directory;
+    private final Clock clock;
+
+    CaseWork(JdbcClient jdbc, TransactionTemplate tx, CaseFiles files, CaseAudit audit, Outbox outbox, Directory directory,
+             Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.files = files;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the officer's reply through the contact's own channel, after the commit hands it to the delivery
+     * workers. The first officer reply sets the case's first reply time; a reply puts the case in progress.
+     */
+    long reply(Viewer viewer, long caseId, String text) {
+        long id = inTransaction(viewer, caseId, (file, now) -> {
+            if (file.status() == CaseStatus.CLOSED) {
+                throw new Refused("admin.refused.closed");
+            }
+            long replyId = outbox.queue(Channel.of(file.channel()), file.contactId(), file.id(), text, null, viewer.accountId(), now);
+            jdbc.sql("""
+                            update help_case set first_reply_at = coalesce(first_reply_at, :now), status = 'IN_PROGRESS',
+                                   assigned_officer_id = coalesce(assigned_officer_id, :me), resolved_at = null, updated_at = :now
+                            where id = :id""")
+                    .param("now", now).param("me", viewer.accountId()).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.REPLY, "message " + replyId, now);
+            return replyId;
+        });
+        outbox.dispatch(List.of(id));
+        log.info("case {} officer reply {} queued by account {}", caseId, id, viewer.accountId());
+        return id;
+    }
+
+    void note(Viewer viewer, long caseId, String text) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            jdbc.sql("""
+                            insert into case_note (case_id, author_account_id, body, created_at) values (:case, :me, :body, :now)""")
+                    .param("case", file.id()).param("me", viewer.accountId()).param("body", text).param("now", now).update();
+            audit.record(file.id(), viewer.accountId(), Action.NOTE, null, now);
+            return 0;
+        });
+    }
+
+    void assignToMe(Viewer viewer, long caseId) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            requireOpen(file);
+            jdbc.sql("""
+                            update help_case set assigned_officer_id = :me, updated_at = :now,
+                                   status = case when status = 'NEW' then 'ASSIGNED' else status end
+                            where id = :id""")
+                    .param("me", viewer.accountId()).param("now", now).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.ASSIGN, "account " + viewer.accountId(), now);
+            return 0;
+        });
+    }
+
+    void resolve(Viewer viewer, long caseId) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            requireOpen(file);
+            jdbc.sql("update help_case set status = 'RESOLVED', resolved_at = :now, updated_at = :now where id = :id")
+                    .param("now", now).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.RESOLVE, file.status().name() + "->RESOLVED", now);
+            return 0;
+        });
+    }
+
+    void close(Viewer viewer, long caseId) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (file.status() == CaseStatus.CLOSED) {
+                throw new Refused("admin.refused.closed");
+            }
+            jdbc.sql("update help_case set status = 'CLOSED', closed_at = :now, updated_at = :now where id = :id")
+                    .param("now", now).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.CLOSE, file.status().name() + "->CLOSED", now);
+            return 0;
+        });
+    }
+
+    void reopen(Viewer viewer, long caseId) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (file.open()) {
+                throw new Refused("admin.refused.already-open");
+            }
+            String status = file.firstReplyAt() != null ? "IN_PROGRESS" : file.assignedOfficerId() != null ? "ASSIGNED" : "NEW";
+            jdbc.sql("""
+                            update help_case set status = :status, resolved_at = null, closed_at = null, updated_at = :now
+                            where id = :id""")
+                    .param("status", status).param("now", now).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.REOPEN, file.status().name() + "->" + status, now);
+            return 0;
+        });
+    }
+
+    void priority(Viewer viewer, long caseId, Priority priority) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (file.priority().equals(priority.name())) {
+                return 0;
+            }
+            jdbc.sql("update help_case set priority = :p, updated_at = :now where id = :id")
+                    .param("p", priority.name()).param("now", now).param("id", file.id()).update();
+            audit.record(file.id(), viewer.accountId(), Action.PRIORITY, file.priority() + "->" + priority.name(), now);
+            return 0;
+        });
+    }
+
+    /** Changes the category and keeps the correction, so that the classifier's mistakes can be counted and learnt from. */
+    void category(Viewer viewer, long caseId, String category) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (file.category().equals(category)) {
+                return 0;
+            }
+            jdbc.sql("update help_case set category = :c, updated_at = :now where id = :id")
+                    .param("c", category).param("now", now).param("id", file.id()).update();
+            jdbc.sql("""
+                            insert into case_category_correction (case_id, from_category, to_category, account_id, corrected_at)
+                            values (:case, :from, :to, :me, :now)""")
+                    .param("case", file.id()).param("from", file.category()).param("to", category).param("me", viewer.accountId())
+                    .param("now", now).update();
+            audit.record(file.id(), viewer.accountId(), Action.CATEGORY, file.category() + "->" + category, now);
+            return 0;
+        });
+    }
+
+    /**
+     * Hands the case to another service point, which then finds it new and unassigned in its inbox; officers of
+     * the first one lose access (coordinators keep it). The reason stays in the transfer row, not in the audit.
+     */
+    void transfer(Viewer viewer, long caseId, String servicePointId, String reason) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (directory.servicePoint(servicePointId).isEmpty()) {
+                throw new Refused("admin.refused.unknown-service-point");
+            }
+            if (file.servicePointId().equals(servicePointId)) {
+                throw new Refused("admin.refused.same-service-point");
+            }
+            jdbc.sql("""
+                            update help_case set service_point_id = :sp, assigned_officer_id = null, route_reason = :route,
+                                   status = case when status in ('ASSIGNED', 'IN_PROGRESS') then 'NEW' else status end, updated_at = :now
+                            where id = :id""")
+                    .param("sp", servicePointId).param("route", "transferred from " + file.servicePointId())
+                    .param("now", now).param("id", file.id()).update();
+            jdbc.sql("""
+                            insert into case_transfer (case_id, from_service_point_id, to_service_point_id, reason, account_id, transferred_at)
+                            values (:case, :from, :to, :reason, :me, :now)""")
+                    .param("case", file.id()).param("from", file.servicePointId()).param("to", servicePointId)
+                    .param("reason", reason).param("me", viewer.accountId()).param("now", now).update();
+            audit.record(file.id(), viewer.accountId(), Action.TRANSFER, file.servicePointId() + "->" + servicePointId, now);
+            return 0;
+        });
+    }
+
+    /** Records that the viewer opened the case (reading a woman's words is itself worth recording). */
+    void viewed(Viewer viewer, CaseFile file) {
+        audit.record(file.id(), viewer.accountId(), Action.VIEW, null, HotlineClock.now(clock));
+    }
+
+    private static void requireOpen(CaseFile file) {
+        if (!file.open()) {
+            throw new Refused("admin.refused.not-open");
+        }
+    }
+
+    private interface Step<T> {
+        T apply(CaseFile file, OffsetDateTime now);
+    }
+
+    private <T> T inTransaction(Viewer viewer, long caseId, Step<T> step) {
+        return Objects.requireNonNull(tx.execute(status -> step.apply(files.require(viewer, caseId), HotlineClock.now(clock))));
+    }
+}

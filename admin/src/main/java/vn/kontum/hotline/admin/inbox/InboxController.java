@@ -1,0 +1,44 @@
+package vn.kontum.hotline.admin.inbox;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.kontum.hotline.accounts.Accounts;
+
+/**
+ * The officer's first page. Filters are a plain GET form, so the page works without JavaScript; with it, htmx
+ * asks for the list again every few seconds and swaps in only the list.
+ */
+@Controller
+class InboxController {
+
+    private final InboxQuery query;
+    private final Accounts accounts;
+
+    InboxController(InboxQuery query, Accounts accounts) {
+        this.query = query;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin")
+    String inbox(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String category,
+                 @RequestParam(required = false) @Nullable String channel,
+                 @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication auth, Model model) {
+        InboxFilter filter = InboxFilter.of(status, category, channel);
+        var viewer = accounts.viewer(auth);
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("filter", filter);
+        model.addAttribute("cases", query.rows(viewer, filter));
+        model.addAttribute("limit", InboxQuery.LIMIT);
+        model.addAttribute("refreshUrl", filter.path("/admin"));
+        model.addAttribute("statuses", InboxFilter.STATUSES);
+        model.addAttribute("categories", InboxFilter.CATEGORIES);
+        model.addAttribute("channels", InboxFilter.CHANNELS);
+        return htmx != null ? "admin/inbox :: cases" : "admin/inbox";
+    }
+}

@@ -1,0 +1,61 @@
+package vn.kontum.hotline.admin.inbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.accounts.Viewer;
+
+/** Reads the inbox: only the viewer's service points (coordinators: all), urgent first, then longest waiting. */
+@Component
+class InboxQuery {
+
+    static final int LIMIT = 100;
+
+    private final JdbcClient jdbc;
+
+    InboxQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<InboxRow> rows(Viewer viewer, InboxFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                select c.id, c.priority, c.category, c.status, c.channel, sp.name as sp_name, a.display_name as assigned_name,
+                       c.opened_at,
+                       (select min(m.created_at) from message m
+                        where m.case_id = c.id and m.direction = 'IN'
+                          and not exists (select 1 from message o where o.case_id = c.id and o.direction = 'OUT'
+                                          and o.author_account_id is not null and o.id > m.id)) as waiting_since
+                from help_case c
+                join service_point sp on sp.id = c.service_point_id
+                left join account a on a.id = c.assigned_officer_id
+                where c.status in (:statuses)
+                """);
+        if (!viewer.seesAllCases()) {
+            sql.append(" and c.service_point_id in (select service_point_id from account_service_point where account_id = :account)");
+        }
+        if (filter.category() != null) {
+            sql.append(" and c.category = :category");
+        }
+        if (filter.channel() != null) {
+            sql.append(" and c.channel = :channel");
+        }
+        sql.append(" order by case when c.priority = 'URGENT' then 0 else 1 end, waiting_since nulls last, c.opened_at, c.id");
+        sql.append(" fetch first ").append(LIMIT).append(" rows only");
+        var statement = jdbc.sql(sql.toString()).param("statuses", filter.statuses());
+        if (!viewer.seesAllCases()) {
+            statement = statement.param("account", viewer.accountId());
+        }
+        if (filter.category() != null) {
+            statement = statement.param("category", filter.category());
+        }
+        if (filter.channel() != null) {
+            statement = statement.param("channel", filter.channel());
+        }
+        return statement.query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("priority"), rs.getString("category"),
+                rs.getString("status"), rs.getString("channel"), rs.getString("sp_name"), rs.getString("assigned_name"),
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("waiting_since", OffsetDateTime.class))).list();
+    }
+}

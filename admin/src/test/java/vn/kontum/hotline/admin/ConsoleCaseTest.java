@@ -1,0 +1,232 @@
+package vn.kontum.hotline.admin;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
+import vn.kontum.hotline.support.Officers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** One case's page and every action on it, for its own officer, another service point's officer and a coordinator. */
+class ConsoleCaseTest extends HotlineIntegrationTest {
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void officers() {
+        Officers.ensure(accounts, encoder, jdbc, "case-union", "pw-case-union", "Chị Y Union", Officers.WOMENS_UNION);
+        Officers.ensure(accounts, encoder, jdbc, "case-health", "pw-case-health", "Chị Y Tế", Officers.HEALTH_CENTRE);
+    }
+
+    private OfficerClient union() {
+        return OfficerClient.loggedIn(url(""), "case-union", "pw-case-union");
+    }
+
+    private OfficerClient health() {
+        return OfficerClient.loggedIn(url(""), "case-health", "pw-case-health");
+    }
+
+    @Test
+    void the_conversation_shows_each_message_with_time_channel_classification_and_delivery_state() {
+        long chat = 720_001;
+        long caseId = telegramCase(chat, "Hoa", "chồng em hay đánh em khi say rượu, em phải làm sao");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(jdbc.sql(
+                "select state from message where case_id = :c and direction = 'OUT'").param("c", caseId).query(String.class).single()));
+        jdbc.sql("""
+                        insert into message (direction, channel, contact_id, case_id, attachment_type, state, created_at)
+                        select 'IN', 'telegram', contact_id, id, 'image', 'PROCESSED', opened_at from help_case where id = :c""")
+                .param("c", caseId).update();
+
+        String page = union().get("/admin/cases/" + caseId).body();
+        assertThat(page).contains("Trường hợp #" + caseId).contains("chồng em hay đánh em khi say rượu, em phải làm sao")
+                .contains("Người dân").contains("Trả lời tự động").contains("Telegram").containsPattern("Phân loại: Bạo lực \\(\\d+%\\)")
+                .contains("Đã gửi").contains("[Ảnh]").contains("Hoa").containsPattern("<time datetime=\"[0-9T:.\\-]+Z\">\\d\\d/\\d\\d \\d\\d:\\d\\d</time>")
+                .contains("<label for=\"reply-text\">Tin trả lời (gửi qua Telegram)</label>");
+        assertThat(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(100_000);
+        assertThat(jdbc.sql("select count(*) from case_audit where case_id = :c and action_type = 'VIEW'").param("c", caseId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void an_officers_reply_goes_to_the_womans_telegram_chat_and_puts_the_case_in_progress() {
+        long chat = 720_002;
+        long caseId = telegramCase(chat, "Lan", "chồng em say rượu về là chửi mắng đánh đập em");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+
+        OfficerClient officer = union();
+        HttpResponse<String> answer = officer.post("/admin/cases/" + caseId + "/reply", Map.of("text", "Chị Lan ơi, chị đang ở thôn nào? Chị có an toàn không?"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/cases/" + caseId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
+        assertThat(TELEGRAM.sentTo(chat).get(1).text()).isEqualTo("Chị Lan ơi, chị đang ở thôn nào? Chị có an toàn không?");
+        Map<String, Object> c = jdbc.sql("select status, first_reply_at, assigned_officer_id from help_case where id = :c").param("c", caseId)
+                .query().singleRow();
+        assertThat(c.get("status")).isEqualTo("IN_PROGRESS");
+        assertThat(c.get("first_reply_at")).isNotNull();
+        assertThat(c.get("assigned_officer_id")).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> officer.get("/admin/cases/" + caseId).body().contains("Chị Y Union"));
+        String page = officer.get("/admin/cases/" + caseId).body();
+        assertThat(page).contains("Chị Lan ơi, chị đang ở thôn nào?").contains("Đang xử lý");
+        assertThat(officer.htmx("/admin/cases/" + caseId + "/thread").body()).startsWith("<section id=\"thread\"")
+                .contains("Chị Lan ơi, chị đang ở thôn nào?").contains("Đã gửi");
+        assertThat(auditDetails(caseId)).anySatisfy(d -> assertThat(d).startsWith("REPLY message "))
+                .noneSatisfy(d -> assertThat(d).contains("Chị Lan"));
+    }
+
+    @Test
+    void a_reply_the_channel_refuses_shows_as_failed_with_the_reason() {
+        long chat = 720_003;
+        long caseId = telegramCase(chat, "Nhung", "em bị chồng đánh, em phải làm sao");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        TELEGRAM.failNextSends(1, 403);
+        OfficerClient officer = union();
+        officer.post("/admin/cases/" + caseId + "/reply", Map.of("text", "Chị ơi?"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> officer.get("/admin/cases/" + caseId).body().contains("Gửi không được"));
+        assertThat(officer.get("/admin/cases/" + caseId).body()).contains("Lý do:").contains("blocked");
+    }
+
+    @Test
+    void an_empty_reply_is_refused_with_a_message_and_nothing_is_sent() {
+        long chat = 720_004;
+        long caseId = telegramCase(chat, "Mai", "chồng em đánh em");
+        OfficerClient officer = union();
+        assertThat(officer.submit("/admin/cases/" + caseId + "/reply", Map.of("text", "   ")).body()).contains("Hãy nhập nội dung.");
+        assertThat(jdbc.sql("select count(*) from message where case_id = :c and author_account_id is not null").param("c", caseId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_private_note_is_shown_to_officers_and_never_sent() throws InterruptedException {
+        long chat = 720_005;
+        long caseId = telegramCase(chat, "Hà", "chồng em hay đánh em");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        OfficerClient officer = union();
+        String page = officer.submit("/admin/cases/" + caseId + "/notes", Map.of("text", "Đã gọi trưởng thôn, hẹn gặp chiều nay")).body();
+        assertThat(page).contains("Đã lưu ghi chú.").contains("Đã gọi trưởng thôn, hẹn gặp chiều nay").contains("Chị Y Union");
+        Thread.sleep(1_500);
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from message where body like '%trưởng thôn%'").query(Long.class).single()).isZero();
+        assertThat(auditDetails(caseId)).contains("NOTE null");
+    }
+
+    @Test
+    void assign_priority_category_resolve_close_and_reopen_are_recorded() {
+        long caseId = telegramCase(720_006, "Thu", "chồng em đánh em chảy máu");
+        jdbc.sql("update help_case set priority = 'NORMAL', category = 'violence' where id = :c").param("c", caseId).update();
+        OfficerClient officer = union();
+        String base = "/admin/cases/" + caseId;
+
+        assertThat(officer.submit(base + "/assign", Map.of()).body()).contains("Bạn đã nhận xử lý trường hợp này.").contains("Chị Y Union");
+        assertThat(caseRow(caseId)).containsEntry("status", "ASSIGNED");
+
+        assertThat(officer.submit(base + "/priority", Map.of("priority", "URGENT")).body()).contains("Đã lưu thay đổi.");
+        assertThat(caseRow(caseId)).containsEntry("priority", "URGENT");
+        officer.submit(base + "/category", Map.of("category", "trafficking"));
+        assertThat(caseRow(caseId)).containsEntry("category", "trafficking");
+        assertThat(jdbc.sql("select to_category from case_category_correction where case_id = :c").param("c", caseId)
+                .query(String.class).single()).isEqualTo("trafficking");
+        assertThat(officer.submit(base + "/category", Map.of("category", "nonsense")).body()).contains("Lựa chọn không hợp lệ.");
+
+        assertThat(officer.submit(base + "/resolve", Map.of()).body()).contains("Đã đánh dấu là đã giải quyết.");
+        assertThat(caseRow(caseId)).containsEntry("status", "RESOLVED");
+        assertThat(officer.submit(base + "/close", Map.of()).body()).contains("Đã đóng trường hợp.");
+        assertThat(caseRow(caseId)).containsEntry("status", "CLOSED");
+        assertThat(officer.submit(base + "/reply", Map.of("text", "còn đó không chị?")).body()).contains("Trường hợp đã đóng. Hãy mở lại trước.");
+        assertThat(officer.submit(base + "/reopen", Map.of()).body()).contains("Đã mở lại trường hợp.");
+        assertThat(caseRow(caseId)).containsEntry("status", "ASSIGNED");
+
+        assertThat(auditDetails(caseId).stream().map(d -> d.replaceAll("account \\d+", "account")).toList()).containsExactly("ASSIGN account", "PRIORITY NORMAL->URGENT", "CATEGORY violence->trafficking",
+                "RESOLVE ASSIGNED->RESOLVED", "CLOSE RESOLVED->CLOSED", "REOPEN CLOSED->ASSIGNED");
+        String page = officer.get(base).body();
+        assertThat(page).contains("Lịch sử xử lý").contains("sửa lĩnh vực").contains("mở lại");
+    }
+
+    @Test
+    void a_transfer_hands_the_case_to_the_other_service_point_and_the_first_loses_access() {
+        long caseId = telegramCase(720_007, "Sương", "chồng em đánh em, em đang có bầu 6 tháng");
+        OfficerClient union = union();
+        OfficerClient health = health();
+        String base = "/admin/cases/" + caseId;
+        assertThat(health.get(base).statusCode()).isEqualTo(404);
+
+        assertThat(union.submit(base + "/transfer", Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "")).body())
+                .contains("Hãy ghi lý do chuyển.");
+
+        HttpResponse<String> answer = union.post(base + "/transfer", Map.of("servicePointId", Officers.HEALTH_CENTRE,
+                "reason", "Chị đang mang thai, cần trạm y tế khám"));
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        assertThat(union.get("/admin").body()).contains("Đã chuyển trường hợp.").doesNotContain(ConsoleInboxTest.link(caseId));
+        assertThat(union.get(base).statusCode()).isEqualTo(404);
+        assertThat(health.get(base).statusCode()).isEqualTo(200);
+        assertThat(health.get("/admin").body()).contains(ConsoleInboxTest.link(caseId));
+        assertThat(jdbc.sql("select reason from case_transfer where case_id = :c").param("c", caseId).query(String.class).single())
+                .isEqualTo("Chị đang mang thai, cần trạm y tế khám");
+        assertThat(auditDetails(caseId)).contains("TRANSFER hlhpn-thanh-pho->ttyt-thanh-pho");
+    }
+
+    @Test
+    void another_service_points_officer_gets_404_for_every_read_and_write_and_nothing_changes() {
+        long chat = 720_008;
+        long caseId = telegramCase(chat, "Hiền", "chồng em đánh em bầm mặt");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        Map<String, Object> before = caseRow(caseId);
+        OfficerClient health = health();
+        String base = "/admin/cases/" + caseId;
+
+        HttpResponse<String> page = health.get(base);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Không tìm thấy").doesNotContain("bầm mặt");
+        assertThat(health.htmx(base + "/thread").statusCode()).isEqualTo(404);
+        Map<String, Map<String, String>> posts = Map.of(
+                "/reply", Map.of("text", "xin chào"), "/notes", Map.of("text", "ghi chú"), "/assign", Map.of(),
+                "/resolve", Map.of(), "/close", Map.of(), "/reopen", Map.of(), "/priority", Map.of("priority", "URGENT"),
+                "/category", Map.of("category", "other"),
+                "/transfer", Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "lấy về"));
+        posts.forEach((path, fields) -> assertThat(health.post(base + path, fields).statusCode()).as(path).isEqualTo(404));
+        assertThat(health.post(base + "/reply", Map.of("text", "")).statusCode()).isEqualTo(404);
+        assertThat(health.get("/admin/cases/99999999").statusCode()).isEqualTo(404);
+
+        assertThat(caseRow(caseId)).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from case_note where case_id = :c").param("c", caseId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from message where case_id = :c and direction = 'OUT'").param("c", caseId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(auditDetails(caseId)).isEmpty();
+
+        OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        assertThat(coordinator.get(base).body()).contains("chồng em đánh em bầm mặt");
+    }
+
+    @Test
+    void markup_in_a_message_is_escaped_on_the_page() {
+        long caseId = telegramCase(720_009, "<b>Tên</b>", "<script>alert(1)</script><img src=x onerror=alert(2)> chồng em đánh em");
+        String page = union().get("/admin/cases/" + caseId).body();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
+                .contains("&lt;b&gt;Tên&lt;/b&gt;").doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Tên");
+    }
+
+    private Map<String, Object> caseRow(long caseId) {
+        return jdbc.sql("select status, priority, category, service_point_id, assigned_officer_id, first_reply_at from help_case where id = :c")
+                .param("c", caseId).query().singleRow();
+    }
+
+    private List<String> auditDetails(long caseId) {
+        return jdbc.sql("select action_type || ' ' || coalesce(detail, 'null') from case_audit where case_id = :c and action_type <> 'VIEW' order by id")
+                .param("c", caseId).query(String.class).list();
+    }
+}

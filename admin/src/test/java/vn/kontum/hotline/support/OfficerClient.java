@@ -1,0 +1,111 @@
+package vn.kontum.hotline.support;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An officer's browser as far as HTTP goes: keeps its cookies, does not follow redirects (tests look at them),
+ * and sends the CSRF token that the pages' forms carry, as a browser submitting those forms would.
+ */
+public final class OfficerClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public OfficerClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Opens the login page and submits it; returns the answer (a redirect to /admin when it worked). */
+    public HttpResponse<String> login(String username, String password) {
+        String token = token(get("/login").body());
+        return postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
+    }
+
+    public static OfficerClient loggedIn(String base, String username, String password) {
+        OfficerClient client = new OfficerClient(base);
+        HttpResponse<String> answer = client.login(username, password);
+        if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/admin")) {
+            throw new IllegalStateException("login of " + username + " failed: " + answer.statusCode() + " "
+                    + answer.headers().firstValue("Location").orElse(""));
+        }
+        return client;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
+    /** A GET as htmx sends it when it refreshes part of a page. */
+    public HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header("HX-Request", "true")
+                .GET().build());
+    }
+
+    /** Submits a form of the officer's pages, with the CSRF token of the inbox page's logout form. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token(get("/admin").body()));
+        return postForm(path, all);
+    }
+
+    /** Submits a form and follows its redirect, as a browser does: returns the page shown next. */
+    public HttpResponse<String> submit(String path, Map<String, String> fields) {
+        HttpResponse<String> answer = post(path, fields);
+        String location = answer.headers().firstValue("Location").orElse(null);
+        if (answer.statusCode() != 302 || location == null) {
+            return answer;
+        }
+        return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+    }
+
+    public HttpResponse<String> post(String path) {
+        return post(path, Map.of());
+    }
+
+    /** Posts exactly these fields, without adding a token. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public static String token(String page) {
+        Matcher m = CSRF.matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
