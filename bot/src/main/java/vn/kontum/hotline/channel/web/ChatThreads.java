@@ -31,7 +31,7 @@ class ChatThreads {
         return contacts.findId(Channel.WEB, session).map(contact -> jdbc.sql("""
                         select id, direction, body, coalesce(sent_at, created_at) as at from message
                         where contact_id = :contact and id > :after and body is not null
-                          and (direction = 'IN' or state = 'SENT')
+                          and (direction = 'IN' or state in ('SENT', 'DELIVERED', 'SEEN'))
                         order by id desc fetch first 200 rows only""")
                 .param("contact", contact).param("after", afterId)
                 .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
