@@ -19,6 +19,11 @@ record ZaloSettings(String appId, String appSecret, String oaSecretKey, String f
         oauthUrl = trimSlash(oauthUrl);
     }
 
+    @Override
+    public String toString() {
+        return "ZaloSettings[appId=" + appId + ", apiUrl=" + apiUrl + ", oauthUrl=" + oauthUrl + "]"; // never the secrets
+    }
+
     private static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
