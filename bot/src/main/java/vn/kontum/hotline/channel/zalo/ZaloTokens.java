@@ -40,8 +40,9 @@ final class ZaloTokens {
     private static final Logger log = LoggerFactory.getLogger(ZaloTokens.class);
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end""", Long.class);
-    private static final Duration LOCK_TTL = Duration.ofSeconds(30);
-    private static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(20);
+    // Longer than a refresh call may take (its timeout is 30 s): the lock must not lapse while Zalo is answering.
+    private static final Duration LOCK_TTL = Duration.ofSeconds(60);
+    private static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(35);
     /** Zalo does not tell how old the first token is: taken as just issued, less a margin. */
     private static final Duration FIRST_TOKEN_LIFE = Duration.ofHours(23);
 
