@@ -48,7 +48,7 @@ class CrashRecoveryTest {
         properties.put("hotline.queue.claim-after", "PT2S");
         properties.put("hotline.queue.sweep-every", "PT1S");
         if (TestEnvironment.postgres()) {
-            freshPostgresDatabase("hotline_crash");
+            freshPostgresDatabase(TestEnvironment.database("hotline_crash"));
             new ProcessBuilder("redis-cli", "-n", "3", "flushdb").start().waitFor();
         }
 
@@ -123,7 +123,7 @@ class CrashRecoveryTest {
     }
 
     static void freshPostgresDatabase(String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TestEnvironment.database("test"),
                 System.getProperty("hotline.test.pg-user", "postgres"), "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");

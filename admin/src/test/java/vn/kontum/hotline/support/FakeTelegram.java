@@ -2,7 +2,12 @@ package vn.kontum.hotline.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A local stand-in for the Telegram Bot API, answering {@code /bot<token>/<method>} as Telegram documents it:
  * methods are case-insensitive, bodies are JSON, an idle getUpdates is held open for a while, and updates stay
- * until a later getUpdates confirms them with a higher offset.
+ * until a later getUpdates confirms them with a higher offset. Once setWebhook has named a URL, updates are
+ * POSTed there instead, with the secret in {@code X-Telegram-Bot-Api-Secret-Token}, again until answered 2xx,
+ * and getUpdates is refused with 409, as Telegram does.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -39,12 +46,21 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
     private volatile int failStatus = 500;
+    private volatile String webhookUrl;
+    private volatile String webhookSecret;
+    private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public FakeTelegram() {
+        this(1000);
+    }
+
+    /** A second bot API server numbers its updates from elsewhere, so they are not taken for redeliveries. */
+    public FakeTelegram(int firstUpdateId) {
+        nextUpdateId = new AtomicInteger(firstUpdateId);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -70,19 +86,65 @@ public final class FakeTelegram implements AutoCloseable {
                  "from":{"id":%d,"is_bot":false,"first_name":%s,"language_code":"vi"},"text":%s}}"""
                 .formatted(updateId, nextMessageId.incrementAndGet(), System.currentTimeMillis() / 1000, chatId,
                         quote(firstName), chatId, quote(firstName), quote(text));
-        undelivered.add(update);
-        pendingUpdates.add(update);
+        deliver(update);
         return updateId;
+    }
+
+    /** Sends a whole update as a user's client would cause it (any JSON); returns nothing, delivery is as usual. */
+    public void deliverRaw(String update) {
+        deliver(update);
+    }
+
+    private void deliver(String update) {
+        String url = webhookUrl;
+        if (url == null) {
+            undelivered.add(update);
+            pendingUpdates.add(update);
+            return;
+        }
+        delivered.add(update);
+        String secret = webhookSecret;
+        Thread.ofVirtual().start(() -> {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try {
+                    HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(update, StandardCharsets.UTF_8));
+                    if (secret != null) {
+                        post.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                    }
+                    int status = webhookClient.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status / 100 == 2) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet: Telegram tries again
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Where setWebhook pointed, or null in long-polling mode. */
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
     }
 
     /** Telegram sends an update again (as it does when a poll's confirmation was lost). */
     public void redeliver(int updateId) {
         undelivered.stream().filter(u -> JSON.readTree(u).path("update_id").asInt() == updateId).findFirst()
                 .or(() -> delivered.stream().filter(u -> JSON.readTree(u).path("update_id").asInt() == updateId).findFirst())
-                .ifPresent(u -> {
-                    undelivered.add(u);
-                    pendingUpdates.add(u);
-                });
+                .ifPresent(this::deliver);
     }
 
     /** The next {@code count} sendMessage calls answer with this HTTP status (429 carries retry_after 1). */
@@ -105,10 +167,31 @@ public final class FakeTelegram implements AutoCloseable {
             return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
         }
         String method = m.group(2).toLowerCase(Locale.ROOT);
-        JsonNode body = request.getBody() == null || request.getBody().size() == 0 ? JSON.createObjectNode()
-                : JSON.readTree(request.getBody().string(StandardCharsets.UTF_8));
+        String raw = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+        String contentType = request.getHeaders().get("Content-Type");
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            if ("setwebhook".equals(method)) {
+                webhookUrl = multipartField(raw, "url");
+                webhookSecret = multipartField(raw, "secret_token");
+                return json(200, "{\"ok\":true,\"result\":true,\"description\":\"Webhook was set\"}");
+            }
+            return json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: multipart not faked\"}");
+        }
+        JsonNode body = raw.isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw);
+        if ("getupdates".equals(method) && webhookUrl != null) {
+            return json(409, "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first\"}");
+        }
         return switch (method) {
-            case "deletewebhook", "setwebhook" -> json(200, "{\"ok\":true,\"result\":true}");
+            case "deletewebhook" -> {
+                webhookUrl = null;
+                webhookSecret = null;
+                yield json(200, "{\"ok\":true,\"result\":true}");
+            }
+            case "setwebhook" -> {
+                webhookUrl = body.path("url").asString(null);
+                webhookSecret = body.path("secret_token").asString(null);
+                yield json(200, "{\"ok\":true,\"result\":true}");
+            }
             case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bot\"}}");
             case "getupdates" -> updates(body);
             case "sendmessage" -> sendMessage(body);
@@ -149,6 +232,11 @@ public final class FakeTelegram implements AutoCloseable {
         return json(200, """
                 {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""
                 .formatted(id, System.currentTimeMillis() / 1000, chatId, quote(text)));
+    }
+
+    private static String multipartField(String body, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\"[^\\r\\n]*\\r?\\n(?:[^\\r\\n]+\\r?\\n)*\\r?\\n([^\\r\\n]*)").matcher(body);
+        return m.find() ? m.group(1) : null;
     }
 
     private static MockResponse json(int code, String body) {

@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole hotline on a random port, with Telegram pointed at a local fake. Every integration test shares
- * this one configuration, so one application (one embedded redis-server) serves them all.
+ * The whole hotline on a random port, with Telegram (webhook mode) and Zalo pointed at local fakes. Every
+ * integration test shares this one configuration, so one application (one embedded redis-server) serves them all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.admin-password=" + HotlineIntegrationTest.ADMIN_PASSWORD,
@@ -38,6 +38,10 @@ public abstract class HotlineIntegrationTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
     public static final FakeTelegram TELEGRAM = new FakeTelegram();
+    public static final FakeZalo ZALO = new FakeZalo();
+    public static final String TELEGRAM_WEBHOOK_SECRET = "test-webhook-secret_42";
+    /** Given on PostgreSQL, as production must; on the embedded default the hotline makes its own key file. */
+    public static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
 
     @LocalServerPort
     protected int port;
@@ -51,6 +55,19 @@ public abstract class HotlineIntegrationTest {
                 .forEach((k, v) -> registry.add(k, () -> v));
         registry.add("hotline.telegram.token", () -> FakeTelegram.TOKEN);
         registry.add("hotline.telegram.api-url", TELEGRAM::baseUrl);
+        registry.add("hotline.telegram.webhook-secret", () -> TELEGRAM_WEBHOOK_SECRET);
+        // Resolved when the webhook is registered, once the server listens on its random port.
+        registry.add("hotline.telegram.webhook-url", () -> "http://127.0.0.1:${local.server.port}/webhooks/telegram");
+        registry.add("hotline.zalo.app-id", () -> FakeZalo.APP_ID);
+        registry.add("hotline.zalo.app-secret", () -> FakeZalo.APP_SECRET);
+        registry.add("hotline.zalo.oa-secret-key", () -> FakeZalo.OA_SECRET_KEY);
+        registry.add("hotline.zalo.access-token", () -> FakeZalo.FIRST_ACCESS_TOKEN);
+        registry.add("hotline.zalo.refresh-token", () -> FakeZalo.FIRST_REFRESH_TOKEN);
+        registry.add("hotline.zalo.api-url", ZALO::baseUrl);
+        registry.add("hotline.zalo.oauth-url", ZALO::baseUrl);
+        if (TestEnvironment.postgres()) {
+            registry.add("hotline.encryption-key", () -> ENCRYPTION_KEY);
+        }
     }
 
     /** A clean database and Redis for the test run: PostgreSQL and Redis outlive test runs, the temporary folder does not. */

@@ -22,6 +22,18 @@ public final class TestEnvironment {
     private TestEnvironment() {
     }
 
+    /**
+     * The PostgreSQL database for {@code name}: {@code -Dhotline.test.db-suffix=_x} (and
+     * {@code -Dhotline.test.redis-db-offset=8}) keep two checkouts testing at once on one machine apart.
+     */
+    public static String database(String name) {
+        return name + System.getProperty("hotline.test.db-suffix", "");
+    }
+
+    private static int redisDb(int db) {
+        return db + Integer.getInteger("hotline.test.redis-db-offset", 0);
+    }
+
     public static boolean postgres() {
         return "postgres".equals(PROFILE);
     }
@@ -31,10 +43,10 @@ public final class TestEnvironment {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("hotline.data-dir", dataDir.toString());
         if (postgres()) {
-            p.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+            p.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database(database));
             p.put("spring.datasource.username", System.getProperty("hotline.test.pg-user", "postgres"));
             p.put("spring.datasource.password", "");
-            p.put("hotline.redis.url", "redis://127.0.0.1:6379/" + redisDb);
+            p.put("hotline.redis.url", "redis://127.0.0.1:6379/" + redisDb(redisDb));
         } else {
             p.put("hotline.redis.embedded-port", Integer.toString(embeddedRedisPort));
         }

@@ -20,7 +20,8 @@ import vn.kontum.hotline.queue.WorkHandler;
 
 /**
  * Delivers one queued reply. Claims it (QUEUED -> SENDING) so that no other worker sends it too, sends it
- * through its channel, then records SENT, a retry with backoff, or FAILED with the reason.
+ * through its channel (in parts when it is longer than the channel takes), then records SENT, a retry with
+ * backoff, or FAILED with the reason. DELIVERED and SEEN are recorded later, from the platform's reports.
  */
 @Component
 public class DeliveryWorker implements WorkHandler {
@@ -65,11 +66,35 @@ public class DeliveryWorker implements WorkHandler {
         ChannelSender sender = senders.get(message.channel());
         long started = System.nanoTime();
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
-                : sendSafely(sender, message);
+                : sendParts(sender, message);
         record(message, pending.get().attempts(), result);
         boolean sent = result instanceof SendResult.Sent;
         (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
                 result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Sends the parts not sent yet, in order, recording each as it goes: a retry after a failure half-way sends
+     * only the rest. The result is the first failure, or the last part's Sent.
+     */
+    private SendResult sendParts(ChannelSender sender, OutboundMessage message) {
+        List<String> parts = TextParts.split(message.text(), sender.maxLength());
+        int done = jdbc.sql("select count(*) from message_part where message_id = :id").param("id", message.id())
+                .query(Integer.class).single();
+        SendResult result = new SendResult.Sent(null);
+        for (int part = done; part < parts.size(); part++) {
+            result = sendSafely(sender, new OutboundMessage(message.id(), message.channel(), message.contactId(),
+                    message.channelUserId(), parts.get(part)));
+            if (!(result instanceof SendResult.Sent sent)) {
+                return result;
+            }
+            jdbc.sql("""
+                            insert into message_part (message_id, part_no, channel, channel_message_id, sent_at)
+                            values (:id, :part, :channel, :cid, :now)""")
+                    .param("id", message.id()).param("part", part).param("channel", message.channel().id())
+                    .param("cid", sent.channelMessageId()).param("now", HotlineClock.now(clock)).update();
+        }
+        return result;
     }
 
     private static SendResult sendSafely(ChannelSender sender, OutboundMessage message) {
@@ -83,8 +108,10 @@ public class DeliveryWorker implements WorkHandler {
     private void record(OutboundMessage message, int attempts, SendResult result) {
         OffsetDateTime now = HotlineClock.now(clock);
         switch (result) {
+            // A delivery report may come back from the platform before this is written: it is not undone.
             case SendResult.Sent sent -> jdbc.sql("""
-                            update message set state = 'SENT', sent_at = :now, channel_message_id = :cid, failure_reason = null
+                            update message set state = case when state in ('DELIVERED', 'SEEN') then state else 'SENT' end,
+                                   sent_at = :now, channel_message_id = :cid, failure_reason = null
                             where id = :id""")
                     .param("now", now).param("cid", sent.channelMessageId()).param("id", message.id()).update();
             case SendResult.Retry retry when attempts < maxAttempts -> {

@@ -8,19 +8,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 import vn.kontum.hotline.intake.MessageIntake;
 
 /**
- * Telegram, when {@code TELEGRAM_BOT_TOKEN} is set: long polling against {@code TELEGRAM_API_URL} (Telegram's
- * servers, or a self-hosted Bot API server). The beans are wired here: the library's Spring starters target
- * an older Spring Boot.
+ * Telegram, when {@code TELEGRAM_BOT_TOKEN} is set, against {@code TELEGRAM_API_URL} (Telegram's servers, or a
+ * self-hosted Bot API server). With {@code TELEGRAM_WEBHOOK_SECRET}, updates come to this server's webhook
+ * ({@link TelegramWebhook}, registered at start when {@code TELEGRAM_WEBHOOK_URL} is given); without it, by
+ * long polling. The beans are wired here: the library's Spring starters target an older Spring Boot.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${hotline.telegram.token:}'.isBlank()")
+@ConditionalOnExpression(TelegramConfig.ENABLED)
 class TelegramConfig {
+
+    static final String ENABLED = "!'${hotline.telegram.token:}'.isBlank()";
+    static final String WEBHOOK = ENABLED + " && !'${hotline.telegram.webhook-secret:}'.isBlank()";
+    static final String POLLING = ENABLED + " && '${hotline.telegram.webhook-secret:}'.isBlank()";
 
     static TelegramUrl telegramUrl(String apiUrl) {
         URI uri = URI.create(apiUrl);
@@ -44,6 +50,14 @@ class TelegramConfig {
     }
 
     @Bean
+    @ConditionalOnExpression(WEBHOOK)
+    TelegramWebhookRegistration telegramWebhookRegistration(OkHttpTelegramClient client, Environment environment,
+                                                            @Value("${hotline.telegram.webhook-secret}") String secret) {
+        return new TelegramWebhookRegistration(client, environment, secret.strip());
+    }
+
+    @Bean
+    @ConditionalOnExpression(POLLING)
     TelegramPolling telegramPolling(@Value("${hotline.telegram.token}") String token,
                                     @Value("${hotline.telegram.api-url}") String apiUrl, MessageIntake intake) {
         return new TelegramPolling(token, telegramUrl(apiUrl), new TelegramUpdates(intake));

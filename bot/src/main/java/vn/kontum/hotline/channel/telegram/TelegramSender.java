@@ -29,8 +29,13 @@ final class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public int maxLength() {
+        return MAX_LENGTH; // longer replies are sent in parts by the delivery worker
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
-        String text = message.text().length() > MAX_LENGTH ? message.text().substring(0, MAX_LENGTH) : message.text();
+        String text = message.text();
         try {
             var sent = client.execute(SendMessage.builder().chatId(message.channelUserId()).text(text).build());
             return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());

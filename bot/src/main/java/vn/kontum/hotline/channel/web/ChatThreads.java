@@ -26,12 +26,16 @@ class ChatThreads {
     record Line(long id, String from, String text, OffsetDateTime at) {
     }
 
-    /** The newest lines after {@code afterId} (at most {@value #MAX_LINES}), oldest first. */
+    /**
+     * The newest lines after {@code afterId} (at most {@value #MAX_LINES}), oldest first. A reply counts from
+     * SENDING on: delivering a web reply is announcing it to the page, which happens before the worker records
+     * SENT, and the page reads the thread as soon as it hears.
+     */
     List<Line> after(String session, long afterId) {
         return contacts.findId(Channel.WEB, session).map(contact -> jdbc.sql("""
                         select id, direction, body, coalesce(sent_at, created_at) as at from message
                         where contact_id = :contact and id > :after and body is not null
-                          and (direction = 'IN' or state = 'SENT')
+                          and (direction = 'IN' or state in ('SENDING', 'SENT', 'DELIVERED', 'SEEN'))
                         order by id desc fetch first 200 rows only""")
                 .param("contact", contact).param("after", afterId)
                 .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",

@@ -1,0 +1,42 @@
+package vn.kontum.hotline.secrets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Tokens at rest: unreadable without the key, and bound to what they are. */
+class SecretCipherTest {
+
+    @Test
+    void a_value_decrypts_only_with_its_key_and_associated_data() {
+        SecretCipher cipher = SecretCipher.fromBase64("q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+        String sealed = cipher.encrypt("refresh-token-secret", "zalo_token:1:refresh");
+
+        assertThat(sealed).startsWith("v1:").doesNotContain("refresh-token-secret");
+        assertThat(cipher.encrypt("refresh-token-secret", "zalo_token:1:refresh")).isNotEqualTo(sealed); // fresh nonce
+        assertThat(cipher.decrypt(sealed, "zalo_token:1:refresh")).isEqualTo("refresh-token-secret");
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "zalo_token:1:access")).isInstanceOf(IllegalStateException.class);
+        SecretCipher other = SecretCipher.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        assertThatThrownBy(() -> other.decrypt(sealed, "zalo_token:1:refresh")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_key_that_is_not_32_bytes_is_refused() {
+        assertThatThrownBy(() -> SecretCipher.fromBase64("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void without_a_key_one_is_made_once_readable_by_the_owner_only(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("secrets/encryption.key");
+        String sealed = SecretCipher.fromKeyFile(file).encrypt("access", "a");
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(SecretCipher.fromKeyFile(file).decrypt(sealed, "a")).isEqualTo("access"); // the same key next start
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Zalo Official Account: the webhook (signed events in), the OA API (customer-service messages out) and the
+ * OA's tokens (refreshed ahead of expiry, one node at a time, stored encrypted). Plain REST over OkHttp.
+ */
+@NullMarked
+package vn.kontum.hotline.channel.zalo;
+
+import org.jspecify.annotations.NullMarked;

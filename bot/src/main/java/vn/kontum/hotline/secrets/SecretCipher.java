@@ -1,0 +1,113 @@
+package vn.kontum.hotline.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AES-256-GCM for secrets stored in the database: a fresh 12-byte nonce each time, stored in front of the
+ * ciphertext. The associated data names what the value is (e.g. which token of which app), so a value copied
+ * into another column or row does not decrypt.
+ */
+public final class SecretCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretCipher.class);
+    private static final String VERSION = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    public SecretCipher(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("the encryption key must be 32 bytes (base64 of 32 bytes in HOTLINE_ENCRYPTION_KEY)");
+        }
+        this.key = new SecretKeySpec(key.clone(), "AES");
+    }
+
+    /** The key from base64 text. */
+    public static SecretCipher fromBase64(String key) {
+        try {
+            return new SecretCipher(Base64.getDecoder().decode(key.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("HOTLINE_ENCRYPTION_KEY is not base64 of 32 bytes", e);
+        }
+    }
+
+    /**
+     * The key kept in {@code file}, made (random, readable by the owner only) when there is none yet: for the
+     * embedded default, where one node owns its data folder. Losing the file means entering the tokens again.
+     */
+    public static SecretCipher fromKeyFile(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                byte[] key = new byte[32];
+                RANDOM.nextBytes(key);
+                try {
+                    if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    } else {
+                        Files.createFile(file);
+                    }
+                    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                    log.warn("HOTLINE_ENCRYPTION_KEY is not set: generated a key into {} (owner-only); keep it with the data", file);
+                } catch (FileAlreadyExistsException raced) {
+                    // another start made it first: use theirs
+                }
+            }
+            return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("encryption key file " + file + " could not be read or made", e);
+        }
+    }
+
+    public String encrypt(String plain, String associatedData) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return VERSION + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    /** Throws when the value was not encrypted with this key and associated data (or was altered). */
+    public String decrypt(String sealed, String associatedData) {
+        if (!sealed.startsWith(VERSION)) {
+            throw new IllegalArgumentException("not an encrypted value");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored secret could not be decrypted (wrong HOTLINE_ENCRYPTION_KEY?)", e);
+        }
+    }
+}
