@@ -60,7 +60,7 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
 
     @Test
     void an_update_with_the_right_secret_is_stored_and_answered() throws Exception {
-        long chat = 710_001;
+        long chat = 741_001;
         assertThat(post(update(900_001, chat, "alo có ai không"), TELEGRAM_WEBHOOK_SECRET).statusCode()).isEqualTo(200);
         assertThat(stored(900_001)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> !TELEGRAM.sentTo(chat).isEmpty());
@@ -68,7 +68,7 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
 
     @Test
     void an_update_with_a_wrong_or_no_secret_is_refused_with_401_and_not_stored() throws Exception {
-        long chat = 710_002;
+        long chat = 741_002;
         HttpResponse<String> wrong = post(update(900_002, chat, "giả mạo"), TELEGRAM_WEBHOOK_SECRET + "x");
         HttpResponse<String> missing = post(update(900_003, chat, "giả mạo"), null);
 
@@ -88,7 +88,7 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
 
     @Test
     void a_reply_over_4096_characters_goes_as_several_messages_in_order() {
-        long chat = 710_003;
+        long chat = 741_003;
         StringBuilder text = new StringBuilder();
         for (int i = 1; text.length() < 9_000; i++) {
             text.append("Bước ").append(i).append(": gọi cho cán bộ địa chỉ tin cậy ở thôn khi cần giúp đỡ. ");
@@ -107,7 +107,7 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
 
     @Test
     void long_polling_takes_updates_when_no_webhook_is_set() {
-        long chat = 710_004;
+        long chat = 741_004;
         try (FakeTelegram polled = new FakeTelegram(5_000_000)) {
             TelegramPolling polling = new TelegramPolling(FakeTelegram.TOKEN, TelegramConfig.telegramUrl(polled.baseUrl()),
                     new TelegramUpdates(intake));
