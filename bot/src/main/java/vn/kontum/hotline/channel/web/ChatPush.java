@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,6 +51,13 @@ class ChatPush implements MessageListener {
     /** Announces new content for a session, to whichever node holds its page. */
     void announce(String session) {
         redis.convertAndSend(CHANNEL, session);
+    }
+
+    /** Open pages reconnect to another node (or after the restart); shutdown need not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
+        emitters.clear();
     }
 
     @Override
