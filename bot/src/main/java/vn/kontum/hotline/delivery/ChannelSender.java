@@ -15,5 +15,13 @@ public interface ChannelSender {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Whether the platform later reports delivery and reading by message id (Zalo does). Such replies have
+     * each part recorded before anything else, so that an early report finds its reply.
+     */
+    default boolean reportsDelivery() {
+        return false;
+    }
+
     SendResult send(OutboundMessage message);
 }

@@ -79,6 +79,9 @@ public class DeliveryWorker implements WorkHandler {
      */
     private SendResult sendParts(ChannelSender sender, OutboundMessage message) {
         List<String> parts = TextParts.split(message.text(), sender.maxLength());
+        if (parts.size() == 1 && !sender.reportsDelivery()) {
+            return sendSafely(sender, message); // nothing to resume and nothing to match reports to: no bookkeeping
+        }
         int done = jdbc.sql("select count(*) from message_part where message_id = :id").param("id", message.id())
                 .query(Integer.class).single();
         SendResult result = new SendResult.Sent(null);

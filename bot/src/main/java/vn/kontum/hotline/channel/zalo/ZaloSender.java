@@ -45,6 +45,11 @@ final class ZaloSender implements ChannelSender {
     }
 
     @Override
+    public boolean reportsDelivery() {
+        return true;
+    }
+
+    @Override
     public int maxLength() {
         return MAX_LENGTH; // longer replies are sent in parts by the delivery worker
     }
