@@ -3,6 +3,8 @@ package vn.kontum.hotline;
 import java.time.Clock;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class HotlineConfig {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    @Bean
+    SqlDialect sqlDialect(DataSource dataSource) {
+        return SqlDialect.of(dataSource);
+    }
 
     @Bean
     Clock clock() {

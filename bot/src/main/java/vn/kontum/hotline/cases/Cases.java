@@ -3,13 +3,12 @@ package vn.kontum.hotline.cases;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.directory.Directory;
 import vn.kontum.hotline.nlp.Classification;
@@ -29,19 +28,11 @@ public class Cases {
     private final Directory directory;
     private final String lockForUpdate;
 
-    Cases(JdbcClient jdbc, Router router, Directory directory, DataSource dataSource) {
+    Cases(JdbcClient jdbc, Router router, Directory directory, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.router = router;
         this.directory = directory;
-        this.lockForUpdate = isPostgres(dataSource) ? "for no key update" : "for update";
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reach the database", e);
-        }
+        this.lockForUpdate = dialect.lockRowKeepingReferences();
     }
 
     /** Call inside the transaction that processes the message. */

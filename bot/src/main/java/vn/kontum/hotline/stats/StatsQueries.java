@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.nlp.Topic;
 
@@ -22,19 +23,19 @@ public class StatsQueries {
     private static final List<String> LABELS = java.util.Arrays.stream(Topic.values()).map(Topic::label).toList();
 
     private final JdbcClient jdbc;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
     private final SmallCountSuppression suppression;
     private final long trustedAddressesTarget;
     private final long villagesTarget;
     private final long disadvantagedVillagesTarget;
 
-    StatsQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
+    StatsQueries(JdbcClient jdbc, SqlDialect dialect,
                  @Value("${hotline.stats.small-count-threshold:5}") int threshold,
                  @Value("${hotline.stats.target.trusted-addresses:16}") long trustedAddressesTarget,
                  @Value("${hotline.stats.target.villages:60}") long villagesTarget,
                  @Value("${hotline.stats.target.disadvantaged-villages:13}") long disadvantagedVillagesTarget) {
         this.jdbc = jdbc;
-        this.dialect = Dialect.of(dataSource);
+        this.dialect = dialect;
         this.suppression = new SmallCountSuppression(threshold);
         this.trustedAddressesTarget = trustedAddressesTarget;
         this.villagesTarget = villagesTarget;
@@ -147,7 +148,7 @@ public class StatsQueries {
         }
         String firstResponse = dialect.minutesBetween("c.opened_at", "c.first_reply_at");
         String resolution = dialect.minutesBetween("c.opened_at", "c.resolved_at");
-        if (dialect == Dialect.H2) {
+        if (dialect == SqlDialect.H2) {
             return answeringInJava(inPeriod, p, firstResponse, resolution, out);
         }
         jdbc.sql("select c.priority, count(c.first_reply_at) as answered, count(c.resolved_at) as resolved, "
@@ -223,24 +224,6 @@ public class StatsQueries {
         Map<String, Long> out = new LinkedHashMap<>();
         LABELS.forEach(l -> out.put(l, counts.getOrDefault(l, 0L)));
         return out;
-    }
-
-    /** The one thing the two databases say differently here: minutes between two timestamps. */
-    private enum Dialect {
-        POSTGRESQL, H2;
-
-        static Dialect of(javax.sql.DataSource dataSource) {
-            try (var c = dataSource.getConnection()) {
-                return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot reach the database", e);
-            }
-        }
-
-        String minutesBetween(String start, String end) {
-            return this == POSTGRESQL ? "(extract(epoch from (" + end + " - " + start + ")) / 60)"
-                    : "datediff('MINUTE', " + start + ", " + end + ")";
-        }
     }
 
     /** Limits every query to what the viewer may see. */
