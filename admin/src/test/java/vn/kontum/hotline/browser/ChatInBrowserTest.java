@@ -3,37 +3,18 @@ package vn.kontum.hotline.browser;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.kontum.hotline.support.Browser;
-import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A woman opens the web chat on her phone, writes, and reads the answer; what she wrote is shown as text only. */
-class ChatInBrowserTest extends HotlineIntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        assumeTrue(Browser.available(), "chromium and chromedriver are not installed");
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ChatInBrowserTest extends BrowserTest {
 
     @Test
     void a_message_typed_in_the_chat_page_gets_the_hotlines_answer() {

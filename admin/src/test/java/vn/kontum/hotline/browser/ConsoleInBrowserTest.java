@@ -2,12 +2,11 @@ package vn.kontum.hotline.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,39 +14,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.support.Browser;
-import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.BrowserTest;
 import vn.kontum.hotline.support.Officers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An officer on a 360 px phone: logs in, finds the message a woman sent on Telegram in her inbox, opens it and
  * answers; the answer reaches the woman's chat. Another service point's case stays closed to her, and markup in
  * a message is shown as text.
  */
-class ConsoleInBrowserTest extends HotlineIntegrationTest {
+class ConsoleInBrowserTest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
     @Autowired
     PasswordEncoder encoder;
 
-    private WebDriver browser;
-
     @BeforeEach
-    void open() {
-        assumeTrue(Browser.available(), "chromium and chromedriver are not installed");
+    void officer() {
         Officers.ensure(accounts, encoder, jdbc, "browser-union", "pw-browser-union", "Chị H'Linh (Hội Phụ nữ)", Officers.WOMENS_UNION);
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

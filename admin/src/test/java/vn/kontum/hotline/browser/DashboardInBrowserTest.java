@@ -3,39 +3,20 @@ package vn.kontum.hotline.browser;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.kontum.hotline.support.Browser;
-import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The coordinator logs in and reads today's figures: a chart drawn from a webjar, the same numbers in tables. */
-class DashboardInBrowserTest extends HotlineIntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        assumeTrue(Browser.available(), "chromium and chromedriver are not installed");
-        browser = Browser.phone();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DashboardInBrowserTest extends BrowserTest {
 
     @Test
     void the_coordinator_sees_the_days_figures_as_a_chart_and_tables() throws Exception {
