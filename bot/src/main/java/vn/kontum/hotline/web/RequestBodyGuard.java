@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,11 +17,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the body of every chat, API and webhook request before anything else does: over the limit (64 KB for
@@ -30,13 +36,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyGuard extends OncePerRequestFilter {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String RAW_BODY = RequestBodyGuard.class.getName() + ".raw";
 
+    private final MessageSource messages;
+    private final LocaleResolver locales;
     private final int chatLimit;
     private final int webhookLimit;
 
-    RequestBodyGuard(@Value("${hotline.limits.chat-body:65536}") int chatLimit,
+    RequestBodyGuard(MessageSource messages, LocaleResolver locales,
+                     @Value("${hotline.limits.chat-body:65536}") int chatLimit,
                      @Value("${hotline.limits.webhook-body:262144}") int webhookLimit) {
+        this.messages = messages;
+        this.locales = locales;
         this.chatLimit = chatLimit;
         this.webhookLimit = webhookLimit;
     }
@@ -59,16 +72,16 @@ public class RequestBodyGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         int limit = request.getRequestURI().startsWith("/webhooks/") ? webhookLimit : chatLimit;
         if (request.getContentLengthLong() > limit) {
-            refuse(response, 413, "too-large");
+            refuse(request, response, 413, "too-large");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(limit + 1);
         if (body.length > limit) {
-            refuse(response, 413, "too-large");
+            refuse(request, response, 413, "too-large");
             return;
         }
         if (!validUtf8(body)) {
-            refuse(response, 400, "malformed");
+            refuse(request, response, 400, "malformed");
             return;
         }
         request.setAttribute(RAW_BODY, body);
@@ -85,10 +98,13 @@ public class RequestBodyGuard extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, int status, String error) throws IOException {
+    /** The same JSON as every other API error, its message from the bundles. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String error) throws IOException {
+        String message = messages.getMessage("error." + error, null, locales.resolveLocale(request));
         response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"status\":" + status + ",\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(Map.of("status", status, "error", error, "message", message)));
     }
 
     private static final class Buffered extends HttpServletRequestWrapper {

@@ -82,9 +82,13 @@ class WebChatTest extends HotlineIntegrationTest {
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"../../etc\",\"text\":\"a\"}"), 400, "missing");
         byte[] invalidUtf8 = "{\"clientMessageId\":\"u1\",\"text\":\"xx\"}".getBytes(StandardCharsets.UTF_8);
         invalidUtf8[invalidUtf8.length - 4] = (byte) 0xC3; // a lead byte without its continuation
-        assertError(postJson(browser, "/chat/api/messages", invalidUtf8), 400, "malformed");
+        HttpResponse<String> invalid = postJson(browser, "/chat/api/messages", invalidUtf8);
+        assertError(invalid, 400, "malformed");
+        assertThat(invalid.body()).contains("UTF-8 không hợp lệ");
         String tooLarge = "{\"clientMessageId\":\"big\",\"text\":\"" + "a".repeat(70_000) + "\"}";
-        assertError(postJson(browser, "/chat/api/messages", tooLarge), 413, "too-large");
+        HttpResponse<String> large = postJson(browser, "/chat/api/messages", tooLarge);
+        assertError(large, 413, "too-large");
+        assertThat(large.body()).contains("Nội dung quá lớn.");
         String tooLong = "{\"clientMessageId\":\"long\",\"text\":\"" + "á".repeat(10_001) + "\"}";
         assertError(postJson(browser, "/chat/api/messages", tooLong), 400, "too-long");
         assertError(postJson(HttpClient.newHttpClient(), "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"no cookie\"}"), 401, "unauthorized");
