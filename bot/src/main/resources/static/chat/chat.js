@@ -9,6 +9,32 @@
   var labels = thread.dataset;
   var lastId = 0;
   var shown = {};
+  var eraseWords = (labels.eraseWords || '').split(',').map(simplify);
+
+  // Lower case without diacritics, as the hotline reads the erase word.
+  function simplify(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u0111/g, 'd').replace(/\u0110/g, 'd')
+      .toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!?]+$/, '');
+  }
+
+  // Buttons under the newest reply only: an answer to an older question would confuse the conversation.
+  function showChoices(div, choices) {
+    Array.prototype.forEach.call(thread.querySelectorAll('.choices'), function (old) { old.remove(); });
+    if (!choices || !choices.length) { return; }
+    var row = document.createElement('div');
+    row.className = 'choices';
+    choices.forEach(function (choice) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = choice.label;
+      button.addEventListener('click', function () {
+        row.remove();
+        send(choice.label, newId(), 0);
+      });
+      row.appendChild(button);
+    });
+    div.appendChild(row);
+  }
 
   function newId() {
     var bytes = new Uint8Array(16);
@@ -26,6 +52,7 @@
     who.textContent = line.from === 'me' ? labels.you : labels.hotline;
     div.appendChild(who);
     div.appendChild(document.createTextNode(line.text));
+    if (line.from !== 'me') { showChoices(div, line.choices); }
     thread.appendChild(div);
     thread.scrollTop = thread.scrollHeight;
     if (line.id > lastId) { lastId = line.id; }
@@ -60,8 +87,21 @@
     var text = input.value.trim();
     if (!text) { return; }
     input.value = '';
+    if (eraseWords.indexOf(simplify(text)) >= 0) {
+      // The hotline erases the conversation; the page forgets it at once too.
+      thread.textContent = '';
+    }
     send(text, newId(), 0);
   });
+
+  // Quick exit: leave for a neutral page, replacing this one in the history so that Back does not return here.
+  var exit = document.getElementById('quick-exit');
+  if (exit) {
+    exit.addEventListener('click', function () {
+      thread.textContent = '';
+      window.location.replace(exit.dataset.to);
+    });
+  }
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : form.submit(); }
   });

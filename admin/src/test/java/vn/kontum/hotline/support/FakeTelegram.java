@@ -38,7 +38,8 @@ public final class FakeTelegram implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Sent(long chatId, String text) {
+    /** A message the bot sent; {@code buttons} are its inline keyboard's callback data, in order. */
+    public record Sent(long chatId, String text, int messageId, List<String> buttons) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -46,6 +47,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Long, List<Integer>> deleted = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
@@ -88,6 +90,24 @@ public final class FakeTelegram implements AutoCloseable {
                         quote(firstName), chatId, quote(firstName), quote(text));
         deliver(update);
         return updateId;
+    }
+
+    /** A user presses an inline button under one of the bot's messages; returns the update_id. */
+    public int userPresses(long chatId, String firstName, Sent underMessage, String callbackData) {
+        int updateId = nextUpdateId.incrementAndGet();
+        String update = """
+                {"update_id":%d,"callback_query":{"id":"cb%d","chat_instance":"ci%d","data":%s,
+                 "from":{"id":%d,"is_bot":false,"first_name":%s},
+                 "message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}}"""
+                .formatted(updateId, updateId, chatId, quote(callbackData), chatId, quote(firstName), underMessage.messageId(),
+                        System.currentTimeMillis() / 1000, chatId, quote(underMessage.text()));
+        deliver(update);
+        return updateId;
+    }
+
+    /** The message ids the bot deleted in a chat (deleteMessage and deleteMessages). */
+    public List<Integer> deletedIn(long chatId) {
+        return deleted.getOrDefault(chatId, List.of());
     }
 
     /** Sends a whole update as a user's client would cause it (any JSON); returns nothing, delivery is as usual. */
@@ -195,6 +215,15 @@ public final class FakeTelegram implements AutoCloseable {
             case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bot\"}}");
             case "getupdates" -> updates(body);
             case "sendmessage" -> sendMessage(body);
+            case "deletemessages", "deletemessage" -> {
+                List<Integer> ids = new ArrayList<>();
+                body.path("message_ids").forEach(id -> ids.add(id.asInt()));
+                if (body.has("message_id")) {
+                    ids.add(body.path("message_id").asInt());
+                }
+                deleted.computeIfAbsent(body.path("chat_id").asLong(), k -> new CopyOnWriteArrayList<>()).addAll(ids);
+                yield json(200, "{\"ok\":true,\"result\":true}");
+            }
             default -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: method not faked\"}");
         };
     }
@@ -227,8 +256,10 @@ public final class FakeTelegram implements AutoCloseable {
         }
         long chatId = body.path("chat_id").asLong();
         String text = body.path("text").asString();
-        sent.add(new Sent(chatId, text));
+        List<String> buttons = new ArrayList<>();
+        body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> buttons.add(b.path("callback_data").asString())));
         int id = nextMessageId.incrementAndGet();
+        sent.add(new Sent(chatId, text, id, List.copyOf(buttons)));
         return json(200, """
                 {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""
                 .formatted(id, System.currentTimeMillis() / 1000, chatId, quote(text)));

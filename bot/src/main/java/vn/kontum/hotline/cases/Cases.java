@@ -80,6 +80,62 @@ public class Cases {
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown service point")));
     }
 
+    /**
+     * The woman chose a topic herself (a button, or its number): her choice outranks the classifier's guess. A case
+     * nobody has taken yet goes where the chosen topic is routed; a case an officer already holds keeps its officer.
+     */
+    public CaseRef chooseTopic(Contact contact, Topic topic, String modelVersion, OffsetDateTime now) {
+        CaseRef ref = caseFor(contact, new Classification(topic, 1.0, false, modelVersion), now);
+        if (ref.opened() || ref.category().equals(topic.label())) {
+            return ref;
+        }
+        Route route = router.route(topic.label(), contact);
+        int moved = jdbc.sql("""
+                        update help_case set category = :category, service_point_id = :sp, route_reason = :reason, updated_at = :now
+                        where id = :id and status = 'NEW' and assigned_officer_id is null""")
+                .param("category", topic.label()).param("sp", route.servicePoint().id()).param("reason", route.reason())
+                .param("now", now).param("id", ref.id()).update();
+        if (moved == 0) {
+            jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
+                    .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
+            return new CaseRef(ref.id(), false, topic.label(), ref.priority(), ref.servicePoint());
+        }
+        return new CaseRef(ref.id(), false, topic.label(), ref.priority(), route.servicePoint());
+    }
+
+    /**
+     * The woman said where she lives: her open case, if nobody has taken it yet, goes to the service point for
+     * her village. Empty when she has no open case.
+     */
+    public Optional<CaseRef> relocate(Contact contact, OffsetDateTime now) {
+        Optional<OpenCase> open = openCase(contact);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        OpenCase c = open.get();
+        Route route = router.route(c.category(), contact);
+        int moved = jdbc.sql("""
+                        update help_case set service_point_id = :sp, route_reason = :reason, updated_at = :now
+                        where id = :id and status = 'NEW' and assigned_officer_id is null""")
+                .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now).param("id", c.id()).update();
+        String sp = moved > 0 ? route.servicePoint().id() : c.servicePointId();
+        return Optional.of(new CaseRef(c.id(), false, c.category(), c.priority(), directory.servicePoint(sp).orElseThrow()));
+    }
+
+    /** "Gặp cán bộ": the case (a new one if she has none open) is marked as waiting for a person. */
+    public CaseRef requestPerson(Contact contact, String modelVersion, OffsetDateTime now) {
+        CaseRef ref = caseFor(contact, new Classification(Topic.OTHER, 1.0, false, modelVersion), now);
+        jdbc.sql("update help_case set person_requested_at = coalesce(person_requested_at, :now), updated_at = :now where id = :id")
+                .param("now", now).param("id", ref.id()).update();
+        return ref;
+    }
+
+    /** The contact's open case, if any; for messages that belong to the conversation but say nothing new. */
+    public Optional<CaseRef> openCaseOf(Contact contact) {
+        return openCase(contact).map(c -> new CaseRef(c.id(), false, c.category(), c.priority(),
+                directory.servicePoint(c.servicePointId()).orElseThrow()));
+    }
+
     private Optional<OpenCase> openCase(Contact contact) {
         return jdbc.sql("""
                         select id, category, priority, service_point_id from help_case

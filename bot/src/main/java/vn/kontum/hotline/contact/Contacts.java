@@ -61,6 +61,19 @@ public class Contacts {
                 .optional();
     }
 
+    /** Where she said she lives; a village implies its commune. */
+    public void locate(long contactId, @Nullable String communeId, @Nullable String villageId) {
+        jdbc.sql("update contact set commune_id = coalesce(:commune, commune_id), village_id = coalesce(:village, village_id) where id = :id")
+                .param("commune", communeId).param("village", villageId).param("id", contactId).update();
+    }
+
+    /** The hours she said it is safe to write to her; null clears them. */
+    public void setSafeHours(long contactId, @Nullable SafeHours hours) {
+        jdbc.sql("update contact set safe_from_hour = :from, safe_to_hour = :to where id = :id")
+                .param("from", hours == null ? null : hours.fromHour()).param("to", hours == null ? null : hours.toHour())
+                .param("id", contactId).update();
+    }
+
     public Optional<Long> findId(Channel channel, String channelUserId) {
         return jdbc.sql("select id from contact where channel = :channel and channel_user_id = :user")
                 .param("channel", channel.id()).param("user", channelUserId).query(Long.class).optional();

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,19 +14,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.HotlineClock;
-import vn.kontum.hotline.cases.CaseRef;
-import vn.kontum.hotline.cases.Cases;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Outbox;
-import vn.kontum.hotline.nlp.Classification;
-import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.queue.WorkHandler;
 
 /**
  * The way of an accepted message: understood, put in a case routed to a service point, answered. All of it in
  * one transaction guarded by the message's state, so a message taken twice (a redelivery, a worker that died
- * after the commit) is answered once.
+ * after the commit) is answered once. What to answer is the {@link Conversation}'s business.
  */
 @Component
 public class MessageProcessor implements WorkHandler {
@@ -34,21 +31,16 @@ public class MessageProcessor implements WorkHandler {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final MessageClassifier classifier;
     private final Contacts contacts;
-    private final Cases cases;
-    private final ReplyComposer replies;
+    private final Conversation conversation;
     private final Outbox outbox;
     private final Clock clock;
 
-    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, MessageClassifier classifier, Contacts contacts, Cases cases,
-                     ReplyComposer replies, Outbox outbox, Clock clock) {
+    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, Conversation conversation, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.classifier = classifier;
         this.contacts = contacts;
-        this.cases = cases;
-        this.replies = replies;
+        this.conversation = conversation;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -96,24 +88,25 @@ public class MessageProcessor implements WorkHandler {
         }
         Contact contact = contacts.find(inbound.get().contactId()).orElseThrow();
         String body = inbound.get().body();
-        Classification classification = classifier.classify(body == null ? "" : body);
-        CaseRef caseRef = cases.caseFor(contact, classification, now);
+        Turn turn = conversation.respond(contact, body == null ? "" : body, now);
         jdbc.sql("""
                         update message set state = 'PROCESSED', processed_at = :now, category = :category,
                                confidence = :confidence, urgent = :urgent, model_version = :version, case_id = :case
                         where id = :id""")
                 .param("now", now)
-                .param("category", classification.label()).param("confidence", classification.confidence())
-                .param("urgent", classification.urgent()).param("version", classification.modelVersion())
-                .param("case", caseRef.id()).param("id", messageId).update();
-        String reply = replies.reply(classification, caseRef, ReplyComposer.VIETNAMESE);
-        List<Long> ids = List.of(outbox.queue(contact.channel(), contact.id(), caseRef.id(), reply, messageId, null, now));
-        log.info("message {} case={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}", messageId,
-                caseRef.id(), classification.label(), classification.urgent(), String.format("%.2f", classification.confidence()),
-                caseRef.servicePoint().id(), caseRef.opened(), Duration.between(inbound.get().createdAt(), now).toMillis());
-        return ids;
+                .param("category", turn.category()).param("confidence", turn.confidence())
+                .param("urgent", turn.urgent()).param("version", turn.modelVersion())
+                .param("case", turn.caseId()).param("id", messageId).update();
+        Reply reply = turn.reply();
+        long replyId = outbox.queue(contact.channel(), contact.id(), turn.caseId(), reply.text(), reply.choices(), reply.urgent(),
+                messageId, null, now);
+        log.info("message {} case={} step={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}",
+                messageId, turn.caseId(), turn.step(), turn.category(), turn.urgent(),
+                turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
+                Duration.between(inbound.get().createdAt(), now).toMillis());
+        return List.of(replyId);
     }
 
-    private record Inbound(long contactId, String body, OffsetDateTime createdAt) {
+    private record Inbound(long contactId, @Nullable String body, OffsetDateTime createdAt) {
     }
 }

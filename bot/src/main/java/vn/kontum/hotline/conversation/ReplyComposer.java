@@ -4,22 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Priority;
-import vn.kontum.hotline.nlp.Classification;
+import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.directory.Place;
 import vn.kontum.hotline.nlp.Topic;
 
 /**
- * The bot's answer to a message, all from the message bundles: one message, so that its parts cannot arrive
- * out of order. To a message that looks urgent, the emergency numbers come first, before anything else.
+ * The bot's answers, all from the message bundles, each one message so that its parts cannot arrive out of order.
+ * To a message that looks urgent the emergency numbers come first, before anything else, and no question follows.
+ * Buttons are also written out as numbered lines: every phone can answer "2".
  */
 @Component
 class ReplyComposer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final List<Topic> TOPICS = List.of(Topic.VIOLENCE, Topic.TRAFFICKING, Topic.SAFE_DELIVERY, Topic.SAVINGS_LOANS);
 
     private final MessageSource messages;
 
@@ -27,31 +32,108 @@ class ReplyComposer {
         this.messages = messages;
     }
 
-    String reply(Classification classification, CaseRef caseRef, Locale locale) {
-        return String.join("\n\n", parts(classification, caseRef, locale));
+    /** Someone may be in danger now: the numbers to call, where the case went, and nothing to answer. */
+    Reply urgent(CaseRef caseRef, boolean firstContact, Locale locale) {
+        List<String> out = new ArrayList<>(3);
+        out.add(text("reply.urgent.emergency-numbers", locale));
+        out.add(caseRef.opened() ? text("reply.urgent.routed", locale, place(caseRef), phone(caseRef))
+                : text("reply.follow-up.urgent", locale, place(caseRef), phone(caseRef)));
+        if (firstContact) {
+            out.add(text("reply.welcome.short", locale));
+        }
+        return new Reply(String.join("\n\n", out), List.of(), true);
     }
 
-    List<String> parts(Classification classification, CaseRef caseRef, Locale locale) {
-        List<String> out = new ArrayList<>(3);
-        String place = caseRef.servicePoint().name();
-        String phone = caseRef.servicePoint().phone() == null ? "" : caseRef.servicePoint().phone();
-        if (classification.urgent()) {
-            out.add(text("reply.urgent.emergency-numbers", locale));
-            out.add(text("reply.urgent.routed", locale, place, phone));
-            return out;
+    /**
+     * The answer to words the classifier understood (or a topic she chose): where her case went, or that it was
+     * added to, then an answer
+     * from the knowledge file if one fits, then, once, where she lives.
+     */
+    Reply understood(CaseRef caseRef, boolean announceRoute, boolean firstContact, String knowledgeAnswer, List<Place> askCommuneFrom,
+                     Locale locale) {
+        List<String> out = new ArrayList<>(5);
+        List<Choice> choices = new ArrayList<>();
+        if (firstContact) {
+            out.add(text("reply.welcome", locale));
         }
-        if (classification.topic() == Topic.OTHER && caseRef.opened()) {
+        if (announceRoute) {
             out.add(text("reply.received", locale));
-            out.add(text("reply.ask-topic", locale));
-            return out;
-        }
-        if (caseRef.opened()) {
-            out.add(text("reply.received", locale));
-            out.add(text("reply.routed." + caseRef.category(), locale, place, phone));
+            out.add(text("reply.routed." + caseRef.category(), locale, place(caseRef), phone(caseRef)));
         } else {
-            out.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale, place, phone));
+            out.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale,
+                    place(caseRef), phone(caseRef)));
         }
-        return out;
+        if (!knowledgeAnswer.isEmpty()) {
+            out.add(knowledgeAnswer);
+            out.add(text("reply.offer-person", locale));
+            choices.add(new Choice(ChoiceData.PERSON, text("choice.person", locale)));
+        }
+        if (!askCommuneFrom.isEmpty()) {
+            out.add(text("reply.ask-commune", locale));
+            askCommuneFrom.forEach(c -> choices.add(new Choice(ChoiceData.COMMUNE + c.id(), c.name())));
+            choices.add(new Choice(ChoiceData.SKIP, text("choice.skip", locale)));
+        }
+        return withChoices(out, choices, false);
+    }
+
+    /** Not sure what she needs: ask, with the four topics and a person as buttons. */
+    Reply askTopic(boolean firstContact, Locale locale) {
+        List<String> out = new ArrayList<>(3);
+        if (firstContact) {
+            out.add(text("reply.welcome", locale));
+        }
+        out.add(text("reply.received", locale));
+        out.add(text("reply.ask-topic", locale));
+        List<Choice> choices = new ArrayList<>();
+        TOPICS.forEach(t -> choices.add(ChoiceData.topic(t, text("choice.topic." + t.label(), locale))));
+        choices.add(new Choice(ChoiceData.PERSON, text("choice.person", locale)));
+        return withChoices(out, choices, false);
+    }
+
+    Reply askVillage(String communeName, List<Place> villages, Locale locale) {
+        List<Choice> choices = new ArrayList<>();
+        villages.forEach(v -> choices.add(new Choice(ChoiceData.VILLAGE + v.id(), v.name())));
+        choices.add(new Choice(ChoiceData.SKIP, text("choice.skip", locale)));
+        return withChoices(List.of(text("reply.ask-village", locale, communeName)), choices, false);
+    }
+
+    Reply located(CaseRef caseRef, Locale locale) {
+        return new Reply(text("reply.located", locale, place(caseRef), phone(caseRef)), List.of(), false);
+    }
+
+    Reply skipped(Locale locale) {
+        return new Reply(text("reply.skipped", locale), List.of(), false);
+    }
+
+    Reply person(CaseRef caseRef, Locale locale) {
+        return new Reply(text("reply.person", locale, place(caseRef), phone(caseRef)), List.of(), false);
+    }
+
+    /** After the erase word: nothing that tells a reader of her phone what was there. */
+    Reply erased(Locale locale) {
+        return new Reply(text("reply.erased", locale), List.of(), true);
+    }
+
+    Reply safeHours(@Nullable SafeHours hours, Locale locale) {
+        // Confirmed at once, whatever the hour: she is writing now, so now is safe.
+        return new Reply(hours == null ? text("reply.safe-hours.cleared", locale)
+                : text("reply.safe-hours.set", locale, hours.fromHour(), hours.toHour()), List.of(), true);
+    }
+
+    private Reply withChoices(List<String> paragraphs, List<Choice> choices, boolean urgent) {
+        StringBuilder text = new StringBuilder(String.join("\n\n", paragraphs));
+        for (int i = 0; i < choices.size(); i++) {
+            text.append(i == 0 ? "\n" : "").append('\n').append(i + 1).append(" - ").append(choices.get(i).label());
+        }
+        return new Reply(text.toString(), List.copyOf(choices), urgent);
+    }
+
+    private static String place(CaseRef caseRef) {
+        return caseRef.servicePoint().name();
+    }
+
+    private static String phone(CaseRef caseRef) {
+        return caseRef.servicePoint().phone() == null ? "" : caseRef.servicePoint().phone();
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.queue.WorkHandler;
 
 /**
@@ -53,16 +55,27 @@ public class DeliveryWorker implements WorkHandler {
             return; // already sent, being sent elsewhere, or not due yet
         }
         Optional<Pending> pending = jdbc.sql("""
-                        select m.id, m.channel, m.contact_id, m.body, m.attempts, c.channel_user_id
+                        select m.id, m.channel, m.contact_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
+                               c.safe_from_hour, c.safe_to_hour
                         from message m join contact c on c.id = m.contact_id where m.id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
-                        rs.getLong("contact_id"), rs.getString("channel_user_id"), rs.getString("body")), rs.getInt("attempts")))
+                        rs.getLong("contact_id"), rs.getString("channel_user_id"), rs.getString("body"), Choice.read(rs.getString("choices"))),
+                        rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs)))
                 .optional();
         if (pending.isEmpty()) {
             return;
         }
         OutboundMessage message = pending.get().message();
+        if (message.text() == null) {
+            fail(id, "content erased before delivery");
+            return;
+        }
+        SafeHours safe = pending.get().safeHours();
+        if (safe != null && !pending.get().urgent() && !safe.allows(now)) {
+            hold(id, safe.nextAllowed(now));
+            return;
+        }
         ChannelSender sender = senders.get(message.channel());
         long started = System.nanoTime();
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
@@ -86,8 +99,9 @@ public class DeliveryWorker implements WorkHandler {
                 .query(Integer.class).single();
         SendResult result = new SendResult.Sent(null);
         for (int part = done; part < parts.size(); part++) {
+            // Buttons go under the last part, where the question is.
             result = sendSafely(sender, new OutboundMessage(message.id(), message.channel(), message.contactId(),
-                    message.channelUserId(), parts.get(part)));
+                    message.channelUserId(), parts.get(part), part == parts.size() - 1 ? message.choices() : List.of()));
             if (!(result instanceof SendResult.Sent sent)) {
                 return result;
             }
@@ -129,6 +143,24 @@ public class DeliveryWorker implements WorkHandler {
         }
     }
 
+    /** Outside the hours she said are safe: back in the queue until then, without counting an attempt. */
+    private void hold(long id, OffsetDateTime until) {
+        jdbc.sql("""
+                        update message set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :until, enqueued_at = null
+                        where id = :id""")
+                .param("until", until).param("id", id).update();
+        log.info("reply {} held until the contact's safe hours ({})", id, until);
+    }
+
+    private static @Nullable SafeHours safeHours(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int from = rs.getInt("safe_from_hour");
+        if (rs.wasNull()) {
+            return null;
+        }
+        int to = rs.getInt("safe_to_hour");
+        return rs.wasNull() ? null : new SafeHours(from, to);
+    }
+
     private void fail(long id, String reason) {
         jdbc.sql("update message set state = 'FAILED', failure_reason = :reason where id = :id")
                 .param("reason", truncate(reason)).param("id", id).update();
@@ -143,6 +175,6 @@ public class DeliveryWorker implements WorkHandler {
         return reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
-    private record Pending(OutboundMessage message, int attempts) {
+    private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours) {
     }
 }

@@ -34,12 +34,22 @@ public class Outbox {
      */
     public long queue(Channel channel, long contactId, @Nullable Long caseId, String text, @Nullable Long replyTo,
                       @Nullable Long authorAccountId, OffsetDateTime now) {
+        return queue(channel, contactId, caseId, text, List.of(), false, replyTo, authorAccountId, now);
+    }
+
+    /**
+     * As above, with buttons under the reply; an {@code urgent} reply (the emergency answer) is never held back by
+     * the contact's safe hours.
+     */
+    public long queue(Channel channel, long contactId, @Nullable Long caseId, String text, List<Choice> choices, boolean urgent,
+                      @Nullable Long replyTo, @Nullable Long authorAccountId, OffsetDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into message (direction, channel, contact_id, case_id, body, state, created_at, enqueued_at,
-                                             author_account_id, reply_to)
-                        values ('OUT', :channel, :contact, :case, :body, 'QUEUED', :now, :now, :author, :replyTo)""")
+                        insert into message (direction, channel, contact_id, case_id, body, choices, urgent, state, created_at,
+                                             enqueued_at, author_account_id, reply_to)
+                        values ('OUT', :channel, :contact, :case, :body, :choices, :urgent, 'QUEUED', :now, :now, :author, :replyTo)""")
                 .param("channel", channel.id()).param("contact", contactId).param("case", caseId).param("body", text)
+                .param("choices", Choice.store(choices)).param("urgent", urgent)
                 .param("now", now).param("author", authorAccountId).param("replyTo", replyTo)
                 .update(keys, "id");
         return Objects.requireNonNull(keys.getKeyAs(Long.class));

@@ -72,6 +72,20 @@ public class Directory {
                 .param("kind", kind.name()).query((rs, n) -> row(rs)).list().stream().findFirst();
     }
 
+    /** The communes and wards, by name: what a woman picks from when she says where she lives. */
+    public List<Place> communes() {
+        return jdbc.sql("select id, name from commune order by name").query((rs, n) -> new Place(rs.getString("id"), rs.getString("name"))).list();
+    }
+
+    public List<Place> villagesOf(String communeId) {
+        return jdbc.sql("select id, name from village where commune_id = :commune order by name").param("commune", communeId)
+                .query((rs, n) -> new Place(rs.getString("id"), rs.getString("name"))).list();
+    }
+
+    public Optional<String> communeName(String communeId) {
+        return jdbc.sql("select name from commune where id = :id").param("id", communeId).query(String.class).optional();
+    }
+
     public Optional<String> communeOfVillage(String villageId) {
         return jdbc.sql("select commune_id from village where id = :id").param("id", villageId).query(String.class).optional();
     }

@@ -185,7 +185,7 @@ public class MessageIntake implements SmartLifecycle {
                         on conflict do nothing""")
                 .param("channel", message.channel().id())
                 .param("key", message.inboundKey())
-                .param("channelMessageId", message.channelMessageId())
+                .param("channelMessageId", message.chatMessageId() != null ? message.chatMessageId() : message.channelMessageId())
                 .param("contact", contactId)
                 .param("body", message.text())
                 .param("attachmentType", message.attachmentType())

@@ -52,7 +52,7 @@ class CaseFiles {
     List<ThreadEntry> thread(CaseFile file) {
         return jdbc.sql("""
                         select m.id, m.direction, m.channel, m.body, m.attachment_type, m.category, m.confidence, m.urgent, m.state,
-                               m.failure_reason, a.display_name as author_name, m.created_at, m.sent_at
+                               m.failure_reason, a.display_name as author_name, m.created_at, m.sent_at, m.erased_at
                         from message m left join account a on a.id = m.author_account_id
                         where m.case_id = :case order by m.id""")
                 .param("case", file.id())
@@ -60,7 +60,8 @@ class CaseFiles {
                         rs.getString("body"), rs.getString("attachment_type"), rs.getString("category"),
                         (Double) rs.getObject("confidence", Double.class), Boolean.TRUE.equals(rs.getObject("urgent", Boolean.class)),
                         rs.getString("state"), rs.getString("failure_reason"), rs.getString("author_name"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+                        rs.getObject("erased_at", OffsetDateTime.class) != null))
                 .list();
     }
 

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One message of the conversation. {@code text} is what someone typed: shown only as text, never as markup or
- * in a link. An outgoing message without an author is the hotline's automatic answer.
+ * in a link. An outgoing message without an author is the hotline's automatic answer. {@code erased}: its content
+ * is gone (she sent the erase word, or the retention time passed); the row stays for the record.
  */
 public record ThreadEntry(
         long id,
@@ -21,7 +22,8 @@ public record ThreadEntry(
         @Nullable String failureReason,
         @Nullable String authorName,
         OffsetDateTime createdAt,
-        @Nullable OffsetDateTime sentAt) {
+        @Nullable OffsetDateTime sentAt,
+        boolean erased) {
 
     public boolean automatic() {
         return !inbound && authorName == null;
@@ -35,7 +37,7 @@ public record ThreadEntry(
     /** The bundle key naming a non-text message's type; unknown types share one. */
     public String attachmentKey() {
         return switch (attachmentType == null ? "" : attachmentType) {
-            case "image", "audio", "video", "file", "sticker", "gif", "location", "contact", "edited" -> "attachment." + attachmentType;
+            case "image", "audio", "video", "file", "sticker", "gif", "location", "contact", "edited", "button" -> "attachment." + attachmentType;
             default -> "attachment.other";
         };
     }

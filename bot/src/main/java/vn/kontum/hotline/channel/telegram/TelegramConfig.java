@@ -50,6 +50,11 @@ class TelegramConfig {
     }
 
     @Bean
+    TelegramChatEraser telegramChatEraser(OkHttpTelegramClient client) {
+        return new TelegramChatEraser(client);
+    }
+
+    @Bean
     @ConditionalOnExpression(WEBHOOK)
     TelegramWebhookRegistration telegramWebhookRegistration(OkHttpTelegramClient client, Environment environment,
                                                             @Value("${hotline.telegram.webhook-secret}") String secret) {

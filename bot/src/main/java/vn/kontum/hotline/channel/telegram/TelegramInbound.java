@@ -23,7 +23,9 @@ final class TelegramInbound {
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             var query = update.getCallbackQuery();
             return Optional.of(new InboundMessage(Channel.TELEGRAM, id, Long.toString(query.getMessage().getChatId()),
-                    query.getFrom() == null ? null : query.getFrom().getFirstName(), nullToEmpty(query.getData()), "button", null));
+                    query.getFrom() == null ? null : query.getFrom().getFirstName(), nullToEmpty(query.getData()), "button", null,
+                    // a button press is not a message of its own: it points at our message carrying the buttons
+                    query.getMessage().getMessageId() == null ? null : query.getMessage().getMessageId().toString()));
         }
         Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message == null || message.getChatId() == null) {
@@ -67,7 +69,8 @@ final class TelegramInbound {
             type = type == null ? "edited" : type;
         }
         String name = message.getFrom() == null ? null : message.getFrom().getFirstName();
-        return Optional.of(new InboundMessage(Channel.TELEGRAM, id, Long.toString(message.getChatId()), name, text, type, ref));
+        String chatMessageId = message.getMessageId() == null ? null : message.getMessageId().toString();
+        return Optional.of(new InboundMessage(Channel.TELEGRAM, id, Long.toString(message.getChatId()), name, text, type, ref, chatMessageId));
     }
 
     private static String nullToEmpty(String s) {

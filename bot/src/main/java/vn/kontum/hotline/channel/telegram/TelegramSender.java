@@ -1,18 +1,24 @@
 package vn.kontum.hotline.channel.telegram;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.delivery.ChannelSender;
+import vn.kontum.hotline.delivery.Choice;
 import vn.kontum.hotline.delivery.OutboundMessage;
 import vn.kontum.hotline.delivery.SendResult;
 
-/** Sends replies with sendMessage; reads Telegram's errors as retry-later or never. */
+/** Sends replies with sendMessage (buttons as an inline keyboard); reads Telegram's errors as retry-later or never. */
 final class TelegramSender implements ChannelSender {
 
     static final int MAX_LENGTH = 4096;
@@ -33,11 +39,38 @@ final class TelegramSender implements ChannelSender {
         return MAX_LENGTH; // longer replies are sent in parts by the delivery worker
     }
 
+    /** Short labels two to a row, long ones alone: easy to hit with a thumb on a small screen. */
+    static InlineKeyboardMarkup keyboard(List<Choice> choices) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Choice c : choices) {
+            InlineKeyboardButton button = InlineKeyboardButton.builder().text(c.label()).callbackData(c.data()).build();
+            boolean wide = c.label().length() > 18;
+            if (!row.isEmpty() && (wide || row.size() == 2)) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+            row.add(button);
+            if (wide) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
     @Override
     public SendResult send(OutboundMessage message) {
         String text = message.text();
         try {
-            var sent = client.execute(SendMessage.builder().chatId(message.channelUserId()).text(text).build());
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(message.channelUserId()).text(text);
+            if (!message.choices().isEmpty()) {
+                send.replyMarkup(keyboard(message.choices()));
+            }
+            var sent = client.execute(send.build());
             return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : sent.getMessageId().toString());
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();

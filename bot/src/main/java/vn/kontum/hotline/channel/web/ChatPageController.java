@@ -4,22 +4,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The web chat page: no login, an anonymous session in the browser. */
+/**
+ * The web chat page: no login, an anonymous session in the browser. The page knows the erase word (to forget
+ * the thread at once) and where the quick-exit button leads.
+ */
 @Controller
 class ChatPageController {
 
     private final boolean secureCookies;
+    private final String eraseWords;
+    private final String quickExitUrl;
 
-    ChatPageController(@Value("${hotline.cookies.secure:false}") boolean secureCookies) {
+    ChatPageController(@Value("${hotline.cookies.secure:false}") boolean secureCookies,
+                       @Value("${hotline.safety.erase-words:/xoa,xoa,xoá,xóa,/erase}") String eraseWords,
+                       @Value("${hotline.webchat.quick-exit-url:https://www.google.com/}") String quickExitUrl) {
         this.secureCookies = secureCookies;
+        this.eraseWords = eraseWords;
+        this.quickExitUrl = quickExitUrl;
     }
 
     @GetMapping("/chat")
-    String chat(HttpServletRequest request, HttpServletResponse response) {
+    String chat(HttpServletRequest request, HttpServletResponse response, Model model) {
         ChatSession.ensure(request, response, secureCookies);
         response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("eraseWords", eraseWords);
+        model.addAttribute("quickExitUrl", quickExitUrl);
         return "chat";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.contact.Contacts;
+import vn.kontum.hotline.delivery.Choice;
 
 /** What the woman sees of her own conversation: her messages and the replies that were delivered to her. */
 @Component
@@ -23,7 +24,8 @@ class ChatThreads {
 
     static final int MAX_LINES = 200;
 
-    record Line(long id, String from, String text, OffsetDateTime at) {
+    /** {@code choices}: the buttons under a reply of ours (she presses one to answer with its label). */
+    record Line(long id, String from, String text, OffsetDateTime at, List<Choice> choices) {
     }
 
     /**
@@ -33,13 +35,13 @@ class ChatThreads {
      */
     List<Line> after(String session, long afterId) {
         return contacts.findId(Channel.WEB, session).map(contact -> jdbc.sql("""
-                        select id, direction, body, coalesce(sent_at, created_at) as at from message
+                        select id, direction, body, choices, coalesce(sent_at, created_at) as at from message
                         where contact_id = :contact and id > :after and body is not null
                           and (direction = 'IN' or state in ('SENDING', 'SENT', 'DELIVERED', 'SEEN'))
                         order by id desc fetch first 200 rows only""")
                 .param("contact", contact).param("after", afterId)
                 .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
-                        rs.getString("body"), rs.getObject("at", OffsetDateTime.class)))
+                        rs.getString("body"), rs.getObject("at", OffsetDateTime.class), Choice.read(rs.getString("choices"))))
                 .list().reversed()).orElse(List.of());
     }
 }

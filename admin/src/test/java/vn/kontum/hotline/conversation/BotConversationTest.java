@@ -1,0 +1,182 @@
+package vn.kontum.hotline.conversation;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.delivery.Outbox;
+import vn.kontum.hotline.support.FakeTelegram.Sent;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bot's conversation as a woman lives it on Telegram: the welcome, the village buttons, the clarifying
+ * question, a person on request, safe hours, and the erase word.
+ */
+class BotConversationTest extends HotlineIntegrationTest {
+
+    @Autowired
+    Outbox outbox;
+
+    private static Sent awaitReply(long chat, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() >= count);
+        return TELEGRAM.sentTo(chat).get(count - 1);
+    }
+
+    @Test
+    void a_first_question_gets_the_welcome_and_an_answer_then_her_village_chosen_with_buttons_brings_the_case_to_her_health_station() {
+        long chat = 750_001;
+        long caseId = telegramCase(chat, "Lan", "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ");
+
+        Sent first = awaitReply(chat, 1);
+        assertThat(first.text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("xoa").contains("/gio 9-11")
+                .contains("Trung tâm Y tế thành phố Kon Tum").contains("xã, phường nào");
+        assertThat(first.buttons()).contains("#commune:dak-bla", "#skip").doesNotContain("#topic:violence");
+
+        TELEGRAM.userPresses(chat, "Lan", first, "#commune:dak-bla");
+        Sent villages = awaitReply(chat, 2);
+        assertThat(villages.text()).startsWith("Bạn ở thôn, làng nào của Xã Đăk Blà?").contains("Làng mẫu 2 (Đăk Blà)");
+        assertThat(villages.buttons()).contains("#village:dak-bla-thon-2", "#skip");
+
+        TELEGRAM.userPresses(chat, "Lan", villages, "#village:dak-bla-thon-2");
+        Sent located = awaitReply(chat, 3);
+        assertThat(located.text()).startsWith("Cảm ơn bạn.").contains("Trạm Y tế");
+        Map<String, Object> stored = jdbc.sql("""
+                        select c.service_point_id, c.route_reason, t.village_id, t.commune_id from help_case c
+                        join contact t on t.id = c.contact_id where c.id = :id""").param("id", caseId).query().singleRow();
+        assertThat(stored).containsEntry("service_point_id", "tyt-dak-bla").containsEntry("village_id", "dak-bla-thon-2")
+                .containsEntry("commune_id", "dak-bla");
+
+        // Asked once: her next question gets no welcome and no village question.
+        TELEGRAM.userWrites(chat, "Lan", "khám thai có mất tiền không ạ");
+        Sent next = awaitReply(chat, 4);
+        assertThat(next.text()).doesNotContain("Xin chào").doesNotContain("xã, phường nào");
+        assertThat(next.buttons()).isEmpty();
+    }
+
+    @Test
+    void an_unclear_message_is_answered_with_the_topics_as_buttons_and_her_number_routes_the_case() {
+        long chat = 750_002;
+        long caseId = telegramCase(chat, "Mai", "alo");
+
+        Sent question = awaitReply(chat, 1);
+        assertThat(question.text()).contains("Bạn cần hỗ trợ về việc gì?").contains("1 - Bạo lực gia đình, xâm hại")
+                .contains("5 - Gặp cán bộ");
+        assertThat(question.buttons()).containsExactly("#topic:violence", "#topic:trafficking", "#topic:safe_delivery",
+                "#topic:savings_loans", "#person");
+
+        TELEGRAM.userWrites(chat, "Mai", "4");
+        Sent routed = awaitReply(chat, 2);
+        assertThat(routed.text()).contains("tiết kiệm, vay vốn và sinh kế");
+        assertThat(jdbc.sql("select category from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("savings_loans");
+    }
+
+    @Test
+    void asking_for_a_person_marks_the_case_for_an_officer_and_says_so() {
+        long chat = 750_003;
+        long caseId = telegramCase(chat, "Hà", "cho em gặp cán bộ được không");
+
+        Sent reply = awaitReply(chat, 1);
+        assertThat(reply.text()).startsWith("Một cán bộ của").contains("113");
+        assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
+                .query(OffsetDateTime.class).optional()).isPresent();
+    }
+
+    @Test
+    void an_urgent_first_message_gets_the_emergency_numbers_first_and_no_question() {
+        long chat = 750_004;
+        telegramCase(chat, "Hoa", "ck e đang cầm dao đòi giết e, e sợ lắm");
+
+        Sent reply = awaitReply(chat, 1);
+        assertThat(reply.text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113")
+                .doesNotContain("xã, phường nào").doesNotContain("Bạn cần hỗ trợ về việc gì");
+        assertThat(reply.buttons()).isEmpty();
+    }
+
+    @Test
+    void the_erase_word_erases_both_sides_keeps_the_counts_and_answers_with_something_harmless() throws InterruptedException {
+        long chat = 750_005;
+        long caseId = telegramCase(chat, "Nga", "chồng em hay đánh em mỗi khi say rượu");
+        awaitReply(chat, 1);
+
+        TELEGRAM.userWrites(chat, "Nga", "xóa");
+        Sent harmless = awaitReply(chat, 2);
+        assertThat(harmless.text()).isEqualTo("Cảm ơn bạn. Chúc bạn một ngày tốt lành.");
+
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select m.direction, m.body, m.category, m.erased_at, m.channel_message_id from message m
+                        join contact c on c.id = m.contact_id where c.channel = 'telegram' and c.channel_user_id = :chat order by m.id""")
+                .param("chat", Long.toString(chat)).query().listOfRows();
+        // Her two messages and our first reply are erased; only the harmless reply is left.
+        assertThat(rows).hasSize(4);
+        assertThat(rows.subList(0, 3)).allSatisfy(r -> {
+            assertThat(r.get("body")).isNull();
+            assertThat(r.get("erased_at")).isNotNull();
+        });
+        assertThat(rows.getFirst()).containsEntry("category", "violence");
+        assertThat(rows.get(3)).containsEntry("body", "Cảm ơn bạn. Chúc bạn một ngày tốt lành.");
+        assertThat(jdbc.sql("select category from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("violence");
+
+        // Both sides removed from her phone: her messages and our reply.
+        List<Integer> onPhone = rows.subList(0, 3).stream().map(r -> Integer.valueOf((String) r.get("channel_message_id"))).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> TELEGRAM.deletedIn(chat).containsAll(onPhone));
+        assertThat(TELEGRAM.deletedIn(chat)).doesNotContain(harmless.messageId());
+    }
+
+    @Test
+    void outside_her_safe_hours_an_officer_reply_waits_but_the_confirmation_goes_at_once() {
+        long chat = 750_006;
+        long caseId = telegramCase(chat, "Thu", "em muốn hỏi về vay vốn hội phụ nữ");
+        awaitReply(chat, 1);
+        int hourNow = OffsetDateTime.now().atZoneSameInstant(SafeHours.KON_TUM).getHour();
+        int from = (hourNow + 2) % 24;
+        int to = (hourNow + 4) % 24;
+
+        TELEGRAM.userWrites(chat, "Thu", "/gio " + from + "-" + to);
+        Sent confirmed = awaitReply(chat, 2);
+        assertThat(confirmed.text()).isEqualTo("Từ nay chúng tôi chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ (trừ tin khẩn cấp).");
+
+        long contact = jdbc.sql("select contact_id from help_case where id = :id").param("id", caseId).query(Long.class).single();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long reply = outbox.queue(Channel.TELEGRAM, contact, caseId, "Chị ơi, hội sẽ gọi lại chị nhé", null, null, now);
+        outbox.dispatch(List.of(reply));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select next_attempt_at from message where id = :id")
+                .param("id", reply).query(OffsetDateTime.class).optional().isPresent());
+        Map<String, Object> held = jdbc.sql("select state, next_attempt_at, attempts from message where id = :id").param("id", reply).query().singleRow();
+        assertThat(held).containsEntry("state", "QUEUED").containsEntry("attempts", 0);
+        OffsetDateTime due = (OffsetDateTime) held.get("next_attempt_at");
+        assertThat(due.atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(2);
+    }
+
+    @Test
+    void on_the_web_chat_the_topic_buttons_come_with_the_reply_and_a_pressed_label_routes_the_case() throws Exception {
+        java.net.http.HttpClient browser = browser();
+        get(browser, "/chat");
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"w1\",\"text\":\"xin chào\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().contains("\"from\":\"hotline\""));
+        String thread = get(browser, "/chat/api/messages").body();
+        assertThat(thread).contains("{\"data\":\"#topic:safe_delivery\",\"label\":\"Mang thai, sinh đẻ, con nhỏ\"}");
+
+        // The page sends the label of the button pressed, as if she had typed it.
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"w2\",\"text\":\"Mang thai, sinh đẻ, con nhỏ\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 3);
+        assertThat(get(browser, "/chat/api/messages").body()).contains("Trung tâm Y tế thành phố Kon Tum");
+        assertThat(jdbc.sql("""
+                        select c.category from help_case c join message m on m.case_id = c.id
+                        where m.channel = 'web' and m.body = 'Mang thai, sinh đẻ, con nhỏ'""").query(String.class).single())
+                .isEqualTo("safe_delivery");
+    }
+}

@@ -1,0 +1,150 @@
+package vn.kontum.hotline.conversation;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.cases.CaseRef;
+import vn.kontum.hotline.cases.Cases;
+import vn.kontum.hotline.contact.Contact;
+import vn.kontum.hotline.contact.Contacts;
+import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.conversation.Dialogue.DialogueState;
+import vn.kontum.hotline.directory.Directory;
+import vn.kontum.hotline.directory.Place;
+import vn.kontum.hotline.nlp.Classification;
+import vn.kontum.hotline.nlp.MessageClassifier;
+import vn.kontum.hotline.nlp.Topic;
+import vn.kontum.hotline.safety.ConversationErasure;
+
+/**
+ * Decides the bot's answer to one message, inside the transaction that processes it. In order: the erase word,
+ * safe hours, an answer to the buttons just offered, "gặp cán bộ"; anything else goes to the classifier. An
+ * urgent message gets the emergency numbers and no question; a new contact gets the welcome and privacy
+ * notice once; where she lives is asked once, and she can skip it; when the classifier is unsure, she is asked
+ * the topic.
+ */
+@Component
+class Conversation {
+
+    private final MessageClassifier classifier;
+    private final Cases cases;
+    private final Contacts contacts;
+    private final Directory directory;
+    private final Dialogue dialogue;
+    private final IntentReader reader;
+    private final ReplyComposer replies;
+    private final ConversationErasure erasure;
+    private final double askTopicBelow;
+
+    Conversation(MessageClassifier classifier, Cases cases, Contacts contacts, Directory directory, Dialogue dialogue,
+                 IntentReader reader, ReplyComposer replies, ConversationErasure erasure,
+                 @Value("${hotline.conversation.ask-topic-below:0.45}") double askTopicBelow) {
+        this.classifier = classifier;
+        this.cases = cases;
+        this.contacts = contacts;
+        this.directory = directory;
+        this.dialogue = dialogue;
+        this.reader = reader;
+        this.replies = replies;
+        this.erasure = erasure;
+        this.askTopicBelow = askTopicBelow;
+    }
+
+    Turn respond(Contact contact, String text, OffsetDateTime now) {
+        DialogueState state = dialogue.load(contact.id());
+        Intent intent = reader.read(text, state.offered());
+        return switch (intent) {
+            case Intent.Erase e -> erase(contact, now);
+            case Intent.SetSafeHours h -> safeHours(contact, h.hours(), state);
+            case Intent.TalkToPerson p -> person(contact, state, now);
+            case Intent.ChooseTopic t -> topic(contact, t.topic(), state, now);
+            case Intent.ChooseCommune c when directory.communeName(c.communeId()).isPresent() -> commune(contact, c.communeId(), state, now);
+            case Intent.ChooseVillage v when directory.communeOfVillage(v.villageId()).isPresent() -> village(contact, v.villageId(), state, now);
+            case Intent.Skip s -> {
+                dialogue.save(contact.id(), state.offering(List.of()));
+                yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
+            }
+            default -> understand(contact, text, state, now);
+        };
+    }
+
+    private Turn understand(Contact contact, String text, DialogueState state, OffsetDateTime now) {
+        Classification c = classifier.classify(text);
+        CaseRef ref = cases.caseFor(contact, c, now);
+        boolean first = !state.welcomed();
+        Reply reply;
+        String step;
+        DialogueState next = state.welcomed(true);
+        if (c.urgent()) {
+            reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
+            step = "urgent";
+        } else if (ref.opened() && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)) {
+            reply = replies.askTopic(first, ReplyComposer.VIETNAMESE);
+            step = "ask-topic";
+        } else {
+            List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
+            reply = replies.understood(ref, ref.opened(), first, "", communes, ReplyComposer.VIETNAMESE);
+            next = communes.isEmpty() ? next : next.askedLocation();
+            step = ref.opened() ? "routed" : "follow-up";
+        }
+        dialogue.save(contact.id(), next.offering(reply.choices()));
+        return new Turn(ref.id(), ref.opened(), ref.servicePoint().id(), c.label(), c.confidence(), c.urgent(), c.modelVersion(), step, reply);
+    }
+
+    private Turn topic(Contact contact, Topic topic, DialogueState state, OffsetDateTime now) {
+        CaseRef ref = cases.chooseTopic(contact, topic, classifier.modelVersion(), now);
+        List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
+        Reply reply = replies.understood(ref, true, !state.welcomed(), "", communes, ReplyComposer.VIETNAMESE);
+        DialogueState next = state.welcomed(true).offering(reply.choices());
+        dialogue.save(contact.id(), communes.isEmpty() ? next : next.askedLocation());
+        return Turn.answer(ref, "topic", reply);
+    }
+
+    private Turn commune(Contact contact, String communeId, DialogueState state, OffsetDateTime now) {
+        contacts.locate(contact.id(), communeId, null);
+        Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), null, communeId), now);
+        List<Place> villages = directory.villagesOf(communeId);
+        Reply reply = !villages.isEmpty()
+                ? replies.askVillage(directory.communeName(communeId).orElse(""), villages, ReplyComposer.VIETNAMESE)
+                : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
+        dialogue.save(contact.id(), state.askedLocation().offering(reply.choices()));
+        return Turn.answer(ref.orElse(null), "commune", reply);
+    }
+
+    private Turn village(Contact contact, String villageId, DialogueState state, OffsetDateTime now) {
+        String communeId = directory.communeOfVillage(villageId).orElseThrow();
+        contacts.locate(contact.id(), communeId, villageId);
+        Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), villageId, communeId), now);
+        Reply reply = ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
+        dialogue.save(contact.id(), state.askedLocation().offering(List.of()));
+        return Turn.answer(ref.orElse(null), "village", reply);
+    }
+
+    private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
+        CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
+        dialogue.save(contact.id(), state.welcomed(true).offering(List.of()));
+        return Turn.answer(ref, "person", replies.person(ref, ReplyComposer.VIETNAMESE));
+    }
+
+    private Turn safeHours(Contact contact, @Nullable SafeHours hours, DialogueState state) {
+        contacts.setSafeHours(contact.id(), hours);
+        dialogue.save(contact.id(), state.offering(List.of()));
+        return Turn.answer(cases.openCaseOf(contact).orElse(null), "safe-hours", replies.safeHours(hours, ReplyComposer.VIETNAMESE));
+    }
+
+    private Turn erase(Contact contact, OffsetDateTime now) {
+        erasure.erase(contact, now);
+        dialogue.forget(contact.id());
+        return Turn.answer(cases.openCaseOf(contact).orElse(null), "erase", replies.erased(ReplyComposer.VIETNAMESE));
+    }
+
+    /** Once, for a new case, when she has not said where she lives: the nearest service point can then answer. */
+    private static boolean shouldAskLocation(Contact contact, DialogueState state, CaseRef ref) {
+        return !state.locationAsked() && contact.villageId() == null && contact.communeId() == null && !ref.priority().name().equals("URGENT");
+    }
+}

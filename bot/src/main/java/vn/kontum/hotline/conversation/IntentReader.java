@@ -1,0 +1,105 @@
+package vn.kontum.hotline.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.nlp.text.Folding;
+
+/**
+ * Reads the few things a message can ask of the bot itself: the erase word, safe hours, a person, or an answer
+ * to the buttons just offered (the button, its label typed out, or its number). Everything else is free text
+ * for the classifier. Matching ignores case and diacritics, as women type on a phone without a Vietnamese keyboard.
+ */
+@Component
+class IntentReader {
+
+    /**
+     * The whole message must be the request ("/gio 9-11", "chỉ trả lời từ 9 đến 11 giờ", "only reply between 9 and
+     * 11"): a story that happens to hold two numbers must not change when she is written to.
+     */
+    private static final Pattern SAFE_HOURS = Pattern.compile(
+            "^(?:/gio|gio an toan|chi (?:tra loi|nhan tin|lien lac)|only (?:reply|write|message)(?: me)?)"
+                    + "(?: (?:tu|trong|vao|between|from))?(?: (?:khung )?gio)? ?(\\d{1,2}) ?(?:h|gio|:00)?"
+                    + " ?(?:den|toi|-|and|to) ?(\\d{1,2}) ?(?:h|gio|:00)?(?: (?:thoi|nhe|nha|a|please))*$");
+    private static final Set<String> CLEAR_SAFE_HOURS = Set.of("/gio", "/gio tat", "bo gio an toan", "any time");
+
+    private final Set<String> eraseWords;
+    private final List<String> personPhrases;
+
+    IntentReader(@Value("${hotline.safety.erase-words:/xoa,xoa,xoá,xóa,/erase}") List<String> eraseWords,
+                 @Value("${hotline.conversation.person-phrases:gap can bo,noi chuyen voi can bo,noi chuyen voi nguoi,gap nguoi that,"
+                         + "can nguoi tu van,/canbo,talk to a person,talk to someone,speak to a person}") List<String> personPhrases) {
+        this.eraseWords = eraseWords.stream().map(IntentReader::simplify).collect(Collectors.toUnmodifiableSet());
+        this.personPhrases = personPhrases.stream().map(IntentReader::simplify).filter(p -> !p.isEmpty()).toList();
+    }
+
+    Intent read(String text, List<Choice> offered) {
+        String trimmed = text.strip();
+        String simple = simplify(trimmed);
+        if (simple.isEmpty()) {
+            return new Intent.FreeText();
+        }
+        if (eraseWords.contains(simple)) {
+            return new Intent.Erase();
+        }
+        Optional<Intent> hours = safeHours(simple);
+        if (hours.isPresent()) {
+            return hours.get();
+        }
+        Optional<Intent> chosen = chosen(trimmed, simple, offered);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        String padded = " " + simple + " ";
+        if (personPhrases.stream().anyMatch(p -> padded.contains(" " + p + " "))) {
+            return new Intent.TalkToPerson();
+        }
+        return new Intent.FreeText();
+    }
+
+    /** A button pressed (its data), its label typed, or its number; button data from an older message counts too. */
+    private static Optional<Intent> chosen(String trimmed, String simple, List<Choice> offered) {
+        if (trimmed.startsWith("#")) {
+            return ChoiceData.intentOf(trimmed);
+        }
+        for (int i = 0; i < offered.size(); i++) {
+            Choice c = offered.get(i);
+            if (simple.equals(Integer.toString(i + 1)) || simple.equals(simplify(c.label()))) {
+                return ChoiceData.intentOf(c.data());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Intent> safeHours(String simple) {
+        if (CLEAR_SAFE_HOURS.contains(simple)) {
+            return Optional.of(new Intent.SetSafeHours(null));
+        }
+        Matcher m = SAFE_HOURS.matcher(simple);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = Integer.parseInt(m.group(2));
+        if (from > 23 || to > 24 || from == to) {
+            return Optional.empty();
+        }
+        return Optional.of(new Intent.SetSafeHours(new SafeHours(from, to)));
+    }
+
+    /** Lower case, no diacritics, no punctuation at the ends, single spaces. */
+    static String simplify(String text) {
+        String folded = Folding.fold(text).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return folded.replaceAll("^[\\p{Punct}&&[^/#]]+|[\\p{Punct}&&[^/#]]+$", "").strip();
+    }
+}

@@ -1,0 +1,67 @@
+package vn.kontum.hotline.conversation;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.nlp.Topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntentReaderTest {
+
+    private final IntentReader reader = new IntentReader(List.of("/xoa", "xoa", "xóa", "/erase"),
+            List.of("gap can bo", "noi chuyen voi can bo", "talk to a person"));
+    private final List<Choice> topics = List.of(new Choice("#topic:violence", "Bạo lực gia đình, xâm hại"),
+            new Choice("#topic:safe_delivery", "Mang thai, sinh đẻ, con nhỏ"), new Choice("#person", "Gặp cán bộ"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xóa", "Xoá", "XOA", " xoa. ", "/xoa", "/erase"})
+    void the_erase_word_alone_erases(String text) {
+        assertThat(reader.read(text, List.of())).isInstanceOf(Intent.Erase.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xóa giúp em cái ảnh chồng em gửi", "em muốn xoá nợ vay"})
+    void the_erase_word_inside_a_sentence_is_just_words(String text) {
+        assertThat(reader.read(text, List.of())).isInstanceOf(Intent.FreeText.class);
+    }
+
+    @Test
+    void safe_hours_are_read_only_when_the_whole_message_asks_for_them() {
+        assertThat(reader.read("/gio 9-11", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(9, 11)));
+        assertThat(reader.read("Chỉ trả lời từ 20h đến 22h thôi", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
+        assertThat(reader.read("only reply between 9 and 11", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(9, 11)));
+        assertThat(reader.read("/gio", List.of())).isEqualTo(new Intent.SetSafeHours(null));
+        assertThat(reader.read("chị nhắn từ 9 đến 11 giờ chồng em đánh em", List.of())).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("chi tra loi tu 9 den 9", List.of())).isInstanceOf(Intent.FreeText.class);
+    }
+
+    @Test
+    void an_offered_choice_is_taken_by_its_button_its_label_or_its_number() {
+        assertThat(reader.read("#topic:violence", topics)).isEqualTo(new Intent.ChooseTopic(Topic.VIOLENCE));
+        assertThat(reader.read("mang thai, sinh de, con nho", topics)).isEqualTo(new Intent.ChooseTopic(Topic.SAFE_DELIVERY));
+        assertThat(reader.read("2", topics)).isEqualTo(new Intent.ChooseTopic(Topic.SAFE_DELIVERY));
+        assertThat(reader.read("3", topics)).isInstanceOf(Intent.TalkToPerson.class);
+        assertThat(reader.read("4", topics)).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("2", List.of())).as("a number with nothing offered is just a number").isInstanceOf(Intent.FreeText.class);
+    }
+
+    @Test
+    void asking_for_a_person_is_understood_with_or_without_diacritics() {
+        assertThat(reader.read("cho em gặp cán bộ", List.of())).isInstanceOf(Intent.TalkToPerson.class);
+        assertThat(reader.read("cho e gap can bo voi", List.of())).isInstanceOf(Intent.TalkToPerson.class);
+        assertThat(reader.read("I want to talk to a person", List.of())).isInstanceOf(Intent.TalkToPerson.class);
+        assertThat(reader.read("cán bộ ơi chồng em đánh em", List.of())).isInstanceOf(Intent.FreeText.class);
+    }
+
+    @Test
+    void forged_button_data_is_not_a_choice() {
+        assertThat(reader.read("#topic:nothing", List.of())).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("#whatever", List.of())).isInstanceOf(Intent.FreeText.class);
+    }
+}
