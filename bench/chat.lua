@@ -6,7 +6,7 @@ local texts = {
   "chồng em đánh em tối qua em phải làm sao", "cho em hỏi khám thai mấy lần thì đủ",
   "tổ tiết kiệm vay vốn ở làng em họp khi nào vậy chị", "có người rủ em sang trung quốc làm việc lương cao có nên đi không",
   "alo có ai không ạ", "em bau 7 thang bi ra mau nhieu qua", "ck e say ruou ve la chui mang e",
-  "vay ngân hàng chính sách cần giấy tờ gì"}
+  "vay ngân hàng chính sách cần giấy tờ gì", "ck e dang cam dao doi giet e, cuu e voi"}
 local path = os.getenv("BENCH_PATH") or "/chat/api/messages"
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local counter = 0

@@ -66,7 +66,7 @@ class Conversation {
             case Intent.ChooseCommune c when directory.communeName(c.communeId()).isPresent() -> commune(contact, c.communeId(), state, now);
             case Intent.ChooseVillage v when directory.communeOfVillage(v.villageId()).isPresent() -> village(contact, v.villageId(), state, now);
             case Intent.Skip s -> {
-                dialogue.save(contact.id(), state.offering(List.of()));
+                dialogue.save(contact.id(), state, state.offering(List.of()));
                 yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
             }
             default -> understand(contact, text, state, now);
@@ -92,7 +92,7 @@ class Conversation {
             next = communes.isEmpty() ? next : next.askedLocation();
             step = ref.opened() ? "routed" : "follow-up";
         }
-        dialogue.save(contact.id(), next.offering(reply.choices()));
+        dialogue.save(contact.id(), state, next.offering(reply.choices()));
         return new Turn(ref.id(), ref.opened(), ref.servicePoint().id(), c.label(), c.confidence(), c.urgent(), c.modelVersion(), step, reply);
     }
 
@@ -101,7 +101,7 @@ class Conversation {
         List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
         Reply reply = replies.understood(ref, true, !state.welcomed(), "", communes, ReplyComposer.VIETNAMESE);
         DialogueState next = state.welcomed(true).offering(reply.choices());
-        dialogue.save(contact.id(), communes.isEmpty() ? next : next.askedLocation());
+        dialogue.save(contact.id(), state, communes.isEmpty() ? next : next.askedLocation());
         return Turn.answer(ref, "topic", reply);
     }
 
@@ -112,7 +112,7 @@ class Conversation {
         Reply reply = !villages.isEmpty()
                 ? replies.askVillage(directory.communeName(communeId).orElse(""), villages, ReplyComposer.VIETNAMESE)
                 : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
-        dialogue.save(contact.id(), state.askedLocation().offering(reply.choices()));
+        dialogue.save(contact.id(), state, state.askedLocation().offering(reply.choices()));
         return Turn.answer(ref.orElse(null), "commune", reply);
     }
 
@@ -121,19 +121,19 @@ class Conversation {
         contacts.locate(contact.id(), communeId, villageId);
         Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), villageId, communeId), now);
         Reply reply = ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
-        dialogue.save(contact.id(), state.askedLocation().offering(List.of()));
+        dialogue.save(contact.id(), state, state.askedLocation().offering(List.of()));
         return Turn.answer(ref.orElse(null), "village", reply);
     }
 
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
-        dialogue.save(contact.id(), state.welcomed(true).offering(List.of()));
+        dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
         return Turn.answer(ref, "person", replies.person(ref, ReplyComposer.VIETNAMESE));
     }
 
     private Turn safeHours(Contact contact, @Nullable SafeHours hours, DialogueState state) {
         contacts.setSafeHours(contact.id(), hours);
-        dialogue.save(contact.id(), state.offering(List.of()));
+        dialogue.save(contact.id(), state, state.offering(List.of()));
         return Turn.answer(cases.openCaseOf(contact).orElse(null), "safe-hours", replies.safeHours(hours, ReplyComposer.VIETNAMESE));
     }
 

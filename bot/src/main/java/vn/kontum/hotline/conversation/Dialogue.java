@@ -48,6 +48,14 @@ class Dialogue {
         }
     }
 
+    /** Writes only what changed since {@code before}: most follow-up messages change nothing. */
+    void save(long contactId, DialogueState before, DialogueState state) {
+        if (state.equals(before) && before != DialogueState.NEW) {
+            return;
+        }
+        save(contactId, state);
+    }
+
     void save(long contactId, DialogueState state) {
         Map<String, String> fields = new HashMap<>();
         fields.put("welcomed", state.welcomed() ? "1" : "0");

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
-import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.queue.WorkHandler;
 
@@ -31,18 +32,18 @@ public class MessageProcessor implements WorkHandler {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final Contacts contacts;
     private final Conversation conversation;
     private final Outbox outbox;
     private final Clock clock;
+    private final String claimLock;
 
-    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, Conversation conversation, Outbox outbox, Clock clock) {
+    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.contacts = contacts;
         this.conversation = conversation;
         this.outbox = outbox;
         this.clock = clock;
+        this.claimLock = dialect.lockRowsOf("m");
     }
 
     /** A batch in one transaction (one commit); if it fails, each message on its own. */
@@ -75,18 +76,21 @@ public class MessageProcessor implements WorkHandler {
 
     private List<Long> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
-        // Claim the message with a row lock rather than a write: a message taken twice is processed once.
+        // Claim the message with a row lock rather than a write: a message taken twice is processed once. The
+        // contact comes in the same statement (on PostgreSQL its row is not locked).
         Optional<Inbound> inbound = jdbc.sql("""
-                        select body, created_at, contact_id from message
-                        where id = :id and state = 'ACCEPTED' for update""")
+                        select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
+                        from message m join contact c on c.id = m.contact_id
+                        where m.id = :id and m.state = 'ACCEPTED'""" + " " + claimLock)
                 .param("id", messageId)
-                .query((rs, n) -> new Inbound(rs.getLong("contact_id"), rs.getString("body"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
+                        rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
+                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class)))
                 .optional();
         if (inbound.isEmpty()) {
             return List.of();
         }
-        Contact contact = contacts.find(inbound.get().contactId()).orElseThrow();
+        Contact contact = inbound.get().contact();
         String body = inbound.get().body();
         Turn turn = conversation.respond(contact, body == null ? "" : body, now);
         jdbc.sql("""
@@ -107,6 +111,6 @@ public class MessageProcessor implements WorkHandler {
         return List.of(replyId);
     }
 
-    private record Inbound(long contactId, @Nullable String body, OffsetDateTime createdAt) {
+    private record Inbound(Contact contact, @Nullable String body, OffsetDateTime createdAt) {
     }
 }

@@ -56,12 +56,13 @@ public class DeliveryWorker implements WorkHandler {
         }
         Optional<Pending> pending = jdbc.sql("""
                         select m.id, m.channel, m.contact_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
-                               c.safe_from_hour, c.safe_to_hour
-                        from message m join contact c on c.id = m.contact_id where m.id = :id""")
+                               c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at
+                        from message m join contact c on c.id = m.contact_id left join message i on i.id = m.reply_to
+                        where m.id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
                         rs.getLong("contact_id"), rs.getString("channel_user_id"), rs.getString("body"), Choice.read(rs.getString("choices"))),
-                        rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs)))
+                        rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class)))
                 .optional();
         if (pending.isEmpty()) {
             return;
@@ -82,6 +83,11 @@ public class DeliveryWorker implements WorkHandler {
                 : sendParts(sender, message);
         record(message, pending.get().attempts(), result);
         boolean sent = result instanceof SendResult.Sent;
+        if (sent && pending.get().urgent() && pending.get().askedAt() != null) {
+            // The promise to someone in danger: the emergency answer leaves within seconds of her message.
+            log.info("urgent reply {} left {} ms after the message arrived", id,
+                    Duration.between(pending.get().askedAt(), HotlineClock.now(clock)).toMillis());
+        }
         (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
                 result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -175,6 +181,7 @@ public class DeliveryWorker implements WorkHandler {
         return reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
-    private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours) {
+    private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours,
+                           @Nullable OffsetDateTime askedAt) {
     }
 }
