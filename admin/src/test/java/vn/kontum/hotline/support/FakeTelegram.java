@@ -38,8 +38,11 @@ public final class FakeTelegram implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A message the bot sent; {@code buttons} are its inline keyboard's callback data, in order. */
-    public record Sent(long chatId, String text, int messageId, List<String> buttons) {
+    /**
+     * A message the bot sent; {@code buttons} are its inline keyboard's callback data, in order; {@code atMillis}
+     * when it arrived here (a monotonic clock).
+     */
+    public record Sent(long chatId, String text, int messageId, List<String> buttons, long atMillis) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -259,7 +262,7 @@ public final class FakeTelegram implements AutoCloseable {
         List<String> buttons = new ArrayList<>();
         body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> buttons.add(b.path("callback_data").asString())));
         int id = nextMessageId.incrementAndGet();
-        sent.add(new Sent(chatId, text, id, List.copyOf(buttons)));
+        sent.add(new Sent(chatId, text, id, List.copyOf(buttons), System.nanoTime() / 1_000_000));
         return json(200, """
                 {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""
                 .formatted(id, System.currentTimeMillis() / 1000, chatId, quote(text)));

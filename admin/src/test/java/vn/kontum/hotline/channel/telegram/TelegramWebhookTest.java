@@ -26,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 class TelegramWebhookTest extends HotlineIntegrationTest {
 
     @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Autowired
     Contacts contacts;
     @Autowired
     Outbox outbox;
@@ -103,6 +106,27 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
         assertThat(parts).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(4_096));
         assertThat(parts.getFirst()).startsWith("Bước 1:");
         assertThat(String.join(" ", parts)).isEqualTo(reply);
+        // About one message a second to one chat, as Telegram asks of bots.
+        List<Long> times = TELEGRAM.sentTo(chat).stream().map(FakeTelegram.Sent::atMillis).toList();
+        assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(900);
+        assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    void the_send_budget_is_one_message_a_second_per_chat_and_a_ceiling_per_second_overall() {
+        String run = Long.toString(System.nanoTime());
+        TelegramSendBudget budget = new TelegramSendBudget(redis, "test-budget-" + run, 5, Duration.ofSeconds(1));
+        // Wait for the start of a fresh second, so that the five sends below fall in one.
+        await().atMost(Duration.ofSeconds(2)).until(() -> System.currentTimeMillis() % 1000 < 300);
+        List<Duration> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            waits.add(budget.reserve("budget-" + run + "-" + i));
+        }
+        assertThat(waits.subList(0, 5)).allMatch(Duration::isZero);
+        assertThat(waits.subList(5, 7)).allSatisfy(w -> assertThat(w).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+
+        Duration again = budget.reserve("budget-" + run + "-0");
+        assertThat(again).as("the same chat within its second waits").isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
@@ -45,8 +46,10 @@ class TelegramConfig {
     }
 
     @Bean
-    TelegramSender telegramSender(OkHttpTelegramClient client) {
-        return new TelegramSender(client);
+    TelegramSender telegramSender(OkHttpTelegramClient client, StringRedisTemplate redis,
+                                  @Value("${hotline.telegram.max-per-second:30}") int perSecond,
+                                  @Value("${hotline.telegram.per-chat-interval:PT1S}") java.time.Duration perChat) {
+        return new TelegramSender(client, new TelegramSendBudget(redis, "hotline:telegram", perSecond, perChat));
     }
 
     @Bean

@@ -23,10 +23,15 @@ final class TelegramSender implements ChannelSender {
 
     static final int MAX_LENGTH = 4096;
 
-    private final TelegramClient client;
+    /** Longer waits go back to the queue (the worker is freed) instead of holding a delivery thread. */
+    private static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofMillis(1_500);
 
-    TelegramSender(TelegramClient client) {
+    private final TelegramClient client;
+    private final TelegramSendBudget budget;
+
+    TelegramSender(TelegramClient client, TelegramSendBudget budget) {
         this.client = client;
+        this.budget = budget;
     }
 
     @Override
@@ -64,6 +69,19 @@ final class TelegramSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
+        Duration wait = budget.reserve(message.channelUserId());
+        while (!wait.isZero()) {
+            if (wait.compareTo(LONGEST_WAIT_IN_PLACE) > 0) {
+                return new SendResult.Retry("telegram send budget", wait);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SendResult.Retry("interrupted", null);
+            }
+            wait = budget.reserve(message.channelUserId());
+        }
         String text = message.text();
         try {
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(message.channelUserId()).text(text);
