@@ -51,6 +51,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final java.util.Map<Long, List<Integer>> deleted = new java.util.concurrent.ConcurrentHashMap<>();
+    /** file_id -> the file's bytes, served by getFile and the file download path. */
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
@@ -104,6 +106,21 @@ public final class FakeTelegram implements AutoCloseable {
                  "message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}}"""
                 .formatted(updateId, updateId, chatId, quote(callbackData), chatId, quote(firstName), underMessage.messageId(),
                         System.currentTimeMillis() / 1000, chatId, quote(underMessage.text()));
+        deliver(update);
+        return updateId;
+    }
+
+    /** A user sends a photo (Telegram keeps its bytes under {@code fileId}); returns the update_id. */
+    public int userSendsPhoto(long chatId, String firstName, String fileId, byte[] bytes) {
+        files.put(fileId, bytes);
+        int updateId = nextUpdateId.incrementAndGet();
+        String update = """
+                {"update_id":%d,"message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private","first_name":%s},
+                 "from":{"id":%d,"is_bot":false,"first_name":%s},
+                 "photo":[{"file_id":"%s-small","file_unique_id":"us","width":90,"height":90,"file_size":100},
+                          {"file_id":"%s","file_unique_id":"ul","width":800,"height":800,"file_size":%d}]}}"""
+                .formatted(updateId, nextMessageId.incrementAndGet(), System.currentTimeMillis() / 1000, chatId, quote(firstName),
+                        chatId, quote(firstName), fileId, fileId, bytes.length);
         deliver(update);
         return updateId;
     }
@@ -185,6 +202,13 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
+        String filePrefix = "/file/bot" + TOKEN + "/files/";
+        if (request.getUrl().encodedPath().startsWith(filePrefix)) {
+            byte[] bytes = files.get(request.getUrl().encodedPath().substring(filePrefix.length()).replace(".jpg", ""));
+            return bytes == null ? json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}")
+                    : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                            .body(new okio.Buffer().write(bytes)).build();
+        }
         Matcher m = PATH.matcher(request.getUrl().encodedPath());
         if (!m.matches() || !TOKEN.equals(m.group(1))) {
             return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
@@ -218,6 +242,13 @@ public final class FakeTelegram implements AutoCloseable {
             case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bot\"}}");
             case "getupdates" -> updates(body);
             case "sendmessage" -> sendMessage(body);
+            case "getfile" -> {
+                String fileId = body.path("file_id").asString();
+                yield files.containsKey(fileId)
+                        ? json(200, "{\"ok\":true,\"result\":{\"file_id\":%s,\"file_unique_id\":\"u\",\"file_size\":%d,\"file_path\":%s}}"
+                                .formatted(quote(fileId), files.get(fileId).length, quote("files/" + fileId + ".jpg")))
+                        : json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: invalid file_id\"}");
+            }
             case "deletemessages", "deletemessage" -> {
                 List<Integer> ids = new ArrayList<>();
                 body.path("message_ids").forEach(id -> ids.add(id.asInt()));

@@ -34,6 +34,12 @@ public record ThreadEntry(
         return confidence == null ? 0 : Math.round(confidence * 100);
     }
 
+    /** A photo, voice message, video or file the officer can open through the hotline (not erased). */
+    public boolean openable() {
+        return inbound && !erased && ("telegram".equals(channel)) && attachmentType != null
+                && java.util.Set.of("image", "audio", "video", "file", "sticker", "gif").contains(attachmentType);
+    }
+
     /** The bundle key naming a non-text message's type; unknown types share one. */
     public String attachmentKey() {
         return switch (attachmentType == null ? "" : attachmentType) {

@@ -53,6 +53,17 @@ class TelegramConfig {
     }
 
     @Bean
+    TelegramAttachments telegramAttachments(OkHttpTelegramClient client, @Value("${hotline.telegram.token}") String token,
+                                            @Value("${hotline.telegram.api-url}") String apiUrl) {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .readTimeout(java.time.Duration.ofSeconds(30))
+                .followRedirects(false)
+                .build();
+        return new TelegramAttachments(client, http, apiUrl, token);
+    }
+
+    @Bean
     TelegramChatEraser telegramChatEraser(OkHttpTelegramClient client) {
         return new TelegramChatEraser(client);
     }
