@@ -82,6 +82,23 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void opening_the_bot_from_a_village_poster_sets_her_village_and_her_case_goes_to_its_health_station() {
+        long chat = 750_007;
+        TELEGRAM.userWrites(chat, "Liên", "/start v-dak-bla-thon-3");
+        Sent welcome = awaitReply(chat, 1);
+        assertThat(welcome.text()).startsWith("Xin chào").contains("Bạn cần hỗ trợ về việc gì?").doesNotContain("Chúng tôi đã nhận được");
+        assertThat(welcome.buttons()).contains("#topic:safe_delivery");
+        assertThat(jdbc.sql("select village_id from contact where channel = 'telegram' and channel_user_id = :c")
+                .param("c", Long.toString(chat)).query(String.class).single()).isEqualTo("dak-bla-thon-3");
+
+        int pressed = TELEGRAM.userPresses(chat, "Liên", welcome, "#topic:safe_delivery");
+        Sent routed = awaitReply(chat, 2);
+        assertThat(routed.text()).contains("Trạm Y tế Đăk Blà").doesNotContain("xã, phường nào");
+        assertThat(jdbc.sql("select c.service_point_id from message m join help_case c on c.id = m.case_id where m.inbound_key = :k")
+                .param("k", "telegram:" + pressed).query(String.class).single()).isEqualTo("tyt-dak-bla");
+    }
+
+    @Test
     void asking_for_a_person_marks_the_case_for_an_officer_and_says_so() {
         long chat = 750_003;
         long caseId = telegramCase(chat, "Hà", "cho em gặp cán bộ được không");

@@ -65,6 +65,7 @@ class Conversation {
             case Intent.ChooseTopic t -> topic(contact, t.topic(), state, now);
             case Intent.ChooseCommune c when directory.communeName(c.communeId()).isPresent() -> commune(contact, c.communeId(), state, now);
             case Intent.ChooseVillage v when directory.communeOfVillage(v.villageId()).isPresent() -> village(contact, v.villageId(), state, now);
+            case Intent.Start s -> start(contact, s.villageCode(), state);
             case Intent.Skip s -> {
                 dialogue.save(contact.id(), state, state.offering(List.of()));
                 yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
@@ -84,7 +85,7 @@ class Conversation {
             reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
             step = "urgent";
         } else if (ref.opened() && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)) {
-            reply = replies.askTopic(first, ReplyComposer.VIETNAMESE);
+            reply = replies.askTopic(first, true, ReplyComposer.VIETNAMESE);
             step = "ask-topic";
         } else {
             List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
@@ -94,6 +95,25 @@ class Conversation {
         }
         dialogue.save(contact.id(), state, next.offering(reply.choices()));
         return new Turn(ref.id(), ref.opened(), ref.servicePoint().id(), c.label(), c.confidence(), c.urgent(), c.modelVersion(), step, reply);
+    }
+
+    /**
+     * She opened the bot: the welcome and the topics, no case yet. From a village's poster, her village is known
+     * from the start, and the case she opens goes to that village's service point.
+     */
+    private Turn start(Contact contact, @Nullable String villageCode, DialogueState state) {
+        boolean located = false;
+        if (villageCode != null) {
+            Optional<String> commune = directory.communeOfVillage(villageCode);
+            if (commune.isPresent()) {
+                contacts.locate(contact.id(), commune.get(), villageCode);
+                located = true;
+            }
+        }
+        Reply reply = replies.askTopic(!state.welcomed(), false, ReplyComposer.VIETNAMESE);
+        DialogueState next = state.welcomed(true).offering(reply.choices());
+        dialogue.save(contact.id(), state, located ? next.askedLocation() : next);
+        return Turn.answer(cases.openCaseOf(contact).orElse(null), "start", reply);
     }
 
     private Turn topic(Contact contact, Topic topic, DialogueState state, OffsetDateTime now) {

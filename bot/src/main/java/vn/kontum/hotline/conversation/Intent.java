@@ -33,6 +33,13 @@ sealed interface Intent {
     record ChooseVillage(String villageId) implements Intent {
     }
 
+    /**
+     * Telegram's /start, when she opens the bot; {@code villageCode} from a deep link (a poster's QR code for
+     * her village: {@code t.me/<bot>?start=v-<village id>}).
+     */
+    record Start(@Nullable String villageCode) implements Intent {
+    }
+
     /** She would rather not answer the question. */
     record Skip() implements Intent {
     }

@@ -52,6 +52,10 @@ class IntentReader {
         if (eraseWords.contains(simple)) {
             return new Intent.Erase();
         }
+        if (simple.equals("/start") || simple.startsWith("/start ")) {
+            String payload = trimmed.substring("/start".length()).strip();
+            return new Intent.Start(payload.startsWith("v-") && payload.length() > 2 ? payload.substring(2) : null);
+        }
         Optional<Intent> hours = safeHours(simple);
         if (hours.isPresent()) {
             return hours.get();

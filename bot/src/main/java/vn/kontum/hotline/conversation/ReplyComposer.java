@@ -77,12 +77,14 @@ class ReplyComposer {
     }
 
     /** Not sure what she needs: ask, with the four topics and a person as buttons. */
-    Reply askTopic(boolean firstContact, Locale locale) {
+    Reply askTopic(boolean firstContact, boolean received, Locale locale) {
         List<String> out = new ArrayList<>(3);
         if (firstContact) {
             out.add(text("reply.welcome", locale));
         }
-        out.add(text("reply.received", locale));
+        if (received) {
+            out.add(text("reply.received", locale));
+        }
         out.add(text("reply.ask-topic", locale));
         List<Choice> choices = new ArrayList<>();
         TOPICS.forEach(t -> choices.add(ChoiceData.topic(t, text("choice.topic." + t.label(), locale))));
