@@ -39,8 +39,11 @@ class BotConversationTest extends HotlineIntegrationTest {
 
         Sent first = awaitReply(chat, 1);
         assertThat(first.text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("xoa").contains("/gio 9-11")
-                .contains("Trung tâm Y tế thành phố Kon Tum").contains("xã, phường nào");
-        assertThat(first.buttons()).contains("#commune:dak-bla", "#skip").doesNotContain("#topic:violence");
+                .contains("Trung tâm Y tế thành phố Kon Tum")
+                // the answer from the knowledge entries, with the offer of a person
+                .contains("ít nhất 4 lần").contains("Bạn muốn nói chuyện với cán bộ?")
+                .contains("xã, phường nào");
+        assertThat(first.buttons()).startsWith("#person").contains("#commune:dak-bla", "#skip").doesNotContain("#topic:violence");
 
         TELEGRAM.userPresses(chat, "Lan", first, "#commune:dak-bla");
         Sent villages = awaitReply(chat, 2);
@@ -56,11 +59,17 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(stored).containsEntry("service_point_id", "tyt-dak-bla").containsEntry("village_id", "dak-bla-thon-2")
                 .containsEntry("commune_id", "dak-bla");
 
-        // Asked once: her next question gets no welcome and no village question.
-        TELEGRAM.userWrites(chat, "Lan", "khám thai có mất tiền không ạ");
+        // Asked once: her next question gets no welcome and no village question, but its own answer.
+        TELEGRAM.userWrites(chat, "Lan", "sau sinh bao lâu thì được ăn uống bình thường, ở cữ thế nào");
         Sent next = awaitReply(chat, 4);
-        assertThat(next.text()).doesNotContain("Xin chào").doesNotContain("xã, phường nào");
-        assertThat(next.buttons()).isEmpty();
+        assertThat(next.text()).doesNotContain("Xin chào").doesNotContain("xã, phường nào").contains("Sau khi sinh");
+        assertThat(next.buttons()).containsExactly("#person");
+
+        // And from the answer, a person.
+        TELEGRAM.userPresses(chat, "Lan", next, "#person");
+        assertThat(awaitReply(chat, 5).text()).startsWith("Một cán bộ của Trạm Y tế Đăk Blà");
+        assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
+                .query(OffsetDateTime.class).optional()).isPresent();
     }
 
     @Test

@@ -3,6 +3,9 @@ package vn.kontum.hotline.cases;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.directory.Directory;
+import vn.kontum.hotline.directory.ServicePoint;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.Topic;
 import vn.kontum.hotline.routing.Route;
@@ -23,15 +27,19 @@ import vn.kontum.hotline.routing.Router;
 @Component
 public class Cases {
 
+    private static final Logger log = LoggerFactory.getLogger(Cases.class);
+
     private final JdbcClient jdbc;
     private final Router router;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
     private final String lockForUpdate;
 
-    Cases(JdbcClient jdbc, Router router, Directory directory, SqlDialect dialect) {
+    Cases(JdbcClient jdbc, Router router, Directory directory, SqlDialect dialect, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.router = router;
         this.directory = directory;
+        this.events = events;
         this.lockForUpdate = dialect.lockRowKeepingReferences();
     }
 
@@ -58,6 +66,7 @@ public class Cases {
                     .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now)
                     .update(keys, "id");
             long id = java.util.Objects.requireNonNull(keys.getKeyAs(Long.class));
+            alsoNotify(id, classification.label(), route, now);
             return new CaseRef(id, true, classification.label(), priority, route.servicePoint());
         }
         OpenCase c = open.get();
@@ -69,6 +78,7 @@ public class Cases {
             servicePoint = route.servicePoint().id();
             jdbc.sql("update help_case set category = :category, service_point_id = :sp, route_reason = :reason where id = :id")
                     .param("category", category).param("sp", servicePoint).param("reason", route.reason()).param("id", c.id()).update();
+            alsoNotify(c.id(), category, route, now);
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;
         if (newPriority != c.priority()) {
@@ -100,6 +110,7 @@ public class Cases {
                     .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
             return new CaseRef(ref.id(), false, topic.label(), ref.priority(), ref.servicePoint());
         }
+        alsoNotify(ref.id(), topic.label(), route, now);
         return new CaseRef(ref.id(), false, topic.label(), ref.priority(), route.servicePoint());
     }
 
@@ -118,6 +129,9 @@ public class Cases {
                         update help_case set service_point_id = :sp, route_reason = :reason, updated_at = :now
                         where id = :id and status = 'NEW' and assigned_officer_id is null""")
                 .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now).param("id", c.id()).update();
+        if (moved > 0) {
+            alsoNotify(c.id(), c.category(), route, now);
+        }
         String sp = moved > 0 ? route.servicePoint().id() : c.servicePointId();
         return Optional.of(new CaseRef(c.id(), false, c.category(), c.priority(), directory.servicePoint(sp).orElseThrow()));
     }
@@ -134,6 +148,25 @@ public class Cases {
     public Optional<CaseRef> openCaseOf(Contact contact) {
         return openCase(contact).map(c -> new CaseRef(c.id(), false, c.category(), c.priority(),
                 directory.servicePoint(c.servicePointId()).orElseThrow()));
+    }
+
+    /**
+     * Records the service point told about the case besides the one it went to (the police focal point for
+     * trafficking), and announces it, inside the caller's transaction, to whoever alerts that service point.
+     */
+    private void alsoNotify(long caseId, String category, Route route, OffsetDateTime now) {
+        ServicePoint notified = route.alsoNotify();
+        if (notified == null || notified.id().equals(route.servicePoint().id())) {
+            return;
+        }
+        int added = jdbc.sql("""
+                        insert into case_also_notified (case_id, service_point_id, notified_at) values (:case, :sp, :now)
+                        on conflict do nothing""")
+                .param("case", caseId).param("sp", notified.id()).param("now", now).update();
+        if (added > 0) {
+            log.info("case {} ({}) also notified to service point {}", caseId, category, notified.id());
+            events.publishEvent(new CaseAlsoNotified(caseId, category, notified.id()));
+        }
     }
 
     private Optional<OpenCase> openCase(Contact contact) {

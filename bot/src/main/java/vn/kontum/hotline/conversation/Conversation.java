@@ -16,6 +16,8 @@ import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.conversation.Dialogue.DialogueState;
 import vn.kontum.hotline.directory.Directory;
 import vn.kontum.hotline.directory.Place;
+import vn.kontum.hotline.knowledge.Knowledge;
+import vn.kontum.hotline.knowledge.KnowledgeAnswer;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.nlp.Topic;
@@ -25,7 +27,7 @@ import vn.kontum.hotline.safety.ConversationErasure;
  * Decides the bot's answer to one message, inside the transaction that processes it. In order: the erase word,
  * safe hours, an answer to the buttons just offered, "gặp cán bộ"; anything else goes to the classifier. An
  * urgent message gets the emergency numbers and no question; a new contact gets the welcome and privacy
- * notice once; where she lives is asked once, and she can skip it; when the classifier is unsure, she is asked
+ * notice once; a common question gets its answer from the knowledge entries, with the offer of a person; where she lives is asked once, and she can skip it; when the classifier is unsure, she is asked
  * the topic.
  */
 @Component
@@ -39,10 +41,11 @@ class Conversation {
     private final IntentReader reader;
     private final ReplyComposer replies;
     private final ConversationErasure erasure;
+    private final Knowledge knowledge;
     private final double askTopicBelow;
 
     Conversation(MessageClassifier classifier, Cases cases, Contacts contacts, Directory directory, Dialogue dialogue,
-                 IntentReader reader, ReplyComposer replies, ConversationErasure erasure,
+                 IntentReader reader, ReplyComposer replies, ConversationErasure erasure, Knowledge knowledge,
                  @Value("${hotline.conversation.ask-topic-below:0.45}") double askTopicBelow) {
         this.classifier = classifier;
         this.cases = cases;
@@ -52,6 +55,7 @@ class Conversation {
         this.reader = reader;
         this.replies = replies;
         this.erasure = erasure;
+        this.knowledge = knowledge;
         this.askTopicBelow = askTopicBelow;
     }
 
@@ -89,7 +93,8 @@ class Conversation {
             step = "ask-topic";
         } else {
             List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
-            reply = replies.understood(ref, ref.opened(), first, "", communes, ReplyComposer.VIETNAMESE);
+            String answer = knowledge.answerFor(c.label(), text).map(KnowledgeAnswer::answer).orElse("");
+            reply = replies.understood(ref, ref.opened(), first, answer, communes, ReplyComposer.VIETNAMESE);
             next = communes.isEmpty() ? next : next.askedLocation();
             step = ref.opened() ? "routed" : "follow-up";
         }

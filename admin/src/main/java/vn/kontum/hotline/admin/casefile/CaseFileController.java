@@ -56,6 +56,7 @@ class CaseFileController {
         model.addAttribute("thread", files.thread(file));
         model.addAttribute("notes", files.notes(file));
         model.addAttribute("history", audit.history(file.id(), 20));
+        model.addAttribute("routing", files.routing(file));
         model.addAttribute("servicePoints", files.servicePoints());
         model.addAttribute("categories", Arrays.stream(Topic.values()).map(Topic::label).toList());
         model.addAttribute("priorities", Priority.values());

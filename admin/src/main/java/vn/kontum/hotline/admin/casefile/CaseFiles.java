@@ -75,6 +75,16 @@ class CaseFiles {
                 .list();
     }
 
+    /** Why the case went where it is, and the service points told about it besides. Call only after {@link #require}. */
+    CaseRouting routing(CaseFile file) {
+        String reason = jdbc.sql("select route_reason from help_case where id = :case").param("case", file.id()).query(String.class).single();
+        List<String> alsoNotified = jdbc.sql("""
+                        select sp.name from case_also_notified n join service_point sp on sp.id = n.service_point_id
+                        where n.case_id = :case order by n.notified_at, sp.name""")
+                .param("case", file.id()).query(String.class).list();
+        return new CaseRouting(reason, alsoNotified);
+    }
+
     /** Where a case may be transferred: every service point, by name. */
     List<ServicePoint> servicePoints() {
         return jdbc.sql("select id, kind, name, commune_id, phone from service_point order by name, id")

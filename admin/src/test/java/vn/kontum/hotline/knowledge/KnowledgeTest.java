@@ -1,0 +1,164 @@
+package vn.kontum.hotline.knowledge;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
+import vn.kontum.hotline.support.Officers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped answers are found for questions typed with or without diacritics and in teencode, never for another
+ * topic; a coordinator's edit counts for the next question; only coordinators and administrators keep the entries.
+ */
+class KnowledgeTest extends HotlineIntegrationTest {
+
+    @Autowired
+    Knowledge knowledge;
+    @Autowired
+    KnowledgeEntries entries;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void officer() {
+        Officers.ensure(accounts, encoder, jdbc, "knowledge-union", "pw-knowledge-union", "Chị Giải Đáp", Officers.WOMENS_UNION);
+    }
+
+    @Test
+    void the_shipped_entries_cover_safe_delivery_and_savings_and_fit_one_message() {
+        assertThat(entries.all()).filteredOn(e -> e.topic().equals("safe_delivery") && e.active()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(entries.all()).filteredOn(e -> e.topic().equals("savings_loans") && e.active()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(DefaultKnowledge.bundled()).allSatisfy(e -> {
+            assertThat(e.answer().length()).isLessThanOrEqualTo(KnowledgeEntries.MAX_ANSWER);
+            assertThat(e.keywords()).isNotBlank();
+        });
+        assertThat(DefaultKnowledge.bundled()).anySatisfy(e -> assertThat(e.answer()).contains("ít nhất 4 lần"));
+    }
+
+    @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            safe_delivery | Khám thai mấy lần hả chị?                       | Khám thai bao nhiêu lần và khi nào?
+            safe_delivery | kham thai may lan                               | Khám thai bao nhiêu lần và khi nào?
+            safe_delivery | e co bau thi kham o dau                         | Khám thai bao nhiêu lần và khi nào?
+            safe_delivery | KHÁM THAI Ở ĐÂU???                              | Khám thai bao nhiêu lần và khi nào?
+            safe_delivery | e sap de roi, nen de o nha hay di tram y te     | Nên sinh con ở đâu?
+            safe_delivery | em có bầu 7 tháng, ra máu và đau bụng quá        | Khi mang thai, dấu hiệu nào là nguy hiểm?
+            safe_delivery | sau sinh dc 1 tuan e bi sot                     | Sau khi sinh, mẹ cần chăm sóc thế nào và khi nào phải đi khám ngay?
+            safe_delivery | be moi sinh thi cho bu sua me the nao           | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
+            safe_delivery | đi sinh ở trạm có được hỗ trợ tiền không        | Khi đi khám thai, sinh con có được hỗ trợ gì không?
+            safe_delivery | e muon dat vong tranh thai                      | Muốn tránh thai, kế hoạch hóa gia đình thì hỏi ở đâu?
+            savings_loans | vay von can giay to gi                          | Vay vốn ưu đãi của Ngân hàng Chính sách xã hội cần giấy tờ gì?
+            savings_loans | Vay vốn ngân hàng chính sách cần giấy tờ gì ạ   | Vay vốn ưu đãi của Ngân hàng Chính sách xã hội cần giấy tờ gì?
+            savings_loans | mk mún tham gia tổ tiết kiệm ở thôn            | Làm sao để tham gia tổ tiết kiệm ở thôn?
+            savings_loans | to tiet kiem hoat dong the nao, lai suat bn     | Tổ tiết kiệm và vay vốn hoạt động thế nào?
+            savings_loans | e dệt thổ cẩm mà k bít bán ở đâu               | Làm sao bán được sản phẩm mình làm ra?
+            savings_loans | e muon hoc nghe may                             | Muốn học nghề thì hỏi ở đâu?
+            savings_loans | bi vay nang lai qua app, bi doi no              | Vay nặng lãi, vay qua ứng dụng có nguy hiểm không?
+            savings_loans | lập nhóm sinh kế chăn nuôi thế nào              | Nhóm sinh kế, tổ hợp tác, hợp tác xã là gì và tham gia thế nào?
+            """)
+    void a_question_finds_its_answer_with_or_without_diacritics_and_in_teencode(String topic, String text, String question) {
+        Optional<KnowledgeAnswer> answer = knowledge.answerFor(topic, text);
+        assertThat(answer).as(text).isPresent();
+        assertThat(answer.get().question()).isEqualTo(question);
+        assertThat(answer.get().answer()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}: \"{1}\" -> nothing")
+    @CsvSource(delimiter = '|', textBlock = """
+            savings_loans | kham thai may lan
+            savings_loans | e co bau thi kham o dau
+            safe_delivery | vay von can giay to gi
+            safe_delivery | mk mún tham gia tổ tiết kiệm ở thôn
+            violence      | chồng em đánh em, em có bầu
+            other         | khám thai mấy lần
+            safe_delivery | chào chị
+            safe_delivery | '   '
+            savings_loans | để em nói lại                                    
+            """)
+    void a_question_of_another_topic_or_without_keywords_finds_nothing(String topic, String text) {
+        assertThat(knowledge.answerFor(topic, text == null ? "" : text)).as(text).isEmpty();
+    }
+
+    @Test
+    void words_match_whole_words_only() {
+        assertThat(Keywords.contains(Keywords.words("em muốn vay tiền"), Keywords.words("vay tiền"))).isTrue();
+        assertThat(Keywords.contains(Keywords.words("em muốn vay tiềnnn nhanh"), Keywords.words("vay"))).isTrue();
+        assertThat(Keywords.contains(Keywords.words("khamthai"), Keywords.words("khám thai"))).isFalse();
+        assertThat(Keywords.contains(Keywords.words("khám thai"), Keywords.words("khám thai mấy lần"))).isFalse();
+        assertThat(Keywords.words("E CÓ BẦU")).containsExactly("em", "co", "bau");
+    }
+
+    @Test
+    void a_coordinators_new_edited_and_deactivated_entry_counts_for_the_next_question() {
+        OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        String page = coordinator.submit("/admin/knowledge", Map.of("topic", "safe_delivery", "question", "Tiêm phòng uốn ván <b>khi nào</b>?",
+                "answer", "Chị hỏi trạm y tế xã về lịch tiêm phòng uốn ván.", "keywords", "uốn ván, tiêm phòng uốn ván")).body();
+        assertThat(page).contains("Đã lưu thay đổi.").contains("Tiêm phòng uốn ván &lt;b&gt;khi nào&lt;/b&gt;?").contains("uốn ván, tiêm phòng uốn ván");
+        long id = jdbc.sql("select id from knowledge_entry where question like 'Tiêm phòng uốn ván%'").query(Long.class).single();
+        assertThat(knowledge.answerFor("safe_delivery", "tiem phong uon van lúc nào")).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(id));
+
+        assertThat(coordinator.get("/admin/knowledge/" + id).body()).contains("Sửa mục giải đáp").contains("uốn ván, tiêm phòng uốn ván</textarea>");
+        coordinator.submit("/admin/knowledge/" + id, Map.of("topic", "safe_delivery", "question", "Tiêm phòng khi mang thai?",
+                "answer", "Chị hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.", "keywords", "tiêm phòng khi có thai\nuv"));
+        assertThat(knowledge.answerFor("safe_delivery", "tiem phong uon van lúc nào").map(KnowledgeAnswer::id)).isNotEqualTo(Optional.of(id));
+        assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn")).hasValueSatisfying(a -> {
+            assertThat(a.id()).isEqualTo(id);
+            assertThat(a.question()).isEqualTo("Tiêm phòng khi mang thai?");
+            assertThat(a.answer()).isEqualTo("Chị hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.");
+        });
+
+        assertThat(coordinator.submit("/admin/knowledge/" + id + "/deactivate", Map.of()).body()).contains("Ngừng dùng");
+        // "có thai" still finds the antenatal visits' entry, no longer this one.
+        assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).isNotEqualTo(Optional.of(id));
+        coordinator.submit("/admin/knowledge/" + id + "/activate", Map.of());
+        assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).contains(id);
+        coordinator.submit("/admin/knowledge/" + id + "/deactivate", Map.of());
+    }
+
+    @Test
+    void an_empty_or_too_long_entry_or_one_without_keywords_is_refused() {
+        OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        long before = jdbc.sql("select count(*) from knowledge_entry").query(Long.class).single();
+        assertThat(coordinator.submit("/admin/knowledge", Map.of("topic", "safe_delivery", "question", " ", "answer", "x", "keywords", "y"))
+                .body()).contains("Hãy nhập nội dung.");
+        assertThat(coordinator.submit("/admin/knowledge", Map.of("topic", "safe_delivery", "question", "q", "answer", "x".repeat(901),
+                "keywords", "y")).body()).contains("Nội dung quá dài.");
+        assertThat(coordinator.submit("/admin/knowledge", Map.of("topic", "safe_delivery", "question", "q", "answer", "a", "keywords", " , ;"))
+                .body()).contains("Hãy nhập ít nhất một từ khoá.");
+        assertThat(coordinator.submit("/admin/knowledge", Map.of("topic", "Sinh đẻ", "question", "q", "answer", "a", "keywords", "k"))
+                .body()).contains("Lĩnh vực phải là một nhãn viết thường");
+        assertThat(jdbc.sql("select count(*) from knowledge_entry").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void officers_get_403_and_every_change_needs_the_csrf_token() {
+        long id = jdbc.sql("select min(id) from knowledge_entry").query(Long.class).single();
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "knowledge-union", "pw-knowledge-union");
+        assertThat(officer.get("/admin/knowledge").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/admin/knowledge/" + id).statusCode()).isEqualTo(403);
+        assertThat(officer.post("/admin/knowledge", Map.of("topic", "safe_delivery", "question", "q", "answer", "a", "keywords", "k"))
+                .statusCode()).isEqualTo(403);
+        assertThat(officer.post("/admin/knowledge/" + id + "/deactivate").statusCode()).isEqualTo(403);
+        assertThat(officer.get("/admin").body()).doesNotContain("href=\"/admin/knowledge\"");
+
+        OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        assertThat(coordinator.get("/admin/knowledge").statusCode()).isEqualTo(200);
+        assertThat(coordinator.get("/admin/knowledge").body()).contains("Giải đáp thường gặp").contains("ít nhất 4 lần")
+                .contains("href=\"/admin/knowledge\"").doesNotContain("<script>");
+        assertThat(coordinator.postForm("/admin/knowledge/" + id + "/deactivate", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select active from knowledge_entry where id = :id").param("id", id).query(Boolean.class).single()).isTrue();
+    }
+}
