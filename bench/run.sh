@@ -18,7 +18,7 @@ if [ "${BENCH_DB:-embedded}" = postgres ]; then
   psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists hotline_bench with (force)" -c "create database hotline_bench"
   redis-cli -n 5 flushdb >/dev/null
   STORES=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hotline_bench --spring.datasource.username=postgres
-          --hotline.redis.url=redis://127.0.0.1:6379/5)
+          --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
 fi
 "$JAVA" -Xmx256m -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
   --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \

@@ -40,8 +40,7 @@ public abstract class HotlineIntegrationTest {
     public static final FakeTelegram TELEGRAM = new FakeTelegram();
     public static final FakeZalo ZALO = new FakeZalo();
     public static final String TELEGRAM_WEBHOOK_SECRET = "test-webhook-secret_42";
-    /** Given on PostgreSQL, as production must; on the embedded default the hotline makes its own key file. */
-    public static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+    public static final String ENCRYPTION_KEY = TestEnvironment.ENCRYPTION_KEY;
 
     @LocalServerPort
     protected int port;
@@ -65,9 +64,6 @@ public abstract class HotlineIntegrationTest {
         registry.add("hotline.zalo.refresh-token", () -> FakeZalo.FIRST_REFRESH_TOKEN);
         registry.add("hotline.zalo.api-url", ZALO::baseUrl);
         registry.add("hotline.zalo.oauth-url", ZALO::baseUrl);
-        if (TestEnvironment.postgres()) {
-            registry.add("hotline.encryption-key", () -> ENCRYPTION_KEY);
-        }
     }
 
     /** A clean database and Redis for the test run: PostgreSQL and Redis outlive test runs, the temporary folder does not. */

@@ -18,6 +18,8 @@ public final class TestEnvironment {
     public static final String PROFILE = System.getProperty("hotline.test.profile", "embedded");
     public static final Path DATA_DIR = tempDir();
     public static final int EMBEDDED_REDIS_PORT = freePort();
+    /** The key given with PostgreSQL, as production must; on the embedded default the hotline makes its own key file. */
+    public static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
 
     private TestEnvironment() {
     }
@@ -47,6 +49,8 @@ public final class TestEnvironment {
             p.put("spring.datasource.username", System.getProperty("hotline.test.pg-user", "postgres"));
             p.put("spring.datasource.password", "");
             p.put("hotline.redis.url", "redis://127.0.0.1:6379/" + redisDb(redisDb));
+            // Production must give the key with a shared database; so do the tests.
+            p.put("hotline.encryption-key", ENCRYPTION_KEY);
         } else {
             p.put("hotline.redis.embedded-port", Integer.toString(embeddedRedisPort));
         }

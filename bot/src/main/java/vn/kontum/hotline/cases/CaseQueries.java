@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.secrets.ContentCipher;
 
 /** Reads cases for a viewer. Every read filters by the viewer's service points on the server. */
 @Component
@@ -19,8 +20,10 @@ public class CaseQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final ContentCipher content;
 
-    CaseQueries(JdbcClient jdbc) {
+    CaseQueries(JdbcClient jdbc, ContentCipher content) {
+        this.content = content;
         this.jdbc = jdbc;
     }
 
@@ -49,7 +52,7 @@ public class CaseQueries {
                         from message where case_id = :id order by id""")
                 .param("id", caseId)
                 .query((rs, n) -> new ThreadMessage(rs.getLong("id"), rs.getString("direction"), rs.getString("channel"),
-                        rs.getString("body"), rs.getString("attachment_type"), rs.getString("category"),
+                        content.open(rs.getString("body")), rs.getString("attachment_type"), rs.getString("category"),
                         (Double) rs.getObject("confidence"), (Boolean) rs.getObject("urgent"), rs.getString("model_version"),
                         rs.getString("state"), rs.getString("failure_reason"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getObject("sent_at", java.time.OffsetDateTime.class)))

@@ -19,6 +19,7 @@ import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.queue.WorkHandler;
+import vn.kontum.hotline.secrets.ContentCipher;
 
 /**
  * The way of an accepted message: understood, put in a case routed to a service point, answered. All of it in
@@ -36,14 +37,17 @@ public class MessageProcessor implements WorkHandler {
     private final Outbox outbox;
     private final Clock clock;
     private final String claimLock;
+    private final ContentCipher content;
 
-    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect) {
+    MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect,
+                     ContentCipher content) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.conversation = conversation;
         this.outbox = outbox;
         this.clock = clock;
         this.claimLock = dialect.lockRowsOf("m");
+        this.content = content;
     }
 
     /** A batch in one transaction (one commit); if it fails, each message on its own. */
@@ -85,7 +89,7 @@ public class MessageProcessor implements WorkHandler {
                 .param("id", messageId)
                 .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
                         rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
-                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class)))
+                        content.open(rs.getString("body")), rs.getObject("created_at", OffsetDateTime.class)))
                 .optional();
         if (inbound.isEmpty()) {
             return List.of();

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.queue.WorkHandler;
 
 /**
@@ -33,13 +34,15 @@ public class DeliveryWorker implements WorkHandler {
     private final JdbcClient jdbc;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
+    private final ContentCipher content;
     private final int maxAttempts;
 
-    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock,
+    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock, ContentCipher content,
                    @Value("${hotline.delivery.max-attempts:8}") int maxAttempts) {
         this.jdbc = jdbc;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
+        this.content = content;
         this.maxAttempts = maxAttempts;
     }
 
@@ -61,7 +64,7 @@ public class DeliveryWorker implements WorkHandler {
                         where m.id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
-                        rs.getLong("contact_id"), rs.getString("channel_user_id"), rs.getString("body"), Choice.read(rs.getString("choices"))),
+                        rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices"))),
                         rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class)))
                 .optional();
         if (pending.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.queue.WorkQueue;
+import vn.kontum.hotline.secrets.ContentCipher;
 
 /** Replies waiting to be delivered: written in the same transaction as the decision to send them. */
 @Component
@@ -23,10 +24,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final WorkQueue queue;
+    private final ContentCipher content;
 
-    Outbox(JdbcClient jdbc, WorkQueue queue) {
+    Outbox(JdbcClient jdbc, WorkQueue queue, ContentCipher content) {
         this.jdbc = jdbc;
         this.queue = queue;
+        this.content = content;
     }
 
     /**
@@ -48,7 +51,7 @@ public class Outbox {
                         insert into message (direction, channel, contact_id, case_id, body, choices, urgent, state, created_at,
                                              enqueued_at, author_account_id, reply_to)
                         values ('OUT', :channel, :contact, :case, :body, :choices, :urgent, 'QUEUED', :now, :now, :author, :replyTo)""")
-                .param("channel", channel.id()).param("contact", contactId).param("case", caseId).param("body", text)
+                .param("channel", channel.id()).param("contact", contactId).param("case", caseId).param("body", content.seal(text))
                 .param("choices", Choice.store(choices)).param("urgent", urgent)
                 .param("now", now).param("author", authorAccountId).param("replyTo", replyTo)
                 .update(keys, "id");

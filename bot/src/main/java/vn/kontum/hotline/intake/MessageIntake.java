@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.queue.WorkQueue;
@@ -48,13 +49,14 @@ public class MessageIntake implements SmartLifecycle {
     private final Contacts contacts;
     private final WorkQueue queue;
     private final Clock clock;
+    private final ContentCipher content;
     private final BlockingQueue<Pending> waiting;
     private final int writers;
     private final int maxBatch;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock,
+    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock, ContentCipher content,
                   @Value("${hotline.intake.writers:2}") int writers,
                   @Value("${hotline.intake.max-batch:100}") int maxBatch,
                   @Value("${hotline.intake.max-waiting:5000}") int maxWaiting) {
@@ -63,6 +65,7 @@ public class MessageIntake implements SmartLifecycle {
         this.contacts = contacts;
         this.queue = queue;
         this.clock = clock;
+        this.content = content;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.waiting = new ArrayBlockingQueue<>(maxWaiting);
@@ -187,7 +190,7 @@ public class MessageIntake implements SmartLifecycle {
                 .param("key", message.inboundKey())
                 .param("channelMessageId", message.chatMessageId() != null ? message.chatMessageId() : message.channelMessageId())
                 .param("contact", contactId)
-                .param("body", message.text())
+                .param("body", content.seal(message.text()))
                 .param("attachmentType", message.attachmentType())
                 .param("attachmentRef", message.attachmentRef())
                 .param("now", now)

@@ -95,6 +95,11 @@ public final class SecretCipher {
         }
     }
 
+    /** Whether a stored value was made by {@link #encrypt} (it carries the version prefix). */
+    public boolean isSealed(String stored) {
+        return stored.startsWith(VERSION);
+    }
+
     /** Throws when the value was not encrypted with this key and associated data (or was altered). */
     public String decrypt(String sealed, String associatedData) {
         if (!sealed.startsWith(VERSION)) {

@@ -12,6 +12,7 @@ import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.cases.CaseStatus;
 import vn.kontum.hotline.directory.ServicePoint;
 import vn.kontum.hotline.directory.ServicePointKind;
+import vn.kontum.hotline.secrets.ContentCipher;
 
 /**
  * Reads one case for a viewer. {@link #require} is the single door: a case that does not exist and a case of
@@ -21,8 +22,10 @@ import vn.kontum.hotline.directory.ServicePointKind;
 class CaseFiles {
 
     private final JdbcClient jdbc;
+    private final ContentCipher content;
 
-    CaseFiles(JdbcClient jdbc) {
+    CaseFiles(JdbcClient jdbc, ContentCipher content) {
+        this.content = content;
         this.jdbc = jdbc;
     }
 
@@ -57,7 +60,7 @@ class CaseFiles {
                         where m.case_id = :case order by m.id""")
                 .param("case", file.id())
                 .query((rs, n) -> new ThreadEntry(rs.getLong("id"), "IN".equals(rs.getString("direction")), rs.getString("channel"),
-                        rs.getString("body"), rs.getString("attachment_type"), rs.getString("category"),
+                        content.open(rs.getString("body")), rs.getString("attachment_type"), rs.getString("category"),
                         (Double) rs.getObject("confidence", Double.class), Boolean.TRUE.equals(rs.getObject("urgent", Boolean.class)),
                         rs.getString("state"), rs.getString("failure_reason"), rs.getString("author_name"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
@@ -71,7 +74,8 @@ class CaseFiles {
                         select n.id, a.display_name, n.body, n.created_at from case_note n join account a on a.id = n.author_account_id
                         where n.case_id = :case order by n.id""")
                 .param("case", file.id())
-                .query((rs, n) -> new CaseNote(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .query((rs, n) -> new CaseNote(rs.getLong(1), rs.getString(2), content.open(rs.getString(3)),
+                        rs.getObject(4, OffsetDateTime.class)))
                 .list();
     }
 

@@ -17,6 +17,7 @@ import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.admin.casefile.CaseAudit.Action;
 import vn.kontum.hotline.cases.CaseStatus;
 import vn.kontum.hotline.cases.Priority;
+import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.directory.Directory;
 
@@ -47,9 +48,11 @@ class CaseWork {
     private final Outbox outbox;
     private final Directory directory;
     private final Clock clock;
+    private final ContentCipher content;
 
     CaseWork(JdbcClient jdbc, TransactionTemplate tx, CaseFiles files, CaseAudit audit, Outbox outbox, Directory directory,
-             Clock clock) {
+             Clock clock, ContentCipher content) {
+        this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
         this.files = files;
@@ -86,7 +89,7 @@ class CaseWork {
         inTransaction(viewer, caseId, (file, now) -> {
             jdbc.sql("""
                             insert into case_note (case_id, author_account_id, body, created_at) values (:case, :me, :body, :now)""")
-                    .param("case", file.id()).param("me", viewer.accountId()).param("body", text).param("now", now).update();
+                    .param("case", file.id()).param("me", viewer.accountId()).param("body", content.seal(text)).param("now", now).update();
             audit.record(file.id(), viewer.accountId(), Action.NOTE, null, now);
             return 0;
         });

@@ -13,6 +13,9 @@ import static org.awaitility.Awaitility.await;
 /** A woman writes on Telegram; the answer comes back to her chat and the officer finds the case. */
 class TelegramConversationTest extends HotlineIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.kontum.hotline.secrets.ContentCipher content;
+
     @Test
     void an_urgent_message_is_answered_with_the_emergency_numbers_first_and_recorded_as_an_urgent_violence_case() {
         long chat = 700_001;
@@ -28,7 +31,10 @@ class TelegramConversationTest extends HotlineIntegrationTest {
                                c.priority, c.status, c.service_point_id, c.channel
                         from message m join help_case c on c.id = m.case_id where m.inbound_key = :key""")
                 .param("key", "telegram:" + update).query().singleRow();
-        assertThat(stored).containsEntry("body", "Chồng em đang cầm dao đánh em, cứu em với")
+        // Stored encrypted: the table does not hold her words, the hotline reads them back.
+        assertThat((String) stored.get("body")).doesNotContain("dao").startsWith("v1:");
+        assertThat(content.open((String) stored.get("body"))).isEqualTo("Chồng em đang cầm dao đánh em, cứu em với");
+        assertThat(stored)
                 .containsEntry("category", "violence").containsEntry("urgent", true).containsEntry("state", "PROCESSED")
                 .containsEntry("case_category", "violence").containsEntry("priority", "URGENT").containsEntry("status", "NEW")
                 .containsEntry("service_point_id", "hlhpn-thanh-pho").containsEntry("channel", "telegram");

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.secrets.ContentCipher;
 
 /** What the woman sees of her own conversation: her messages and the replies that were delivered to her. */
 @Component
@@ -16,10 +17,12 @@ class ChatThreads {
 
     private final JdbcClient jdbc;
     private final Contacts contacts;
+    private final ContentCipher content;
 
-    ChatThreads(JdbcClient jdbc, Contacts contacts) {
+    ChatThreads(JdbcClient jdbc, Contacts contacts, ContentCipher content) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.content = content;
     }
 
     static final int MAX_LINES = 200;
@@ -41,7 +44,7 @@ class ChatThreads {
                         order by id desc fetch first 200 rows only""")
                 .param("contact", contact).param("after", afterId)
                 .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
-                        rs.getString("body"), rs.getObject("at", OffsetDateTime.class), Choice.read(rs.getString("choices"))))
+                        content.open(rs.getString("body")), rs.getObject("at", OffsetDateTime.class), Choice.read(rs.getString("choices"))))
                 .list().reversed()).orElse(List.of());
     }
 }

@@ -1,6 +1,5 @@
 package vn.kontum.hotline.channel.zalo;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -42,23 +41,6 @@ class ZaloConfig {
                 apiUrl.strip(), oauthUrl.strip(), replayWindow, refreshAhead);
     }
 
-    /**
-     * The key that encrypts the tokens: {@code HOTLINE_ENCRYPTION_KEY}; on the embedded default (H2 under the
-     * data folder, one node) a key made once into the data folder. Nodes sharing PostgreSQL must share the key,
-     * so there it has to be given.
-     */
-    @Bean
-    SecretCipher zaloSecretCipher(@Value("${hotline.encryption-key:}") String key, @Value("${hotline.data-dir}") String dataDir,
-                                  @Value("${spring.datasource.url:}") String datasourceUrl) {
-        if (!key.isBlank()) {
-            return SecretCipher.fromBase64(key);
-        }
-        if (!datasourceUrl.startsWith("jdbc:h2:")) {
-            throw new IllegalStateException("HOTLINE_ENCRYPTION_KEY must be set (base64 of 32 bytes) when the database is shared");
-        }
-        return SecretCipher.fromKeyFile(Path.of(dataDir, "secrets", "encryption.key"));
-    }
-
     @Bean
     OkHttpClient zaloHttp() {
         return new OkHttpClient.Builder()
@@ -69,9 +51,9 @@ class ZaloConfig {
     }
 
     @Bean
-    ZaloTokens zaloTokens(ZaloSettings settings, JdbcClient jdbc, StringRedisTemplate redis, SecretCipher zaloSecretCipher,
+    ZaloTokens zaloTokens(ZaloSettings settings, JdbcClient jdbc, StringRedisTemplate redis, SecretCipher secretCipher,
                           OkHttpClient zaloHttp, Clock clock) {
-        return new ZaloTokens(settings, jdbc, redis, zaloSecretCipher, zaloHttp, JsonMapper.builder().build(), clock);
+        return new ZaloTokens(settings, jdbc, redis, secretCipher, zaloHttp, JsonMapper.builder().build(), clock);
     }
 
     @Bean

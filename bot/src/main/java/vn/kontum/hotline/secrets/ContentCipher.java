@@ -1,0 +1,32 @@
+package vn.kontum.hotline.secrets;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Message texts and officers' notes are stored encrypted (AES-GCM, {@link SecretCipher}): a copy of the
+ * database, a backup or a curious look at a table shows no woman's words. Sealed values carry the cipher's
+ * version prefix; a value without it is read as it is (rows written before encryption, and test fixtures).
+ */
+@Component
+public class ContentCipher {
+
+    private static final String CONTEXT = "hotline-content";
+
+    private final SecretCipher cipher;
+
+    ContentCipher(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public @Nullable String seal(@Nullable String text) {
+        return text == null ? null : cipher.encrypt(text, CONTEXT);
+    }
+
+    public @Nullable String open(@Nullable String stored) {
+        if (stored == null || !cipher.isSealed(stored)) {
+            return stored;
+        }
+        return cipher.decrypt(stored, CONTEXT);
+    }
+}
