@@ -33,6 +33,45 @@ public record InboundMessage(
         return new InboundMessage(channel, channelMessageId, channelUserId, null, text, null, null);
     }
 
+    /**
+     * The same message, storable: NUL characters removed and unpaired surrogates replaced (a JSON body may escape
+     * either, and PostgreSQL's text takes neither). Nothing else is touched.
+     */
+    InboundMessage storable() {
+        return new InboundMessage(channel, clean(channelMessageId), clean(channelUserId), cleanOrNull(displayName), clean(text),
+                cleanOrNull(attachmentType), cleanOrNull(attachmentRef), cleanOrNull(chatMessageId));
+    }
+
+    private static @Nullable String cleanOrNull(@Nullable String s) {
+        return s == null ? null : clean(s);
+    }
+
+    private static String clean(String s) {
+        boolean suspicious = false;
+        for (int i = 0; i < s.length() && !suspicious; i++) {
+            char c = s.charAt(i);
+            suspicious = c == '\0' || Character.isSurrogate(c);
+        }
+        if (!suspicious) {
+            return s; // the common case: no copy
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     String inboundKey() {
         return channel.id() + ':' + channelMessageId;
     }

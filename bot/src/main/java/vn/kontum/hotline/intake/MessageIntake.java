@@ -78,7 +78,8 @@ public class MessageIntake implements SmartLifecycle {
      * Returns once the message is stored durably. Throws (the caller answers 503, the platform retries) when
      * the database cannot take it in time.
      */
-    public Acceptance accept(InboundMessage message) {
+    public Acceptance accept(InboundMessage received) {
+        InboundMessage message = received.storable();
         Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime());
         if (!running || !waiting.offer(pending)) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
