@@ -6,11 +6,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A range of calendar days in Vietnam's time, both ends included. */
-record Period(LocalDate from, LocalDate to) {
+public record Period(LocalDate from, LocalDate to) {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    Period {
+    public Period {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts");
         }
@@ -26,11 +26,11 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     /** The six-month report (to 31 May, filed before 10 June) or the annual one (to 31 October, before 10 November). */
-    static Period sixMonths(int year) {
+    public static Period sixMonths(int year) {
         return new Period(LocalDate.of(year - 1, 12, 1), LocalDate.of(year, 5, 31));
     }
 
-    static Period annual(int year) {
+    public static Period annual(int year) {
         return new Period(LocalDate.of(year - 1, 11, 1), LocalDate.of(year, 10, 31));
     }
 }

@@ -6,8 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,17 +27,18 @@ import vn.kontum.hotline.web.ApiException;
 @RestController
 class StatsApiController {
 
-    private static final Logger log = LoggerFactory.getLogger(StatsApiController.class);
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final StatsQueries stats;
     private final SummaryWorkbook workbook;
     private final Accounts accounts;
+    private final ReportExports exports;
 
-    StatsApiController(StatsQueries stats, SummaryWorkbook workbook, Accounts accounts) {
+    StatsApiController(StatsQueries stats, SummaryWorkbook workbook, Accounts accounts, ReportExports exports) {
         this.stats = stats;
         this.workbook = workbook;
         this.accounts = accounts;
+        this.exports = exports;
     }
 
     @GetMapping("/api/v1/stats")
@@ -55,8 +54,9 @@ class StatsApiController {
                                 Authentication auth, Locale locale) {
         Viewer viewer = accounts.viewer(auth);
         Period period = period(from, to, preset, year);
-        byte[] body = workbook.xlsx(stats.report(viewer, period), locale);
-        exported(viewer, period, "xlsx");
+        StatsReport report = stats.report(viewer, period);
+        byte[] body = workbook.xlsx(report, locale);
+        exports.record(viewer, period.from(), period.to(), report.scope(), "xlsx");
         return download(body, XLSX, period, "xlsx");
     }
 
@@ -66,14 +66,10 @@ class StatsApiController {
                                Authentication auth, Locale locale) {
         Viewer viewer = accounts.viewer(auth);
         Period period = period(from, to, preset, year);
-        byte[] body = workbook.csv(stats.report(viewer, period), locale).getBytes(StandardCharsets.UTF_8);
-        exported(viewer, period, "csv");
+        StatsReport report = stats.report(viewer, period);
+        byte[] body = workbook.csv(report, locale).getBytes(StandardCharsets.UTF_8);
+        exports.record(viewer, period.from(), period.to(), report.scope(), "csv");
         return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8), period, "csv");
-    }
-
-    private static void exported(Viewer viewer, Period period, String format) {
-        // Every export is recorded: who, what, when. Figures only, never content.
-        log.info("report exported account={} period={}..{} format={}", viewer.accountId(), period.from(), period.to(), format);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, Period period, String extension) {

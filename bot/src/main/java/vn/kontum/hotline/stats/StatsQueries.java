@@ -49,7 +49,7 @@ public class StatsQueries {
         return report(viewer, new Period(from, to));
     }
 
-    StatsReport report(Viewer viewer, Period period) {
+    public StatsReport report(Viewer viewer, Period period) {
         Scope scope = new Scope(viewer);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", period.start());

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.stats.ReportExports;
 import vn.kontum.hotline.stats.StatsQueries;
 import vn.kontum.hotline.stats.StatsReport;
 
@@ -31,11 +33,13 @@ class StatsPageController {
     private final StatsQueries stats;
     private final Accounts accounts;
     private final MessageSource messages;
+    private final ReportExports exports;
 
-    StatsPageController(StatsQueries stats, Accounts accounts, MessageSource messages) {
+    StatsPageController(StatsQueries stats, Accounts accounts, MessageSource messages, ReportExports exports) {
         this.stats = stats;
         this.accounts = accounts;
         this.messages = messages;
+        this.exports = exports;
     }
 
     @GetMapping("/admin/stats")
@@ -46,8 +50,12 @@ class StatsPageController {
         if (end.isBefore(start)) {
             start = end;
         }
-        StatsReport report = stats.report(accounts.viewer(auth), start, end);
+        Viewer viewer = accounts.viewer(auth);
+        StatsReport report = stats.report(viewer, start, end);
         model.addAttribute("report", report);
+        model.addAttribute("year", end.getYear());
+        // Who took which report out: the city coordinators' business only.
+        model.addAttribute("exports", viewer.seesAllCases() ? exports.recent(20) : List.of());
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         Map<String, Object> charts = new LinkedHashMap<>();
