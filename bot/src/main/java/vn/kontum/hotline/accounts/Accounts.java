@@ -3,9 +3,13 @@ package vn.kontum.hotline.accounts;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +57,46 @@ public class Accounts {
             jdbc.sql("insert into account_service_point (account_id, service_point_id) values (:a, :sp)").param("a", id).param("sp", sp).update();
         }
         return id;
+    }
+
+    /** An account as the administrators' page lists it (never its password hash). */
+    public record Summary(long id, String username, String displayName, Set<Role> roles, Set<String> servicePointIds, boolean enabled) {
+    }
+
+    public List<Summary> all() {
+        Map<Long, Set<String>> points = new HashMap<>();
+        jdbc.sql("select account_id, service_point_id from account_service_point").query((rs, n) -> {
+            points.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+            return null;
+        }).list();
+        return jdbc.sql("select id, username, display_name, roles, enabled from account order by enabled desc, username")
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        roles(rs.getString("roles")), Set.copyOf(points.getOrDefault(rs.getLong("id"), Set.of())), rs.getBoolean("enabled")))
+                .list();
+    }
+
+    public Optional<Summary> summary(long id) {
+        return all().stream().filter(a -> a.id() == id).findFirst();
+    }
+
+    /** Changes what an account may do and for which service points; a disabled account cannot log in. */
+    public void update(long id, String displayName, Set<Role> roles, Set<String> servicePointIds, boolean enabled) {
+        jdbc.sql("update account set display_name = :d, roles = :r, enabled = :e where id = :id")
+                .param("d", displayName).param("r", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("e", enabled).param("id", id).update();
+        jdbc.sql("delete from account_service_point where account_id = :a").param("a", id).update();
+        for (String sp : servicePointIds) {
+            jdbc.sql("insert into account_service_point (account_id, service_point_id) values (:a, :sp)").param("a", id).param("sp", sp).update();
+        }
+    }
+
+    public void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("update account set password_hash = :p where id = :id").param("p", passwordHash).param("id", id).update();
+    }
+
+    /** Enabled administrators other than {@code exceptId}: the last one must not lock everyone out. */
+    public long otherEnabledAdministrators(long exceptId) {
+        return all().stream().filter(a -> a.id() != exceptId && a.enabled() && a.roles().contains(Role.ADMIN)).count();
     }
 
     /** The viewer behind an authenticated request. */

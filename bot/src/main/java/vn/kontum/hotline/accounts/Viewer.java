@@ -9,6 +9,11 @@ public record Viewer(long accountId, String username, Set<Role> roles, Set<Strin
         return roles.contains(Role.COORDINATOR);
     }
 
+    /** Administrators keep the directory and the accounts. */
+    public boolean administers() {
+        return roles.contains(Role.ADMIN);
+    }
+
     public boolean canSee(String servicePointId) {
         return seesAllCases() || servicePointIds.contains(servicePointId);
     }

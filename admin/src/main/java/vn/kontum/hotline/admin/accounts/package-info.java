@@ -1,0 +1,5 @@
+/** Officers', coordinators' and administrators' accounts, kept by administrators. */
+@NullMarked
+package vn.kontum.hotline.admin.accounts;
+
+import org.jspecify.annotations.NullMarked;

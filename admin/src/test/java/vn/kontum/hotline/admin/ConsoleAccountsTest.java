@@ -1,0 +1,51 @@
+package vn.kontum.hotline.admin;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Administrators keep the accounts: add an officer for a service point, disable her; nobody else may. */
+class ConsoleAccountsTest extends HotlineIntegrationTest {
+
+    @Test
+    void an_administrator_adds_an_officer_who_can_then_log_in_and_a_disabled_account_cannot() {
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        String page = admin.submit("/admin/accounts", Map.of("username", "acc-dakbla", "displayName", "Chị Y Đăk Blà",
+                "roles", "OFFICER", "servicePoints", "tyt-dak-bla", "password", "mat-khau-du-dai")).body();
+        assertThat(page).contains("acc-dakbla").contains("Chị Y Đăk Blà").contains("tyt-dak-bla");
+        assertThat(jdbc.sql("select password_hash from account where username = 'acc-dakbla'").query(String.class).single())
+                .doesNotContain("mat-khau-du-dai").startsWith("{bcrypt}");
+
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "acc-dakbla", "mat-khau-du-dai");
+        assertThat(officer.get("/admin/accounts").statusCode()).isEqualTo(403);
+        assertThat(officer.post("/admin/accounts", Map.of("username", "sneaky", "displayName", "x", "roles", "ADMIN",
+                "password", "mat-khau-du-dai")).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from account where username = 'sneaky'").query(Long.class).single()).isZero();
+
+        long id = jdbc.sql("select id from account where username = 'acc-dakbla'").query(Long.class).single();
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị Y Đăk Blà", "roles", "OFFICER", "servicePoints", "tyt-dak-bla"));
+        assertThat(new OfficerClient(url("")).login("acc-dakbla", "mat-khau-du-dai").headers().firstValue("Location").orElse(""))
+                .doesNotEndWith("/admin");
+    }
+
+    @Test
+    void a_short_password_a_taken_name_and_disabling_the_last_administrator_are_refused() {
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        assertThat(admin.submit("/admin/accounts", Map.of("username", "acc-short", "displayName", "A", "roles", "OFFICER",
+                "password", "ngan")).body()).contains("Mật khẩu quá ngắn.");
+        assertThat(admin.submit("/admin/accounts", Map.of("username", "admin", "displayName", "A", "roles", "OFFICER",
+                "password", "mat-khau-du-dai")).body()).contains("Tên đăng nhập này đã có.");
+
+        long adminId = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        assertThat(admin.submit("/admin/accounts/" + adminId, Map.of("displayName", "Quản trị", "roles", "COORDINATOR")).body())
+                .contains("Không thể tắt hoặc bỏ quyền quản trị của tài khoản quản trị cuối cùng.");
+        assertThat(jdbc.sql("select roles from account where id = :id").param("id", adminId).query(String.class).single()).contains("ADMIN");
+        assertThat(admin.postForm("/admin/accounts", Map.of("username", "no-token", "displayName", "A", "roles", "OFFICER",
+                "password", "mat-khau-du-dai")).statusCode()).isEqualTo(403);
+    }
+}
