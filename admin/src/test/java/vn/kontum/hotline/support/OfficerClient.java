@@ -75,6 +75,21 @@ public final class OfficerClient {
         return get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
     }
 
+    /** Uploads a file as a form with {@code enctype="multipart/form-data"} does, with the CSRF token. */
+    public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
+        String token = token(get("/admin").body());
+        String boundary = "----hotline" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public HttpResponse<String> post(String path) {
         return post(path, Map.of());
     }
