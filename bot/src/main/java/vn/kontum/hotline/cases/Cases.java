@@ -3,6 +3,7 @@ package vn.kontum.hotline.cases;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.directory.Directory;
@@ -142,6 +144,36 @@ public class Cases {
         jdbc.sql("update help_case set person_requested_at = coalesce(person_requested_at, :now), updated_at = :now where id = :id")
                 .param("now", now).param("id", ref.id()).update();
         return ref;
+    }
+
+    /**
+     * A contact an officer recorded by hand (by phone, in person): a pseudonymous contact and a case at the
+     * given service point, already answered, so that the statistics are complete. Returns the case id.
+     */
+    public long recordOffline(Channel channel, String category, Priority priority, String servicePointId, @Nullable String communeId,
+                              @Nullable String villageId, long officerId, OffsetDateTime at, OffsetDateTime now) {
+        if (channel.messaging()) {
+            throw new IllegalArgumentException("an offline case is by phone or in person");
+        }
+        KeyHolder contactKey = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into contact (channel, channel_user_id, village_id, commune_id, created_at)
+                        values (:channel, :user, :village, :commune, :at)""")
+                .param("channel", channel.id()).param("user", "offline-" + java.util.UUID.randomUUID())
+                .param("village", villageId).param("commune", communeId).param("at", at).update(contactKey, "id");
+        long contactId = java.util.Objects.requireNonNull(contactKey.getKeyAs(Long.class));
+        KeyHolder caseKey = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into help_case (contact_id, channel, category, priority, status, service_point_id, assigned_officer_id,
+                                               route_reason, opened_at, first_reply_at, updated_at)
+                        values (:contact, :channel, :category, :priority, 'IN_PROGRESS', :sp, :officer, :reason, :at, :at, :now)""")
+                .param("contact", contactId).param("channel", channel.id()).param("category", category).param("priority", priority.name())
+                .param("sp", servicePointId).param("officer", officerId)
+                .param("reason", category + ", " + channel.id() + " -> recorded by officer " + officerId)
+                .param("at", at).param("now", now).update(caseKey, "id");
+        long caseId = java.util.Objects.requireNonNull(caseKey.getKeyAs(Long.class));
+        log.info("offline case {} recorded by account {} channel={} category={}", caseId, officerId, channel.id(), category);
+        return caseId;
     }
 
     /** The contact's open case, if any; for messages that belong to the conversation but say nothing new. */

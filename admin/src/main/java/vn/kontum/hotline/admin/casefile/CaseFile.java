@@ -28,6 +28,11 @@ public record CaseFile(
         return status.open();
     }
 
+    /** Recorded by hand (by phone, in person): there is no chat to answer in. */
+    public boolean offline() {
+        return !vn.kontum.hotline.Channel.of(channel).messaging();
+    }
+
     public boolean urgent() {
         return "URGENT".equals(priority);
     }

@@ -71,6 +71,9 @@ class CaseWork {
             if (file.status() == CaseStatus.CLOSED) {
                 throw new Refused("admin.refused.closed");
             }
+            if (!Channel.of(file.channel()).messaging()) {
+                throw new Refused("admin.refused.offline");
+            }
             long replyId = outbox.queue(Channel.of(file.channel()), file.contactId(), file.id(), text, null, viewer.accountId(), now);
             jdbc.sql("""
                             update help_case set first_reply_at = coalesce(first_reply_at, :now), status = 'IN_PROGRESS',

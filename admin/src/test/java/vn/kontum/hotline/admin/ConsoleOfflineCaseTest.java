@@ -1,0 +1,60 @@
+package vn.kontum.hotline.admin;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
+import vn.kontum.hotline.support.Officers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A woman who came in person is recorded by the officer, counted in the statistics, and never written to. */
+class ConsoleOfflineCaseTest extends HotlineIntegrationTest {
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void officer() {
+        Officers.ensure(accounts, encoder, jdbc, "offline-health", "pw-offline-health", "Chị Y Tế Trực Tiếp", Officers.HEALTH_CENTRE);
+    }
+
+    @Test
+    void an_officer_records_a_visit_for_her_own_service_point_and_it_counts_without_a_reply_box() throws Exception {
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "offline-health", "pw-offline-health");
+        assertThat(officer.get("/admin/cases/new").body()).contains("Trung tâm Y tế thành phố Kon Tum").doesNotContain("hlhpn-thanh-pho");
+
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(10);
+        var answer = officer.post("/admin/cases", Map.of("how", "in_person", "category", "safe_delivery", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "villageId", "kroong-thon-1", "day", day.toString(), "note", "mẹ bầu 7 tháng, đã hẹn khám"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        long caseId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        Map<String, Object> c = jdbc.sql("""
+                        select h.channel, h.category, h.status, h.service_point_id, t.village_id, t.commune_id from help_case h
+                        join contact t on t.id = h.contact_id where h.id = :id""").param("id", caseId).query().singleRow();
+        assertThat(c).containsEntry("channel", "in_person").containsEntry("category", "safe_delivery").containsEntry("status", "IN_PROGRESS")
+                .containsEntry("service_point_id", Officers.HEALTH_CENTRE).containsEntry("village_id", "kroong-thon-1")
+                .containsEntry("commune_id", "kroong");
+        String page = officer.get("/admin/cases/" + caseId).body();
+        assertThat(page).contains("Trực tiếp").contains("mẹ bầu 7 tháng, đã hẹn khám").doesNotContain("id=\"reply-text\"");
+        assertThat(officer.post("/admin/cases/" + caseId + "/reply", Map.of("text", "chào chị")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from message where case_id = :id and direction = 'OUT'").param("id", caseId)
+                .query(Long.class).single()).isZero();
+
+        String stats = getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=" + day + "&to=" + day).body();
+        assertThat(stats).contains("\"in_person\":1");
+
+        assertThat(officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "URGENT",
+                "servicePointId", Officers.WOMENS_UNION)).statusCode()).as("another service point").isEqualTo(403);
+    }
+}
