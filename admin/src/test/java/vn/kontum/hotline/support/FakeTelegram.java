@@ -46,6 +46,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> sentBodies = new CopyOnWriteArrayList<>();
+    private final List<String> callbackAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
@@ -88,6 +90,35 @@ public final class FakeTelegram implements AutoCloseable {
                         quote(firstName), chatId, quote(firstName), quote(text));
         deliver(update);
         return updateId;
+    }
+
+    /** A user presses an inline button with this callback data under a message in their private chat; returns the update_id. */
+    public int userPresses(long chatId, String firstName, String data) {
+        int updateId = nextUpdateId.incrementAndGet();
+        String update = """
+                {"update_id":%d,"callback_query":{"id":"cb-%d","chat_instance":"ci-%d","data":%s,
+                 "from":{"id":%d,"is_bot":false,"first_name":%s},
+                 "message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":"alert"}}}"""
+                .formatted(updateId, updateId, chatId, quote(data), chatId, quote(firstName), nextMessageId.incrementAndGet(),
+                        System.currentTimeMillis() / 1000, chatId);
+        deliver(update);
+        return updateId;
+    }
+
+    /** The callback_data of every inline button under the messages sent to this chat, in order. */
+    public List<String> buttonsSentTo(long chatId) {
+        List<String> data = new ArrayList<>();
+        for (JsonNode body : sentBodies) {
+            if (body.path("chat_id").asLong() == chatId) {
+                body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asString())));
+            }
+        }
+        return data;
+    }
+
+    /** The texts of answerCallbackQuery calls, in order. */
+    public List<String> callbackAnswers() {
+        return new ArrayList<>(callbackAnswers);
     }
 
     /** Sends a whole update as a user's client would cause it (any JSON); returns nothing, delivery is as usual. */
@@ -195,6 +226,10 @@ public final class FakeTelegram implements AutoCloseable {
             case "getme" -> json(200, "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bot\"}}");
             case "getupdates" -> updates(body);
             case "sendmessage" -> sendMessage(body);
+            case "answercallbackquery" -> {
+                callbackAnswers.add(body.path("text").asString(""));
+                yield json(200, "{\"ok\":true,\"result\":true}");
+            }
             default -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: method not faked\"}");
         };
     }
@@ -228,6 +263,7 @@ public final class FakeTelegram implements AutoCloseable {
         long chatId = body.path("chat_id").asLong();
         String text = body.path("text").asString();
         sent.add(new Sent(chatId, text));
+        sentBodies.add(body);
         int id = nextMessageId.incrementAndGet();
         return json(200, """
                 {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""

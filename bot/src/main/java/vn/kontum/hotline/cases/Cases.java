@@ -3,6 +3,7 @@ package vn.kontum.hotline.cases;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -18,7 +19,8 @@ import vn.kontum.hotline.routing.Router;
 
 /**
  * Opens a case for a contact's message, or adds the message to the contact's open case. A case opened as
- * {@code other} takes the first real topic that follows, and goes where that topic is routed.
+ * {@code other} takes the first real topic that follows, and goes where that topic is routed. A case opened as
+ * urgent, or becoming urgent, is announced with {@link UrgentCaseRaised} inside the same transaction.
  */
 @Component
 public class Cases {
@@ -27,12 +29,14 @@ public class Cases {
     private final Router router;
     private final Directory directory;
     private final String lockForUpdate;
+    private final ApplicationEventPublisher events;
 
-    Cases(JdbcClient jdbc, Router router, Directory directory, SqlDialect dialect) {
+    Cases(JdbcClient jdbc, Router router, Directory directory, SqlDialect dialect, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.router = router;
         this.directory = directory;
         this.lockForUpdate = dialect.lockRowKeepingReferences();
+        this.events = events;
     }
 
     /** Call inside the transaction that processes the message. */
@@ -58,6 +62,9 @@ public class Cases {
                     .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now)
                     .update(keys, "id");
             long id = java.util.Objects.requireNonNull(keys.getKeyAs(Long.class));
+            if (priority == Priority.URGENT) {
+                events.publishEvent(new UrgentCaseRaised(id, route.servicePoint().id(), classification.label(), now));
+            }
             return new CaseRef(id, true, classification.label(), priority, route.servicePoint());
         }
         OpenCase c = open.get();
@@ -74,6 +81,7 @@ public class Cases {
         if (newPriority != c.priority()) {
             jdbc.sql("update help_case set priority = :priority, updated_at = :now where id = :id")
                     .param("priority", newPriority.name()).param("now", now).param("id", c.id()).update();
+            events.publishEvent(new UrgentCaseRaised(c.id(), servicePoint, category, now));
         }
         String spId = servicePoint;
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)
