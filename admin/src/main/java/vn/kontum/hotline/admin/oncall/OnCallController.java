@@ -56,6 +56,10 @@ class OnCallController {
     record Point(String id, String name) {
     }
 
+    /** One weekday's openings ({@code day}: ISO number, 1 Monday .. 7 Sunday). */
+    record Day(int day, List<OpeningHours.Span> spans) {
+    }
+
     @GetMapping
     String list(Authentication auth, Model model) {
         Viewer viewer = accounts.viewer(auth);
@@ -76,8 +80,8 @@ class OnCallController {
         model.addAttribute("point", point);
         model.addAttribute("mayPlan", OnCallPlanning.mayPlan(viewer));
         model.addAttribute("days", DayOfWeek.values());
-        model.addAttribute("week", hours.weekOf(sp));
-        model.addAttribute("ownRows", hours.ownRows(sp));
+        model.addAttribute("week", hours.weekOf(sp).entrySet().stream().map(e -> new Day(e.getKey().getValue(), e.getValue())).toList());
+        model.addAttribute("ownRows", hours.ownRows(sp).entrySet().stream().map(e -> new Day(e.getKey().getValue(), e.getValue())).toList());
         model.addAttribute("ownHours", hours.hasOwnHours(sp));
         model.addAttribute("shifts", rota.shifts(sp));
         model.addAttribute("officers", rota.officersOf(sp));
