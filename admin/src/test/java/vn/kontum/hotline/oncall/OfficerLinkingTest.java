@@ -63,6 +63,12 @@ class OfficerLinkingTest extends HotlineIntegrationTest {
         assertNoCase(chat);
         assertThat(officer.get("/admin/me").body()).contains("Đã liên kết Telegram lúc");
 
+        // Anything else the officer writes from the linked chat is not a woman's message either.
+        TELEGRAM.userWrites(chat, "Liên", "em nhận rồi ạ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
+        assertThat(TELEGRAM.sentTo(chat).get(1).text()).startsWith("Đây là Telegram cán bộ");
+        assertNoCase(chat);
+
         // Single use: the same code again is refused, still without a case.
         TELEGRAM.userWrites(760_002, "Ai đó", "/link " + code);
         await().atMost(Duration.ofSeconds(20)).until(() -> !TELEGRAM.sentTo(760_002).isEmpty());

@@ -37,6 +37,7 @@ import vn.kontum.hotline.oncall.link.OfficerChats;
  * so that a woman opening the bot (plain {@code /start}, or a poster's link) is never turned away.</li>
  * <li>A press on "Đã nhận" under an alert ({@code ack:<alertId>}): taken whoever pressed it; it acknowledges
  * only for a linked officer allowed to.</li>
+ * <li>Anything else written from a linked officer's chat: answered with a hint to use the console, no case.</li>
  * </ul>
  */
 @Component
@@ -74,24 +75,25 @@ class TelegramOfficerCommands implements TelegramOfficerUpdates {
             if (data == null || !data.startsWith(ACK_PREFIX) || query.getMessage() == null) {
                 return false;
             }
-            if (firstTime(update)) {
-                acknowledge(query.getId(), Long.toString(query.getMessage().getChatId()), data.substring(ACK_PREFIX.length()));
-            }
+            once(update, () -> acknowledge(query.getId(), Long.toString(query.getMessage().getChatId()), data.substring(ACK_PREFIX.length())));
             return true;
         }
         Message message = update.hasMessage() ? update.getMessage() : null;
         if (message == null || message.getText() == null || message.getChatId() == null) {
             return false;
         }
-        String text = message.getText().strip();
-        String code = linkCode(text);
-        if (code == null) {
-            return false;
+        String chatId = Long.toString(message.getChatId());
+        String code = linkCode(message.getText().strip());
+        if (code != null) {
+            once(update, () -> link(chatId, code));
+            return true;
         }
-        if (firstTime(update)) {
-            link(Long.toString(message.getChatId()), code);
+        if (chats.accountOfChat(Channel.TELEGRAM, chatId).isPresent()) {
+            // An officer's own chat (e.g. "em nhận" under an alert): not a woman's message, so never a case.
+            once(update, () -> send(chatId, text("oncall.officer-chat.hint")));
+            return true;
         }
-        return true;
+        return false;
     }
 
     /** The code of a link command, "" for {@code /link} without one; null when the text is not a link command. */
@@ -137,15 +139,32 @@ class TelegramOfficerCommands implements TelegramOfficerUpdates {
     }
 
     /**
-     * Telegram sends an update again when its answer was lost; the command is done once. Without Redis it is
-     * done again, which is harmless (a used code is refused, an acknowledged alert stays so).
+     * Telegram sends an update again when its answer was lost; the command is done once. Should doing it fail
+     * (database away), the mark is taken back so that Telegram's next try does it. Without Redis it may be done
+     * twice, which is harmless (a used code is refused, an acknowledged alert stays so).
      */
-    private boolean firstTime(Update update) {
+    private void once(Update update, Runnable command) {
+        String key = "hotline:telegram:officer-update:" + update.getUpdateId();
+        boolean marked;
         try {
-            return !Boolean.FALSE.equals(redis.opsForValue().setIfAbsent("hotline:telegram:officer-update:" + update.getUpdateId(), "1",
-                    Duration.ofDays(1)));
+            marked = Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "1", Duration.ofDays(1)));
+            if (!marked) {
+                return;
+            }
         } catch (RuntimeException e) {
-            return true;
+            marked = false;
+        }
+        try {
+            command.run();
+        } catch (RuntimeException e) {
+            if (marked) {
+                try {
+                    redis.delete(key);
+                } catch (RuntimeException ignored) {
+                    // the mark expires in a day; the command is then lost only if Redis and the database both failed
+                }
+            }
+            throw e;
         }
     }
 
