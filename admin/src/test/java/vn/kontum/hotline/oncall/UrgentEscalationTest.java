@@ -195,6 +195,37 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
         assertThat(other.post("/admin/cases/" + caseId + "/acknowledge").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void an_alert_telegram_did_not_take_is_sent_again_after_a_backoff_and_its_time_recorded() {
+        OffsetDateTime t0 = daysAhead(40);
+        // Other tests' alerts, far behind t0, get their next round now rather than take the failure meant for this one.
+        rounds.runDue(t0.minusSeconds(1));
+        long caseId = urgentCase(NO_ROTA_POINT, t0);
+        long alert = alertOf(caseId);
+        TELEGRAM.failNextSends(1, 502);
+        rounds.runDue(t0);
+        List<Map<String, Object>> failed = jdbc.sql("""
+                        select id, state, attempts, next_attempt_at, failure_reason from urgent_alert_send
+                        where alert_id = :a and state = 'QUEUED'""").param("a", alert).query().listOfRows();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.getFirst()).containsEntry("attempts", 1).containsEntry("failure_reason", "telegram 502");
+        long retry = ((Number) failed.getFirst().get("id")).longValue();
+
+        rounds.sendDue(t0.plusSeconds(1));
+        assertThat(state(retry)).as("not before its backoff").isEqualTo("QUEUED");
+        rounds.sendDue(t0.plusSeconds(2));
+        assertThat(state(retry)).isEqualTo("SENT");
+        assertThat(jdbc.sql("select sent_at from urgent_alert_send where id = :id").param("id", retry).query(OffsetDateTime.class).single()
+                .withOffsetSameInstant(ZoneOffset.UTC)).isEqualTo(t0.plusSeconds(2));
+        assertThat(jdbc.sql("select count(*) from urgent_alert_send where alert_id = :a and state = 'SENT'").param("a", alert)
+                .query(Long.class).single()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(CHAT_C, caseId).size() == 1 && alertsFor(CHAT_D, caseId).size() == 1);
+    }
+
+    private String state(long send) {
+        return jdbc.sql("select state from urgent_alert_send where id = :id").param("id", send).query(String.class).single();
+    }
+
     private void officer(String username, String name, String servicePoint, long chat) {
         Officers.ensure(accounts, encoder, jdbc, username, "pw-" + username, name, servicePoint);
         link(id(username), chat);
