@@ -40,6 +40,7 @@ class OfficerLinkingTest extends HotlineIntegrationTest {
         String page = officer.submit("/admin/me/telegram-code", java.util.Map.of()).body();
         Matcher m = CODE.matcher(page);
         assertThat(m.find()).as("the page shows the code once").isTrue();
+        assertThat(page).contains("https://t.me/hotline_test_bot?start=" + m.group(1));
         return m.group(1);
     }
 

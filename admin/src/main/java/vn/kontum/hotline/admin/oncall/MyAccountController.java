@@ -2,6 +2,7 @@ package vn.kontum.hotline.admin.oncall;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +26,14 @@ class MyAccountController {
     private final Accounts accounts;
     private final OfficerChats chats;
     private final Clock clock;
+    private final String botUsername;
 
-    MyAccountController(Accounts accounts, OfficerChats chats, Clock clock) {
+    MyAccountController(Accounts accounts, OfficerChats chats, Clock clock,
+                        @Value("${hotline.telegram.bot-username:}") String botUsername) {
         this.accounts = accounts;
         this.chats = chats;
         this.clock = clock;
+        this.botUsername = botUsername.strip().replaceFirst("^@", "");
     }
 
     @GetMapping("/admin/me")
@@ -38,6 +42,8 @@ class MyAccountController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("telegram", chats.linkOf(viewer.accountId(), Channel.TELEGRAM).orElse(null));
         model.addAttribute("codeMinutes", chats.codeValidity().toMinutes());
+        // With the bot's username, a deep link opens the bot with the code filled in: a tap instead of typing.
+        model.addAttribute("botUsername", botUsername.isEmpty() ? null : botUsername);
         return "admin/me";
     }
 
