@@ -27,6 +27,8 @@ class BotConversationTest extends HotlineIntegrationTest {
     @Autowired
     Outbox outbox;
     @Autowired
+    vn.kontum.hotline.oncall.OnCallPlanning planning;
+    @Autowired
     vn.kontum.hotline.secrets.ContentCipher content;
 
     private static Sent awaitReply(long chat, int count) {
@@ -107,6 +109,25 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(routed.text()).contains("Trạm Y tế Đăk Blà").doesNotContain("xã, phường nào");
         assertThat(jdbc.sql("select c.service_point_id from message m join help_case c on c.id = m.case_id where m.inbound_key = :k")
                 .param("k", "telegram:" + pressed).query(String.class).single()).isEqualTo("tyt-dak-bla");
+    }
+
+    @Test
+    void out_of_the_service_points_hours_the_answer_says_when_a_person_will_answer_and_gives_the_emergency_numbers() {
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
+                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
+                "tyt-ngok-bay", tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        long chat = 750_008;
+        TELEGRAM.userWrites(chat, "Diệp", "/start v-ngok-bay-thon-1");
+        Sent welcome = awaitReply(chat, 1);
+
+        TELEGRAM.userPresses(chat, "Diệp", welcome, "#topic:safe_delivery");
+        Sent routed = awaitReply(chat, 2);
+        assertThat(routed.text()).contains("Trạm Y tế Ngọk Bay")
+                .contains("ngoài giờ làm việc: cán bộ sẽ trả lời bạn từ 7:00 ngày "
+                        + String.format("%02d/%02d", tomorrow.getDayOfMonth(), tomorrow.getMonthValue()))
+                .contains("113").contains("115");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final java.util.Map<Long, List<Integer>> deleted = new java.util.concurrent.ConcurrentHashMap<>();
     /** file_id -> the file's bytes, served by getFile and the file download path. */
     private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<JsonNode> sentBodies = new CopyOnWriteArrayList<>();
+    private final List<String> callbackAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
@@ -110,6 +112,19 @@ public final class FakeTelegram implements AutoCloseable {
         return updateId;
     }
 
+    /** A user presses an inline button with this callback data under a message in their private chat; returns the update_id. */
+    public int userPresses(long chatId, String firstName, String data) {
+        int updateId = nextUpdateId.incrementAndGet();
+        String update = """
+                {"update_id":%d,"callback_query":{"id":"cb-%d","chat_instance":"ci-%d","data":%s,
+                 "from":{"id":%d,"is_bot":false,"first_name":%s},
+                 "message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":"alert"}}}"""
+                .formatted(updateId, updateId, chatId, quote(data), chatId, quote(firstName), nextMessageId.incrementAndGet(),
+                        System.currentTimeMillis() / 1000, chatId);
+        deliver(update);
+        return updateId;
+    }
+
     /** A user sends a photo (Telegram keeps its bytes under {@code fileId}); returns the update_id. */
     public int userSendsPhoto(long chatId, String firstName, String fileId, byte[] bytes) {
         files.put(fileId, bytes);
@@ -128,6 +143,22 @@ public final class FakeTelegram implements AutoCloseable {
     /** The message ids the bot deleted in a chat (deleteMessage and deleteMessages). */
     public List<Integer> deletedIn(long chatId) {
         return deleted.getOrDefault(chatId, List.of());
+    }
+
+    /** The callback_data of every inline button under the messages sent to this chat, in order. */
+    public List<String> buttonsSentTo(long chatId) {
+        List<String> data = new ArrayList<>();
+        for (JsonNode body : sentBodies) {
+            if (body.path("chat_id").asLong() == chatId) {
+                body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asString())));
+            }
+        }
+        return data;
+    }
+
+    /** The texts of answerCallbackQuery calls, in order. */
+    public List<String> callbackAnswers() {
+        return new ArrayList<>(callbackAnswers);
     }
 
     /** Sends a whole update as a user's client would cause it (any JSON); returns nothing, delivery is as usual. */
@@ -258,6 +289,10 @@ public final class FakeTelegram implements AutoCloseable {
                 deleted.computeIfAbsent(body.path("chat_id").asLong(), k -> new CopyOnWriteArrayList<>()).addAll(ids);
                 yield json(200, "{\"ok\":true,\"result\":true}");
             }
+            case "answercallbackquery" -> {
+                callbackAnswers.add(body.path("text").asString(""));
+                yield json(200, "{\"ok\":true,\"result\":true}");
+            }
             default -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: method not faked\"}");
         };
     }
@@ -292,6 +327,7 @@ public final class FakeTelegram implements AutoCloseable {
         String text = body.path("text").asString();
         List<String> buttons = new ArrayList<>();
         body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> buttons.add(b.path("callback_data").asString())));
+        sentBodies.add(body);
         int id = nextMessageId.incrementAndGet();
         sent.add(new Sent(chatId, text, id, List.copyOf(buttons), System.nanoTime() / 1_000_000));
         return json(200, """

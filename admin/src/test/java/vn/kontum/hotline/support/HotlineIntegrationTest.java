@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hotline.queue.sweep-every=PT1S",
         "hotline.webchat.per-session-per-minute=30",
         "hotline.webchat.per-address-per-minute=0",
+        "hotline.telegram.bot-username=hotline_test_bot",
         "spring.flyway.clean-disabled=false"})
 @Import(HotlineIntegrationTest.CleanStores.class)
 public abstract class HotlineIntegrationTest {

@@ -24,7 +24,8 @@ import vn.kontum.hotline.routing.Router;
 
 /**
  * Opens a case for a contact's message, or adds the message to the contact's open case. A case opened as
- * {@code other} takes the first real topic that follows, and goes where that topic is routed.
+ * {@code other} takes the first real topic that follows, and goes where that topic is routed. A case opened as
+ * urgent, or becoming urgent, is announced with {@link UrgentCaseRaised} inside the same transaction.
  */
 @Component
 public class Cases {
@@ -69,6 +70,9 @@ public class Cases {
                     .update(keys, "id");
             long id = java.util.Objects.requireNonNull(keys.getKeyAs(Long.class));
             alsoNotify(id, classification.label(), route, now);
+            if (priority == Priority.URGENT) {
+                events.publishEvent(new UrgentCaseRaised(id, route.servicePoint().id(), classification.label(), now));
+            }
             return new CaseRef(id, true, classification.label(), priority, route.servicePoint());
         }
         OpenCase c = open.get();
@@ -86,6 +90,7 @@ public class Cases {
         if (newPriority != c.priority()) {
             jdbc.sql("update help_case set priority = :priority, updated_at = :now where id = :id")
                     .param("priority", newPriority.name()).param("now", now).param("id", c.id()).update();
+            events.publishEvent(new UrgentCaseRaised(c.id(), servicePoint, category, now));
         }
         String spId = servicePoint;
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)

@@ -21,6 +21,7 @@ import vn.kontum.hotline.knowledge.KnowledgeAnswer;
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.nlp.Topic;
+import vn.kontum.hotline.oncall.OpeningHours;
 import vn.kontum.hotline.safety.ConversationErasure;
 
 /**
@@ -42,11 +43,12 @@ class Conversation {
     private final ReplyComposer replies;
     private final ConversationErasure erasure;
     private final Knowledge knowledge;
+    private final OpeningHours openingHours;
     private final double askTopicBelow;
 
     Conversation(MessageClassifier classifier, Cases cases, Contacts contacts, Directory directory, Dialogue dialogue,
                  IntentReader reader, ReplyComposer replies, ConversationErasure erasure, Knowledge knowledge,
-                 @Value("${hotline.conversation.ask-topic-below:0.45}") double askTopicBelow) {
+                 OpeningHours openingHours, @Value("${hotline.conversation.ask-topic-below:0.45}") double askTopicBelow) {
         this.classifier = classifier;
         this.cases = cases;
         this.contacts = contacts;
@@ -56,6 +58,7 @@ class Conversation {
         this.replies = replies;
         this.erasure = erasure;
         this.knowledge = knowledge;
+        this.openingHours = openingHours;
         this.askTopicBelow = askTopicBelow;
     }
 
@@ -94,7 +97,7 @@ class Conversation {
         } else {
             List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
             String answer = knowledge.answerFor(c.label(), text).map(KnowledgeAnswer::answer).orElse("");
-            reply = replies.understood(ref, ref.opened(), first, answer, communes, ReplyComposer.VIETNAMESE);
+            reply = replies.understood(ref, ref.opened(), first, answer, communes, afterHours(ref, now), ReplyComposer.VIETNAMESE);
             next = communes.isEmpty() ? next : next.askedLocation();
             step = ref.opened() ? "routed" : "follow-up";
         }
@@ -124,7 +127,7 @@ class Conversation {
     private Turn topic(Contact contact, Topic topic, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.chooseTopic(contact, topic, classifier.modelVersion(), now);
         List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
-        Reply reply = replies.understood(ref, true, !state.welcomed(), "", communes, ReplyComposer.VIETNAMESE);
+        Reply reply = replies.understood(ref, true, !state.welcomed(), "", communes, afterHours(ref, now), ReplyComposer.VIETNAMESE);
         DialogueState next = state.welcomed(true).offering(reply.choices());
         dialogue.save(contact.id(), state, communes.isEmpty() ? next : next.askedLocation());
         return Turn.answer(ref, "topic", reply);
@@ -153,7 +156,7 @@ class Conversation {
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
         dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
-        return Turn.answer(ref, "person", replies.person(ref, ReplyComposer.VIETNAMESE));
+        return Turn.answer(ref, "person", replies.person(ref, afterHours(ref, now), ReplyComposer.VIETNAMESE));
     }
 
     private Turn safeHours(Contact contact, @Nullable SafeHours hours, DialogueState state) {
@@ -166,6 +169,11 @@ class Conversation {
         erasure.erase(contact, now);
         dialogue.forget(contact.id());
         return Turn.answer(cases.openCaseOf(contact).orElse(null), "erase", replies.erased(ReplyComposer.VIETNAMESE));
+    }
+
+    /** When the case's service point opens next, if it is closed now (the answer then says when a person will answer). */
+    private @Nullable OffsetDateTime afterHours(CaseRef ref, OffsetDateTime now) {
+        return openingHours.isOpen(ref.servicePoint().id(), now) ? null : openingHours.nextOpening(ref.servicePoint().id(), now);
     }
 
     /** Once, for a new case, when she has not said where she lives: the nearest service point can then answer. */

@@ -1,5 +1,6 @@
 package vn.kontum.hotline.conversation;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ class ReplyComposer {
      * from the knowledge file if one fits, then, once, where she lives.
      */
     Reply understood(CaseRef caseRef, boolean announceRoute, boolean firstContact, String knowledgeAnswer, List<Place> askCommuneFrom,
-                     Locale locale) {
+                     @Nullable OffsetDateTime nextOpening, Locale locale) {
         List<String> out = new ArrayList<>(5);
         List<Choice> choices = new ArrayList<>();
         if (firstContact) {
@@ -62,6 +63,9 @@ class ReplyComposer {
         } else {
             out.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale,
                     place(caseRef), phone(caseRef)));
+        }
+        if (nextOpening != null) {
+            out.add(afterHours(nextOpening, locale));
         }
         if (!knowledgeAnswer.isEmpty()) {
             out.add(knowledgeAnswer);
@@ -107,8 +111,16 @@ class ReplyComposer {
         return new Reply(text("reply.skipped", locale), List.of(), false);
     }
 
-    Reply person(CaseRef caseRef, Locale locale) {
-        return new Reply(text("reply.person", locale, place(caseRef), phone(caseRef)), List.of(), false);
+    Reply person(CaseRef caseRef, @Nullable OffsetDateTime nextOpening, Locale locale) {
+        String person = text("reply.person", locale, place(caseRef), phone(caseRef));
+        return new Reply(nextOpening == null ? person : person + "\n\n" + afterHours(nextOpening, locale), List.of(), false);
+    }
+
+    /** Out of the service point's hours: when a person will answer, and the numbers for now. */
+    private String afterHours(OffsetDateTime nextOpening, Locale locale) {
+        var local = nextOpening.atZoneSameInstant(SafeHours.KON_TUM);
+        return text("reply.after-hours", locale, String.format("%d:%02d", local.getHour(), local.getMinute()),
+                String.format("%02d/%02d", local.getDayOfMonth(), local.getMonthValue()));
     }
 
     /** After the erase word: nothing that tells a reader of her phone what was there. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.nlp.Topic;
+import vn.kontum.hotline.oncall.ResponseTargets;
 
 /**
  * Computes a {@link StatsReport} with aggregate queries. A coordinator sees the whole city; an officer only the
@@ -28,8 +29,10 @@ public class StatsQueries {
     private final long trustedAddressesTarget;
     private final long villagesTarget;
     private final long disadvantagedVillagesTarget;
+    private final ResponseTargets targets;
+    private final java.time.Clock clock;
 
-    StatsQueries(JdbcClient jdbc, SqlDialect dialect,
+    StatsQueries(JdbcClient jdbc, SqlDialect dialect, ResponseTargets targets, java.time.Clock clock,
                  @Value("${hotline.stats.small-count-threshold:5}") int threshold,
                  @Value("${hotline.stats.target.trusted-addresses:16}") long trustedAddressesTarget,
                  @Value("${hotline.stats.target.villages:60}") long villagesTarget,
@@ -40,6 +43,8 @@ public class StatsQueries {
         this.trustedAddressesTarget = trustedAddressesTarget;
         this.villagesTarget = villagesTarget;
         this.disadvantagedVillagesTarget = disadvantagedVillagesTarget;
+        this.targets = targets;
+        this.clock = clock;
     }
 
     public static final java.time.ZoneId VIETNAM = Period.VIETNAM;
@@ -137,7 +142,28 @@ public class StatsQueries {
                 labelled(messagesByCategory), messagesByChannel, labelled(casesByCategory), casesByChannel, casesByPriority,
                 suppression.apply(byCommune), suppression.apply(byVillage), byServicePoint, opened,
                 casesByPriority.getOrDefault("URGENT", 0L), backlog, newContacts, asLong(people.get("contacts")) - newContacts,
-                answering(inPeriod, p), indicators);
+                answering(inPeriod, p), indicators, breaches(inPeriod, p));
+    }
+
+    /**
+     * Cases past their first-response target, per priority. Counted here rather than in SQL: the normal target
+     * is in working hours, which depend on each service point's opening hours.
+     */
+    private Map<String, Long> breaches(String inPeriod, Map<String, Object> p) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("URGENT", 0L);
+        out.put("NORMAL", 0L);
+        java.time.OffsetDateTime now = vn.kontum.hotline.HotlineClock.now(clock);
+        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.first_reply_at from help_case c" + inPeriod)
+                .params(p).query((rs, i) -> {
+                    String priority = rs.getString("priority");
+                    if (targets.breached(priority, rs.getString("service_point_id"), rs.getObject("opened_at", java.time.OffsetDateTime.class),
+                            rs.getObject("first_reply_at", java.time.OffsetDateTime.class), now)) {
+                        out.merge(priority, 1L, Long::sum);
+                    }
+                    return null;
+                }).list();
+        return out;
     }
 
     /** Medians and 90th percentiles computed by the database, per priority. */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The figures for one period, as the API, the exports and the printable report give them. Keyed by the
- * classifier's labels; no message text, names or channel ids anywhere.
+ * classifier's labels; no message text, names or channel ids anywhere. {@code firstResponseBreachesByPriority}:
+ * the period's cases whose first officer reply came after its target, or has not come and is overdue.
  */
 public record StatsReport(
         LocalDate from,
@@ -27,7 +28,8 @@ public record StatsReport(
         long newContacts,
         long returningContacts,
         Map<String, Answering> answeringByPriority,
-        Indicators indicators) {
+        Indicators indicators,
+        Map<String, Long> firstResponseBreachesByPriority) {
 
     /** First-response and resolution times, in minutes. */
     public record Answering(long answered, @Nullable Long firstResponseMedian, @Nullable Long firstResponseP90,

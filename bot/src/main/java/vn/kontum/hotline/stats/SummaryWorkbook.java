@@ -61,6 +61,8 @@ class SummaryWorkbook {
             rows.add(row(p + " - " + t("stats.first-response-p90", locale), minutes(a.firstResponseP90())));
             rows.add(row(p + " - " + t("stats.resolution-median", locale), minutes(a.resolutionMedian())));
         });
+        r.firstResponseBreachesByPriority().forEach((priority, n) ->
+                rows.add(row(t("priority." + priority, locale) + " - " + t("stats.first-response-breaches", locale), Long.toString(n))));
         return rows;
     }
 

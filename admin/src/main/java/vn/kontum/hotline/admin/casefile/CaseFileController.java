@@ -18,6 +18,7 @@ import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.admin.canned.CannedReplies;
 import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.nlp.Topic;
+import vn.kontum.hotline.oncall.alert.UrgentAlerts;
 
 /**
  * The page of one case and the officer's actions on it. Every request, read or write, goes through
@@ -36,13 +37,16 @@ class CaseFileController {
     private final CaseAudit audit;
     private final Accounts accounts;
     private final CannedReplies cannedReplies;
+    private final UrgentAlerts alerts;
 
-    CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies) {
+    CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies,
+                       UrgentAlerts alerts) {
         this.files = files;
         this.work = work;
         this.audit = audit;
         this.accounts = accounts;
         this.cannedReplies = cannedReplies;
+        this.alerts = alerts;
     }
 
     /** {@code canned}: the prepared answer to start the reply from (a GET form, so it works without JavaScript). */
@@ -57,6 +61,7 @@ class CaseFileController {
         model.addAttribute("notes", files.notes(file));
         model.addAttribute("history", audit.history(file.id(), 20));
         model.addAttribute("routing", files.routing(file));
+        model.addAttribute("alerts", alerts.timeline(file.id()));
         model.addAttribute("servicePoints", files.servicePoints());
         model.addAttribute("categories", Arrays.stream(Topic.values()).map(Topic::label).toList());
         model.addAttribute("priorities", Priority.values());
@@ -98,6 +103,14 @@ class CaseFileController {
     String assign(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
         return act(id, auth, flash, "admin.notice.assigned", viewer -> {
             work.assignToMe(viewer, id);
+            return true;
+        });
+    }
+
+    @PostMapping("/acknowledge")
+    String acknowledge(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
+        return act(id, auth, flash, "oncall.notice.acknowledged", viewer -> {
+            work.acknowledge(viewer, id);
             return true;
         });
     }

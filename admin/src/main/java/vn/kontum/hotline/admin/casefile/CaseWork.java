@@ -20,6 +20,8 @@ import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.directory.Directory;
+import vn.kontum.hotline.oncall.alert.Acknowledgement;
+import vn.kontum.hotline.oncall.alert.UrgentAlerts;
 
 /**
  * What an officer does to a case. Each action is one transaction that first checks the viewer may see the case
@@ -47,11 +49,12 @@ class CaseWork {
     private final CaseAudit audit;
     private final Outbox outbox;
     private final Directory directory;
+    private final UrgentAlerts alerts;
     private final Clock clock;
     private final ContentCipher content;
 
     CaseWork(JdbcClient jdbc, TransactionTemplate tx, CaseFiles files, CaseAudit audit, Outbox outbox, Directory directory,
-             Clock clock, ContentCipher content) {
+             UrgentAlerts alerts, Clock clock, ContentCipher content) {
         this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -59,6 +62,7 @@ class CaseWork {
         this.audit = audit;
         this.outbox = outbox;
         this.directory = directory;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -81,6 +85,7 @@ class CaseWork {
                             where id = :id""")
                     .param("now", now).param("me", viewer.accountId()).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.REPLY, "message " + replyId, now);
+            alerts.acknowledge(file.id(), viewer.accountId(), Acknowledgement.REPLY, now);
             return replyId;
         });
         outbox.dispatch(List.of(id));
@@ -107,6 +112,7 @@ class CaseWork {
                             where id = :id""")
                     .param("me", viewer.accountId()).param("now", now).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.ASSIGN, "account " + viewer.accountId(), now);
+            alerts.acknowledge(file.id(), viewer.accountId(), Acknowledgement.ASSIGN, now);
             return 0;
         });
     }
@@ -206,9 +212,24 @@ class CaseWork {
         });
     }
 
-    /** Records that the viewer opened the case (reading a woman's words is itself worth recording). */
+    /**
+     * Records that the viewer opened the case (reading a woman's words is itself worth recording). Opening an
+     * urgent case's page acknowledges its alert: someone who may act on it has seen it.
+     */
     void viewed(Viewer viewer, CaseFile file) {
-        audit.record(file.id(), viewer.accountId(), Action.VIEW, null, HotlineClock.now(clock));
+        OffsetDateTime now = HotlineClock.now(clock);
+        audit.record(file.id(), viewer.accountId(), Action.VIEW, null, now);
+        alerts.acknowledge(file.id(), viewer.accountId(), Acknowledgement.VIEW, now);
+    }
+
+    /** "Đã nhận": the officer says they have the urgent case in hand, without having to do anything else yet. */
+    void acknowledge(Viewer viewer, long caseId) {
+        inTransaction(viewer, caseId, (file, now) -> {
+            if (!alerts.acknowledge(file.id(), viewer.accountId(), Acknowledgement.BUTTON, now)) {
+                throw new Refused("oncall.refused.nothing-to-acknowledge");
+            }
+            return 0;
+        });
     }
 
     private static void requireOpen(CaseFile file) {

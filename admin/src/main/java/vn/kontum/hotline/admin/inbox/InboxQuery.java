@@ -1,12 +1,15 @@
 package vn.kontum.hotline.admin.inbox;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.oncall.ResponseTargets;
 
 /** Reads the inbox: only the viewer's service points (coordinators: all), urgent first, then longest waiting. */
 @Component
@@ -15,15 +18,19 @@ class InboxQuery {
     static final int LIMIT = 100;
 
     private final JdbcClient jdbc;
+    private final ResponseTargets targets;
+    private final Clock clock;
 
-    InboxQuery(JdbcClient jdbc) {
+    InboxQuery(JdbcClient jdbc, ResponseTargets targets, Clock clock) {
         this.jdbc = jdbc;
+        this.targets = targets;
+        this.clock = clock;
     }
 
     List<InboxRow> rows(Viewer viewer, InboxFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.priority, c.category, c.status, c.channel, sp.name as sp_name, a.display_name as assigned_name,
-                       c.opened_at,
+                       c.opened_at, c.first_reply_at, c.service_point_id,
                        (select min(m.created_at) from message m
                         where m.case_id = c.id and m.direction = 'IN'
                           and not exists (select 1 from message o where o.case_id = c.id and o.direction = 'OUT'
@@ -54,8 +61,14 @@ class InboxQuery {
         if (filter.channel() != null) {
             statement = statement.param("channel", filter.channel());
         }
-        return statement.query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("priority"), rs.getString("category"),
-                rs.getString("status"), rs.getString("channel"), rs.getString("sp_name"), rs.getString("assigned_name"),
-                rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("waiting_since", OffsetDateTime.class))).list();
+        OffsetDateTime now = HotlineClock.now(clock);
+        return statement.query((rs, n) -> {
+            OffsetDateTime opened = rs.getObject("opened_at", OffsetDateTime.class);
+            boolean breached = targets.breached(rs.getString("priority"), rs.getString("service_point_id"), opened,
+                    rs.getObject("first_reply_at", OffsetDateTime.class), now);
+            return new InboxRow(rs.getLong("id"), rs.getString("priority"), rs.getString("category"),
+                    rs.getString("status"), rs.getString("channel"), rs.getString("sp_name"), rs.getString("assigned_name"),
+                    opened, rs.getObject("waiting_since", OffsetDateTime.class), breached);
+        }).list();
     }
 }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One case in the inbox. No message text: the inbox is often read on a shared screen. {@code waitingSince} is
- * the first message from the contact that no officer has answered yet.
+ * the first message from the contact that no officer has answered yet. {@code breached}: the first officer reply
+ * came after the case's response target, or has not come and the target has passed.
  */
 public record InboxRow(
         long id,
@@ -17,7 +18,8 @@ public record InboxRow(
         String servicePointName,
         @Nullable String assignedName,
         OffsetDateTime openedAt,
-        @Nullable OffsetDateTime waitingSince) {
+        @Nullable OffsetDateTime waitingSince,
+        boolean breached) {
 
     public boolean urgent() {
         return "URGENT".equals(priority);

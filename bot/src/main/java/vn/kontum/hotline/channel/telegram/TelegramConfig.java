@@ -5,6 +5,7 @@ import java.net.URI;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.OkHttpClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,7 +79,8 @@ class TelegramConfig {
     @Bean
     @ConditionalOnExpression(POLLING)
     TelegramPolling telegramPolling(@Value("${hotline.telegram.token}") String token,
-                                    @Value("${hotline.telegram.api-url}") String apiUrl, MessageIntake intake) {
-        return new TelegramPolling(token, telegramUrl(apiUrl), new TelegramUpdates(intake));
+                                    @Value("${hotline.telegram.api-url}") String apiUrl, MessageIntake intake,
+                                    ObjectProvider<TelegramOfficerUpdates> officerUpdates) {
+        return new TelegramPolling(token, telegramUrl(apiUrl), new TelegramUpdates(intake, officerUpdates.orderedStream().toList()));
     }
 }

@@ -21,15 +21,24 @@ final class TelegramUpdates implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
 
     private final MessageIntake intake;
+    private final List<TelegramOfficerUpdates> officerUpdates;
     private volatile boolean running = true;
 
     TelegramUpdates(MessageIntake intake) {
+        this(intake, List.of());
+    }
+
+    TelegramUpdates(MessageIntake intake, List<TelegramOfficerUpdates> officerUpdates) {
         this.intake = intake;
+        this.officerUpdates = officerUpdates;
     }
 
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
+            if (takenByOfficers(update)) {
+                continue; // an officer's command: never a case
+            }
             Optional<InboundMessage> message;
             try {
                 message = TelegramInbound.from(update);
@@ -43,6 +52,26 @@ final class TelegramUpdates implements LongPollingUpdateConsumer {
             }
             store(message.get());
         }
+    }
+
+    /** Like storing, taking an officer's command waits for the database rather than losing the update. */
+    private boolean takenByOfficers(Update update) {
+        long backoff = 200;
+        while (running) {
+            try {
+                return officerUpdates.stream().anyMatch(o -> o.take(update));
+            } catch (RuntimeException e) {
+                log.warn("telegram update {} not taken yet ({}); retrying in {} ms", update.getUpdateId(), e.getClass().getSimpleName(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+                backoff = Math.min(5_000, backoff * 2);
+            }
+        }
+        return true;
     }
 
     private void store(InboundMessage message) {

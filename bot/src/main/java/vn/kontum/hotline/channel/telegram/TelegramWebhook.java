@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
@@ -37,12 +38,15 @@ class TelegramWebhook {
 
     private final byte[] secret;
     private final MessageIntake intake;
+    private final ObjectProvider<TelegramOfficerUpdates> officerUpdates;
     // The library's own (Jackson 2) mapper reads its Update class as Telegram's JSON names it.
     private final ObjectMapper mapper = new ObjectMapper();
 
-    TelegramWebhook(@Value("${hotline.telegram.webhook-secret}") String secret, MessageIntake intake) {
+    TelegramWebhook(@Value("${hotline.telegram.webhook-secret}") String secret, MessageIntake intake,
+                    ObjectProvider<TelegramOfficerUpdates> officerUpdates) {
         this.secret = secret.strip().getBytes(StandardCharsets.UTF_8);
         this.intake = intake;
+        this.officerUpdates = officerUpdates;
     }
 
     @PostMapping("/webhooks/telegram")
@@ -62,6 +66,9 @@ class TelegramWebhook {
         }
         if (update == null || update.getUpdateId() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "error.malformed");
+        }
+        if (officerUpdates.orderedStream().anyMatch(o -> o.take(update))) {
+            return ResponseEntity.ok().build(); // an officer's command: never a case
         }
         Optional<InboundMessage> message;
         try {

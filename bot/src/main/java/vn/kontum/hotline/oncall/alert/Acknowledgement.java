@@ -1,0 +1,15 @@
+package vn.kontum.hotline.oncall.alert;
+
+/** How an officer acknowledged an urgent alert. */
+public enum Acknowledgement {
+    /** Opened the case's page. */
+    VIEW,
+    /** Replied to the woman. */
+    REPLY,
+    /** Took the case. */
+    ASSIGN,
+    /** Pressed "Đã nhận" on the case's page. */
+    BUTTON,
+    /** Pressed "Đã nhận" under the alert in their Telegram chat. */
+    TELEGRAM
+}

@@ -1,0 +1,173 @@
+package vn.kontum.hotline.oncall.alert;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.cases.UrgentCaseRaised;
+
+/**
+ * Urgent alerts: written when a case becomes urgent, in the transaction that made it urgent (so that an alert
+ * cannot be lost between the commit and the send), sent at once after the commit, acknowledged by the first
+ * officer who takes notice.
+ */
+@Component
+public class UrgentAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(UrgentAlerts.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
+    private final AlertRounds rounds;
+    private final Clock clock;
+    private final boolean acknowledgeOnView;
+
+    UrgentAlerts(JdbcClient jdbc, PlatformTransactionManager transactions, AlertRounds rounds, Clock clock,
+                 @Value("${hotline.escalation.acknowledge-on-view:true}") boolean acknowledgeOnView) {
+        this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.rounds = rounds;
+        this.clock = clock;
+        this.acknowledgeOnView = acknowledgeOnView;
+    }
+
+    /**
+     * Writes the alert, due now, unless the case already has one nobody has acknowledged. In a savepoint: should
+     * this fail, the woman's message is still processed and answered, and the sweeper's backstop raises the alert.
+     */
+    @EventListener
+    public void raised(UrgentCaseRaised event) {
+        try {
+            savepoint.executeWithoutResult(status -> record(event));
+        } catch (RuntimeException e) {
+            log.error("urgent alert for case {} not written ({}); the sweeper will raise it", event.caseId(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Inserts the alert if the case has no unacknowledged one; returns whether it did. */
+    boolean record(UrgentCaseRaised event) {
+        int inserted = jdbc.sql("""
+                        insert into urgent_alert (case_id, service_point_id, category, raised_at, rounds_done, next_round_at, created_at)
+                        select :case, :sp, :category, :at, 0, :at, :now from service_point
+                        where id = :sp and not exists (select 1 from urgent_alert where case_id = :case and acknowledged_at is null)""")
+                .param("case", event.caseId()).param("sp", event.servicePointId()).param("category", event.category())
+                .param("at", event.at()).param("now", HotlineClock.now(clock)).update();
+        if (inserted > 0) {
+            log.info("urgent alert raised for case {} category={} servicePoint={}", event.caseId(), event.category(), event.servicePointId());
+        }
+        return inserted > 0;
+    }
+
+    /** After the commit, the first round goes out at once, off the message's own thread (its answer must not wait). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void committed(UrgentCaseRaised event) {
+        Thread.ofVirtual().name("urgent-alert-" + event.caseId()).start(() -> {
+            try {
+                rounds.runDue(HotlineClock.now(clock));
+            } catch (RuntimeException e) {
+                log.warn("urgent alert for case {} left to the sweeper ({})", event.caseId(), e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /**
+     * The officer took notice of the case: its open alert stops escalating. Call only for an officer who may see
+     * the case. Returns whether an alert was waiting for it. Opening the page counts unless
+     * {@code hotline.escalation.acknowledge-on-view} is false.
+     */
+    public boolean acknowledge(long caseId, long accountId, Acknowledgement via, OffsetDateTime now) {
+        if (via == Acknowledgement.VIEW && !acknowledgeOnView) {
+            return false; // only an explicit "Đã nhận", a reply or taking the case counts
+        }
+        int n = jdbc.sql("""
+                        update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = :via,
+                               next_round_at = null
+                        where case_id = :case and acknowledged_at is null""")
+                .param("now", now).param("account", accountId).param("via", via.name()).param("case", caseId).update();
+        if (n > 0) {
+            log.info("urgent alert of case {} acknowledged by account {} via {}", caseId, accountId, via);
+        }
+        return n > 0;
+    }
+
+    /** What pressing "Đã nhận" under an alert did. */
+    public enum ButtonResult { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, NOT_ALLOWED }
+
+    /**
+     * "Đã nhận" pressed in an officer's own chat. Allowed to the alert's recipients, the service point's
+     * officers and coordinators; anyone else (or an alert that does not exist) is refused alike.
+     */
+    public ButtonResult acknowledgeFromChat(long alertId, long accountId, OffsetDateTime now) {
+        boolean allowed = jdbc.sql("""
+                        select count(*) from urgent_alert al join account a on a.id = :account
+                        where al.id = :alert and a.enabled and (
+                              a.roles like '%COORDINATOR%'
+                              or exists (select 1 from account_service_point asp
+                                         where asp.account_id = a.id and asp.service_point_id = al.service_point_id)
+                              or exists (select 1 from urgent_alert_send s where s.alert_id = al.id and s.account_id = a.id))""")
+                .param("account", accountId).param("alert", alertId).query(Long.class).single() > 0;
+        if (!allowed) {
+            log.info("acknowledgement of alert {} refused for account {}", alertId, accountId);
+            return ButtonResult.NOT_ALLOWED;
+        }
+        int n = jdbc.sql("""
+                        update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = 'TELEGRAM',
+                               next_round_at = null
+                        where id = :alert and acknowledged_at is null""")
+                .param("now", now).param("account", accountId).param("alert", alertId).update();
+        if (n > 0) {
+            log.info("urgent alert {} acknowledged by account {} via TELEGRAM", alertId, accountId);
+        }
+        return n > 0 ? ButtonResult.ACKNOWLEDGED : ButtonResult.ALREADY_ACKNOWLEDGED;
+    }
+
+    /** The case's alerts, oldest first. Call only for a viewer who may see the case. */
+    public List<AlertTimeline> timeline(long caseId) {
+        Map<Long, List<AlertTimeline.Round>> roundsByAlert = new LinkedHashMap<>();
+        Map<String, List<AlertTimeline.Recipient>> recipients = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select s.alert_id, s.round_no, a.display_name, s.reason, s.state, s.sent_at from urgent_alert_send s
+                        join account a on a.id = s.account_id join urgent_alert al on al.id = s.alert_id
+                        where al.case_id = :case order by s.id""")
+                .param("case", caseId)
+                .query((rs, n) -> recipients.computeIfAbsent(rs.getLong(1) + ":" + rs.getInt(2), k -> new ArrayList<>())
+                        .add(new AlertTimeline.Recipient(rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getObject(6, OffsetDateTime.class))))
+                .list();
+        jdbc.sql("""
+                        select r.alert_id, r.round_no, r.started_at from urgent_alert_round r join urgent_alert al on al.id = r.alert_id
+                        where al.case_id = :case order by r.alert_id, r.round_no""")
+                .param("case", caseId)
+                .query((rs, n) -> roundsByAlert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new AlertTimeline.Round(rs.getInt(2), rs.getObject(3, OffsetDateTime.class),
+                                recipients.getOrDefault(rs.getLong(1) + ":" + rs.getInt(2), List.of()))))
+                .list();
+        return jdbc.sql("""
+                        select al.id, al.raised_at, al.next_round_at, al.acknowledged_at, a.display_name, al.acknowledged_via
+                        from urgent_alert al left join account a on a.id = al.acknowledged_by
+                        where al.case_id = :case order by al.id""")
+                .param("case", caseId)
+                .query((rs, n) -> new AlertTimeline(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
+                        roundsByAlert.getOrDefault(rs.getLong(1), List.of()), rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+                        rs.getString(6) == null ? null : Acknowledgement.valueOf(rs.getString(6))))
+                .list();
+    }
+}
