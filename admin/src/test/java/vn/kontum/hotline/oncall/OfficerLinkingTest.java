@@ -115,8 +115,14 @@ class OfficerLinkingTest extends HotlineIntegrationTest {
     @Test
     void a_woman_opening_the_bot_with_plain_start_still_reaches_the_hotline() {
         long chat = 760_007;
-        long caseId = telegramCase(chat, "Hoa", "/start");
-        assertThat(caseId).isPositive();
+        TELEGRAM.userWrites(chat, "Hoa", "/start");
+        // The bot's welcome and its topic buttons, not an officer's hint: she is not taken for an officer.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TELEGRAM.sentTo(chat).isEmpty());
+        assertThat(TELEGRAM.sentTo(chat).getFirst().text()).startsWith("Xin chào").contains("Bạn cần hỗ trợ về việc gì?");
+        assertThat(jdbc.sql("""
+                        select count(*) from message m join contact c on c.id = m.contact_id
+                        where c.channel = 'telegram' and c.channel_user_id = :chat and m.direction = 'IN' and m.state = 'PROCESSED'""")
+                .param("chat", Long.toString(chat)).query(Long.class).single()).isEqualTo(1);
     }
 
     private void assertNoCase(long chat) {

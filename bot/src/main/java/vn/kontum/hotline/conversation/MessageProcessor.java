@@ -18,6 +18,7 @@ import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.SqlDialect;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.delivery.Outbox;
+import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.queue.WorkHandler;
 import vn.kontum.hotline.secrets.ContentCipher;
 
@@ -38,9 +39,11 @@ public class MessageProcessor implements WorkHandler {
     private final Clock clock;
     private final String claimLock;
     private final ContentCipher content;
+    private final HotlineMetrics metrics;
 
     MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect,
-                     ContentCipher content) {
+                     ContentCipher content, HotlineMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.tx = tx;
         this.conversation = conversation;
@@ -105,6 +108,7 @@ public class MessageProcessor implements WorkHandler {
                 .param("category", turn.category()).param("confidence", turn.confidence())
                 .param("urgent", turn.urgent()).param("version", turn.modelVersion())
                 .param("case", turn.caseId()).param("id", messageId).update();
+        metrics.understood(turn.category(), turn.urgent(), Duration.between(inbound.get().createdAt(), now));
         Reply reply = turn.reply();
         long replyId = outbox.queue(contact.channel(), contact.id(), turn.caseId(), reply.text(), reply.choices(), reply.urgent(),
                 messageId, null, now);

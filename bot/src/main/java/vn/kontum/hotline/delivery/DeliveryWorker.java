@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.SafeHours;
+import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.queue.WorkHandler;
 
@@ -35,14 +36,16 @@ public class DeliveryWorker implements WorkHandler {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final ContentCipher content;
+    private final HotlineMetrics metrics;
     private final int maxAttempts;
 
-    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock, ContentCipher content,
+    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock, ContentCipher content, HotlineMetrics metrics,
                    @Value("${hotline.delivery.max-attempts:8}") int maxAttempts) {
         this.jdbc = jdbc;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
         this.content = content;
+        this.metrics = metrics;
         this.maxAttempts = maxAttempts;
     }
 
@@ -86,10 +89,16 @@ public class DeliveryWorker implements WorkHandler {
                 : sendParts(sender, message);
         record(message, pending.get().attempts(), result);
         boolean sent = result instanceof SendResult.Sent;
+        metrics.delivery(message.channel().id(), switch (result) {
+            case SendResult.Sent s -> "sent";
+            case SendResult.Retry r -> "retry";
+            case SendResult.Failed f -> "failed";
+        });
         if (sent && pending.get().urgent() && pending.get().askedAt() != null) {
             // The promise to someone in danger: the emergency answer leaves within seconds of her message.
-            log.info("urgent reply {} left {} ms after the message arrived", id,
-                    Duration.between(pending.get().askedAt(), HotlineClock.now(clock)).toMillis());
+            Duration left = Duration.between(pending.get().askedAt(), HotlineClock.now(clock));
+            metrics.urgentReplyLeft(left);
+            log.info("urgent reply {} left {} ms after the message arrived", id, left.toMillis());
         }
         (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
                 result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);

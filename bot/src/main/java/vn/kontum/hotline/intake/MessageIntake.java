@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contacts;
@@ -50,13 +51,14 @@ public class MessageIntake implements SmartLifecycle {
     private final WorkQueue queue;
     private final Clock clock;
     private final ContentCipher content;
+    private final HotlineMetrics metrics;
     private final BlockingQueue<Pending> waiting;
     private final int writers;
     private final int maxBatch;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock, ContentCipher content,
+    MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock, ContentCipher content, HotlineMetrics metrics,
                   @Value("${hotline.intake.writers:2}") int writers,
                   @Value("${hotline.intake.max-batch:100}") int maxBatch,
                   @Value("${hotline.intake.max-waiting:5000}") int maxWaiting) {
@@ -66,6 +68,7 @@ public class MessageIntake implements SmartLifecycle {
         this.queue = queue;
         this.clock = clock;
         this.content = content;
+        this.metrics = metrics;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.waiting = new ArrayBlockingQueue<>(maxWaiting);
@@ -142,6 +145,9 @@ public class MessageIntake implements SmartLifecycle {
             Pending p = batch.get(i);
             Acceptance a = stored.get(i);
             p.result().complete(a);
+            if (!a.duplicate()) {
+                metrics.accepted(p.message().channel().id(), java.time.Duration.ofNanos(System.nanoTime() - p.startedNanos()));
+            }
             log.debug("accepted message {} channel={} duplicate={} batch={} in {} us", a.messageId(), p.message().channel().id(),
                     a.duplicate(), batch.size(), (System.nanoTime() - p.startedNanos()) / 1000);
         }

@@ -1,0 +1,69 @@
+package vn.kontum.hotline.metrics;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hotline's own figures for Prometheus: messages in and out per channel, what they were about, delivery
+ * failures, how long acknowledging and answering took, and the backlog of work waiting. Labels are channels,
+ * categories and results only: never a text, a name or an id of a person.
+ */
+@Component
+public class HotlineMetrics {
+
+    private final MeterRegistry registry;
+    private final JdbcClient jdbc;
+    private final AtomicLong inboundWaiting = new AtomicLong();
+    private final AtomicLong repliesWaiting = new AtomicLong();
+
+    HotlineMetrics(MeterRegistry registry, JdbcClient jdbc) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        Gauge.builder("hotline.queue.backlog", inboundWaiting, AtomicLong::get).tag("queue", "inbound")
+                .description("messages accepted and not processed yet").register(registry);
+        Gauge.builder("hotline.queue.backlog", repliesWaiting, AtomicLong::get).tag("queue", "outbound")
+                .description("replies queued and not sent yet").register(registry);
+    }
+
+    public void accepted(String channel, Duration took) {
+        Counter.builder("hotline.messages.in").tag("channel", channel).register(registry).increment();
+        Timer.builder("hotline.acknowledgement").tag("channel", channel).publishPercentileHistogram()
+                .register(registry).record(took);
+    }
+
+    public void understood(String category, boolean urgent, Duration sinceArrival) {
+        Counter.builder("hotline.messages.understood").tag("category", category).tag("urgent", Boolean.toString(urgent))
+                .register(registry).increment();
+        Timer.builder("hotline.reply.queued").tag("urgent", Boolean.toString(urgent)).publishPercentileHistogram()
+                .register(registry).record(sinceArrival);
+    }
+
+    /** {@code result}: sent, retry, failed, held. */
+    public void delivery(String channel, String result) {
+        Counter.builder("hotline.messages.out").tag("channel", channel).tag("result", result).register(registry).increment();
+    }
+
+    public void urgentReplyLeft(Duration sinceArrival) {
+        Timer.builder("hotline.urgent.reply.left").publishPercentileHistogram().register(registry).record(sinceArrival);
+    }
+
+    /** The backlog, from the database (the truth the sweeper also works from), every 15 seconds. */
+    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT5S")
+    void measureBacklog() {
+        try {
+            inboundWaiting.set(jdbc.sql("select count(*) from message where state = 'ACCEPTED'").query(Long.class).single());
+            repliesWaiting.set(jdbc.sql("select count(*) from message where state in ('QUEUED', 'SENDING')").query(Long.class).single());
+        } catch (DataAccessException e) {
+            // the health endpoint reports the database; the gauges keep their last value
+        }
+    }
+}
