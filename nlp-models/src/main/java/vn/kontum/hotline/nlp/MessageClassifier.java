@@ -90,10 +90,7 @@ public final class MessageClassifier {
         }
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        double urgencyThreshold = syllables.size() <= bundle.urgencyShortSyllables()
-                ? Math.max(bundle.urgencyThreshold(), bundle.shortUrgencyThreshold())
-                : bundle.urgencyThreshold();
-        boolean urgent = lexicon.matches(syllables) || urgency.eval(context)[urgentIndex] >= urgencyThreshold;
+        boolean urgent = lexicon.matches(syllables) || urgency.eval(context)[urgentIndex] >= bundle.urgencyThreshold();
         return new Classification(topic, confidence, urgent, bundle.version());
     }
 

@@ -53,15 +53,6 @@ public record ModelBundle(String version, DoccatModel topicModel, DoccatModel ur
         return Double.parseDouble(settings.getOrDefault("urgency.threshold", "0.3"));
     }
 
-    /** Messages of at most this many syllables use {@link #shortUrgencyThreshold()}; 0 (older models): none. */
-    public int urgencyShortSyllables() {
-        return Integer.parseInt(settings.getOrDefault("urgency.short.syllables", "0"));
-    }
-
-    public double shortUrgencyThreshold() {
-        return Double.parseDouble(settings.getOrDefault("urgency.short.threshold", settings.getOrDefault("urgency.threshold", "0.3")));
-    }
-
     public void write(OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Map<String, String> manifest = new TreeMap<>(settings);
