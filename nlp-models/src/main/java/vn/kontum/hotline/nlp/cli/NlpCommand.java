@@ -62,6 +62,7 @@ public final class NlpCommand {
             case "train" -> train(options);
             case "evaluate" -> evaluate(options);
             case "classify" -> classify(options);
+            case "audit" -> audit(options);
             default -> usage();
         };
     }
@@ -71,7 +72,11 @@ public final class NlpCommand {
                 usage: java -jar nlp-models.jar COMMAND [options]
                   train     [--corpus DIR] [--out FILE] [--algorithm MAXENT|MAXENT_QN|NAIVEBAYES|PERCEPTRON]
                   evaluate  [--corpus DIR] [--heldout FILE] [--folds 10]
-                  classify  [--model FILE]   reads UTF-8 lines, writes label<TAB>confidence<TAB>urgent|normal""");
+                  classify  [--model FILE]   reads UTF-8 lines, writes label<TAB>confidence<TAB>urgent|normal
+                  audit     [--corpus DIR] [--folds 10] [--min-confidence 0]
+                            one cross-validation of the built settings; writes every message whose label or urgency
+                            the model that did not see it disagrees with, most confident first:
+                            source<TAB>label<TAB>predicted<TAB>confidence<TAB>urgent<TAB>predicted urgent<TAB>text""");
         return 2;
     }
 
@@ -158,6 +163,45 @@ public final class NlpCommand {
                 NearDuplicates.SIMILARITY, duplicates.flagged().size(), duplicates.lines(), 100 * duplicates.share(),
                 100 * NearDuplicates.MAX_SHARE, duplicates.acceptable() ? "ok" : "TOO MANY");
         printPairs(duplicates, out, 10);
+        return 0;
+    }
+
+    /**
+     * The cross-validated disagreements of the model with the corpus, for a person to read against the labelling
+     * guide (corpus/GUIDE.md). A disagreement is a question, not an answer: labels change only where the guide says so.
+     */
+    private int audit(Map<String, String> options) throws IOException {
+        Corpus corpus = Corpus.read(corpusDir(options));
+        int folds = Integer.parseInt(options.getOrDefault("folds", "10"));
+        double minConfidence = Double.parseDouble(options.getOrDefault("min-confidence", "0"));
+        Trainer trainer = Trainer.standard();
+        TrainingSettings settings = TrainingSettings.DEFAULT;
+        Map<String, Classification> answers = new HashMap<>();
+        Scores scores = new CrossValidation(trainer, folds).run(corpus.samples(), training -> {
+            MessageClassifier classifier = new MessageClassifier(trainer.train(training, settings, "cv"));
+            return text -> {
+                Classification c = classifier.classify(text);
+                synchronized (answers) {
+                    answers.put(text, c);
+                }
+                boolean fallback = c.topic() == vn.kontum.hotline.nlp.Topic.OTHER && c.confidence() < settings.confidenceThreshold();
+                return new vn.kontum.hotline.nlp.training.Prediction(c.label(), c.urgent(), fallback);
+            };
+        });
+        out.printf(Locale.ROOT, "# corpus %s: %s%n", corpus.hash(), scores.summaryLine());
+        List<Sample> disagreements = corpus.samples().stream()
+                .filter(s -> {
+                    Classification c = answers.get(s.text());
+                    return !c.label().equals(s.label()) || c.urgent() != s.urgent();
+                })
+                .filter(s -> answers.get(s.text()).confidence() >= minConfidence)
+                .sorted(java.util.Comparator.comparingDouble((Sample s) -> -answers.get(s.text()).confidence()))
+                .toList();
+        for (Sample s : disagreements) {
+            Classification c = answers.get(s.text());
+            out.printf(Locale.ROOT, "%s\t%s\t%s\t%.3f\t%d\t%d\t%s%n", s.source(), s.label(), c.label(), c.confidence(),
+                    s.urgent() ? 1 : 0, c.urgent() ? 1 : 0, s.text());
+        }
         return 0;
     }
 

@@ -96,6 +96,33 @@ class NlpCommandTest {
     }
 
     @Test
+    void auditListsTheCrossValidatedDisagreements(@TempDir Path dir) throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("small.tsv"), """
+                label\turgent\ttext
+                violence\t1\tchồng đang đánh em
+                violence\t1\tcứu em nó đang cầm dao
+                violence\t0\tchồng hay chửi em
+                violence\t0\tchồng đánh em hôm qua
+                violence\t0\tchồng giữ hết tiền
+                savings_loans\t0\tvay vốn ở đâu
+                savings_loans\t0\ttổ tiết kiệm góp bao nhiêu
+                savings_loans\t0\tvay vốn nuôi bò
+                savings_loans\t0\tchồng đánh em
+                other\t0\txin chào
+                other\t0\tcảm ơn chị
+                """);
+
+        assertThat(run("", "audit", "--corpus", corpus.toString(), "--folds", "2")).isZero();
+
+        List<String> lines = outputLines();
+        assertThat(lines.getFirst()).startsWith("# corpus ").contains("macro-F1");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches("small\\.tsv:\\d+\t\\w+\t\\w+\t[01]\\.\\d{3}\t[01]\t[01]\t.+"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).endsWith("\tchồng đánh em"));
+    }
+
+    @Test
     void unknownCommandPrintsUsage() throws IOException {
         assertThat(run("", "nonsense")).isEqualTo(2);
         assertThat(run("")).isEqualTo(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -23,14 +24,17 @@ import vn.kontum.hotline.nlp.text.TextNormalizer;
  */
 class ClassifierQualityTest {
 
-    /** Measured 0.870 (corpus) and 0.867 (stripped) with 4,510 messages. */
-    static final double MIN_MACRO_F1 = 0.85;
-    static final double MIN_STRIPPED_MACRO_F1 = 0.85;
-    /** Measured 0.948 recall at 0.714 precision. */
-    static final double MIN_URGENT_RECALL = 0.93;
-    static final double MIN_URGENT_PRECISION = 0.65;
-    /** At most this share of answers may come from the fallback to other (measured 2.6%). */
+    /** Measured 0.887 (corpus) and 0.880 (stripped) with 4,716 messages. */
+    static final double MIN_MACRO_F1 = 0.875;
+    static final double MIN_STRIPPED_MACRO_F1 = 0.87;
+    /** Measured 0.964 recall at 0.729 precision (stripped: 0.966 at 0.706). */
+    static final double MIN_URGENT_RECALL = 0.96;
+    static final double MIN_URGENT_PRECISION = 0.71;
+    /** At most this share of answers may come from the fallback to other (measured 2.4%). */
     static final double MAX_FALLBACK_SHARE = 0.05;
+    /** The issue's aims on the independently written held-out set (measured 0.926 and 0.967). */
+    static final double MIN_HELD_OUT_MACRO_F1 = 0.91;
+    static final double MIN_HELD_OUT_URGENT_RECALL = 0.95;
 
     private static Corpus corpus;
     private static Scores written;
@@ -91,8 +95,17 @@ class ClassifierQualityTest {
         assertThat(report.acceptable()).isTrue();
     }
 
+    /** The held-out set is never trained on; here it only checks that a change of corpus or settings still generalises. */
     @Test
-    @Disabled("issue targets not reached: CV macro-F1 0.870, stripped 0.867, urgent recall 0.948 at precision 0.714; see BENCHMARKS.md")
+    void theModelGeneralisesToTheHeldOutMessages() throws IOException {
+        List<Sample> test = Corpus.read(Path.of("heldout")).samples();
+        Scores heldOut = CrossValidation.heldOut(Trainer.standard().train(corpus.samples(), TrainingSettings.DEFAULT, corpus.hash()), test);
+        assertThat(heldOut.macroF1()).as(heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_MACRO_F1);
+        assertThat(heldOut.urgentRecall()).as(heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_URGENT_RECALL);
+    }
+
+    @Test
+    @Disabled("issue targets not reached: CV macro-F1 0.887, stripped 0.880, urgent recall 0.964 at precision 0.729; see BENCHMARKS.md")
     void issueTargetsAreMet() {
         assertThat(written.macroF1()).isGreaterThanOrEqualTo(0.95);
         assertThat(stripped.macroF1()).isGreaterThanOrEqualTo(0.93);
