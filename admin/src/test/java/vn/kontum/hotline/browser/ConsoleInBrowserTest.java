@@ -92,6 +92,20 @@ class ConsoleInBrowserTest extends BrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
+    @Test
+    void a_new_urgent_case_raises_a_visible_alarm_in_an_open_inbox_without_reload() {
+        logIn("browser-union", "pw-browser-union");
+        wait(d -> d.findElements(By.id("sound-on")).stream().findFirst().orElse(null)).click();
+        assertThat(browser.findElement(By.id("urgent-alert")).isDisplayed()).isFalse();
+
+        long caseId = telegramCase(730_004, "Mai", "cứu em với, chồng em đang cầm dao đòi giết em");
+        WebElement alarm = new WebDriverWait(browser, Duration.ofSeconds(25))
+                .until(d -> d.findElement(By.id("urgent-alert")).isDisplayed() ? d.findElement(By.id("urgent-alert")) : null);
+        assertThat(alarm.getText()).contains("KHẨN CẤP");
+        assertThat(browser.findElements(By.cssSelector("li[data-case-id='" + caseId + "'][data-urgent='true']"))).hasSize(1);
+        assertThat(browser.findElement(By.id("sound-on")).getText()).isEqualTo("Chuông báo khẩn đang bật");
+    }
+
     private void logIn(String username, String password) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);

@@ -62,6 +62,9 @@ class CaseFileController {
         model.addAttribute("history", audit.history(file.id(), 20));
         model.addAttribute("routing", files.routing(file));
         model.addAttribute("alerts", alerts.timeline(file.id()));
+        java.time.OffsetDateTime zaloWindow = files.zaloWindow(file);
+        model.addAttribute("zaloWindow", zaloWindow);
+        model.addAttribute("zaloWindowOpen", zaloWindow != null && zaloWindow.isAfter(java.time.OffsetDateTime.now()));
         model.addAttribute("servicePoints", files.servicePoints());
         model.addAttribute("categories", Arrays.stream(Topic.values()).map(Topic::label).toList());
         model.addAttribute("priorities", Priority.values());

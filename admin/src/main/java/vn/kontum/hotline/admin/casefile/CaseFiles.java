@@ -68,6 +68,18 @@ class CaseFiles {
                 .list();
     }
 
+    /** Zalo lets the OA answer for 7 days after the contact's last message. */
+    static final java.time.Duration ZALO_WINDOW = java.time.Duration.ofDays(7);
+
+    /** Until when a reply can still reach a Zalo contact (null for other channels, or before any message). */
+    @org.jspecify.annotations.Nullable OffsetDateTime zaloWindow(CaseFile file) {
+        if (!"zalo".equals(file.channel())) {
+            return null;
+        }
+        return jdbc.sql("select max(created_at) from message where contact_id = :c and direction = 'IN'").param("c", file.contactId())
+                .query(OffsetDateTime.class).optional().map(last -> last.plus(ZALO_WINDOW)).orElse(null);
+    }
+
     /** The officers' private notes. Call only after {@link #require}. */
     List<CaseNote> notes(CaseFile file) {
         return jdbc.sql("""

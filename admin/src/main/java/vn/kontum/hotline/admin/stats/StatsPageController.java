@@ -53,6 +53,7 @@ class StatsPageController {
         Viewer viewer = accounts.viewer(auth);
         StatsReport report = stats.report(viewer, start, end);
         model.addAttribute("report", report);
+        model.addAttribute("viewer", viewer);
         model.addAttribute("year", end.getYear());
         // Who took which report out: the city coordinators' business only.
         model.addAttribute("exports", viewer.seesAllCases() ? exports.recent(20) : List.of());
