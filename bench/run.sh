@@ -84,6 +84,7 @@ sleep 2 # the last replies leave
 grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk '{print $5}' | sort -n | awk '{a[NR] = $1} END {
   if (NR == 0) { print "urgent replies: none recorded"; exit }
   over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
+  m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
   printf "urgent messages, time from arrival to the emergency answer leaving the hotline (whole run): p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
-    a[int(NR * 0.5) > 0 ? int(NR * 0.5) : 1], a[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1], a[NR], over, NR}'
+    a[m], a[q], a[NR], over, NR}'
 echo "peak RSS of the hotline: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/hotline.log" || true)"

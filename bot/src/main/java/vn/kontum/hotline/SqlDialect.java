@@ -28,14 +28,6 @@ public enum SqlDialect {
         return this == POSTGRESQL ? "for no key update" : "for update";
     }
 
-    /**
-     * Locks, in a query that joins other tables, only the rows of {@code alias}: on PostgreSQL a plain FOR UPDATE
-     * would also lock the joined rows and hold up inserts referencing them.
-     */
-    public String lockRowsOf(String alias) {
-        return this == POSTGRESQL ? "for update of " + alias : "for update";
-    }
-
     /** Whole minutes from {@code start} to {@code end}, as an SQL expression. */
     public String minutesBetween(String start, String end) {
         return this == POSTGRESQL ? "(extract(epoch from (" + end + " - " + start + ")) / 60)"

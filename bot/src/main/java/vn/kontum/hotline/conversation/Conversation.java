@@ -96,9 +96,14 @@ class Conversation {
             step = "ask-topic";
         } else {
             List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
-            String answer = knowledge.answerFor(c.label(), text).map(KnowledgeAnswer::answer).orElse("");
-            reply = replies.understood(ref, ref.opened(), first, answer, communes, afterHours(ref, now), ReplyComposer.VIETNAMESE);
+            // A knowledge answer is long: sent once per conversation, not again for the same question.
+            Optional<KnowledgeAnswer> answer = knowledge.answerFor(c.label(), text).filter(a -> !state.answered().contains(a.id()));
+            reply = replies.understood(ref, ref.opened(), first, answer.map(KnowledgeAnswer::answer).orElse(""), communes,
+                    afterHours(ref, now), ReplyComposer.VIETNAMESE);
             next = communes.isEmpty() ? next : next.askedLocation();
+            if (answer.isPresent()) {
+                next = next.answering(answer.get().id());
+            }
             step = ref.opened() ? "routed" : "follow-up";
         }
         dialogue.save(contact.id(), state, next.offering(reply.choices()));

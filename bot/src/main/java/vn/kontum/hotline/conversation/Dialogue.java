@@ -41,7 +41,7 @@ class Dialogue {
                 return DialogueState.NEW;
             }
             return new DialogueState("1".equals(fields.get("welcomed")), "1".equals(fields.get("locationAsked")),
-                    Choice.read((String) fields.get("offered")));
+                    Choice.read((String) fields.get("offered")), answered((String) fields.get("answered")));
         } catch (DataAccessException e) {
             log.warn("conversation state of contact {} unreadable ({}); going on without it", contactId, e.getClass().getSimpleName());
             return DialogueState.UNKNOWN;
@@ -62,6 +62,7 @@ class Dialogue {
         fields.put("locationAsked", state.locationAsked() ? "1" : "0");
         String offered = Choice.store(state.offered());
         fields.put("offered", offered == null ? "" : offered);
+        fields.put("answered", state.answered().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         try {
             redis.opsForHash().putAll(KEY + contactId, fields);
             redis.expire(KEY + contactId, keepFor);
@@ -78,27 +79,46 @@ class Dialogue {
         }
     }
 
+    private static java.util.Set<Long> answered(@org.jspecify.annotations.Nullable String stored) {
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        if (stored != null) {
+            for (String id : stored.split(",")) {
+                if (id.matches("\\d{1,18}")) {
+                    out.add(Long.parseLong(id));
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
     /**
      * @param welcomed      the welcome and privacy notice were sent
      * @param locationAsked she was asked where she lives (asked once; she can skip)
      * @param offered       the buttons under the last question, until she answers or writes something else
+     * @param answered      the knowledge entries already sent to her: a long answer is not sent twice
      */
-    record DialogueState(boolean welcomed, boolean locationAsked, List<Choice> offered) {
+    record DialogueState(boolean welcomed, boolean locationAsked, List<Choice> offered, java.util.Set<Long> answered) {
 
-        static final DialogueState NEW = new DialogueState(false, false, List.of());
+        static final DialogueState NEW = new DialogueState(false, false, List.of(), java.util.Set.of());
         /** Redis could not say: behave as with someone already welcomed and asked. */
-        static final DialogueState UNKNOWN = new DialogueState(true, true, List.of());
+        static final DialogueState UNKNOWN = new DialogueState(true, true, List.of(), java.util.Set.of());
 
         DialogueState welcomed(boolean value) {
-            return new DialogueState(value, locationAsked, offered);
+            return new DialogueState(value, locationAsked, offered, answered);
         }
 
         DialogueState askedLocation() {
-            return new DialogueState(welcomed, true, offered);
+            return new DialogueState(welcomed, true, offered, answered);
         }
 
         DialogueState offering(List<Choice> choices) {
-            return new DialogueState(welcomed, locationAsked, List.copyOf(choices));
+            return new DialogueState(welcomed, locationAsked, List.copyOf(choices), answered);
+        }
+
+        DialogueState answering(long knowledgeId) {
+            java.util.Set<Long> more = new java.util.TreeSet<>(answered);
+            more.add(knowledgeId);
+            return new DialogueState(welcomed, locationAsked, offered, java.util.Set.copyOf(more));
         }
     }
 }

@@ -37,7 +37,7 @@ public class MessageProcessor implements WorkHandler {
     private final Conversation conversation;
     private final Outbox outbox;
     private final Clock clock;
-    private final String claimLock;
+    private final boolean lockOnlyMessage;
     private final ContentCipher content;
     private final HotlineMetrics metrics;
 
@@ -49,7 +49,7 @@ public class MessageProcessor implements WorkHandler {
         this.conversation = conversation;
         this.outbox = outbox;
         this.clock = clock;
-        this.claimLock = dialect.lockRowsOf("m");
+        this.lockOnlyMessage = dialect == SqlDialect.POSTGRESQL;
         this.content = content;
     }
 
@@ -83,17 +83,7 @@ public class MessageProcessor implements WorkHandler {
 
     private List<Long> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
-        // Claim the message with a row lock rather than a write: a message taken twice is processed once. The
-        // contact comes in the same statement (on PostgreSQL its row is not locked).
-        Optional<Inbound> inbound = jdbc.sql("""
-                        select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
-                        from message m join contact c on c.id = m.contact_id
-                        where m.id = :id and m.state = 'ACCEPTED'""" + " " + claimLock)
-                .param("id", messageId)
-                .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
-                        rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
-                        content.open(rs.getString("body")), rs.getObject("created_at", OffsetDateTime.class)))
-                .optional();
+        Optional<Inbound> inbound = claim(messageId);
         if (inbound.isEmpty()) {
             return List.of();
         }
@@ -117,6 +107,34 @@ public class MessageProcessor implements WorkHandler {
                 turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
                 Duration.between(inbound.get().createdAt(), now).toMillis());
         return List.of(replyId);
+    }
+
+    /**
+     * Claims the message with a row lock rather than a write: a message taken twice is processed once. On
+     * PostgreSQL the contact comes in the same statement ("for update of m" locks the message only); H2 would lock
+     * the contact's row too, holding up the intake of her next messages, so there it is read apart.
+     */
+    private Optional<Inbound> claim(long messageId) {
+        if (lockOnlyMessage) {
+            return jdbc.sql("""
+                            select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
+                            from message m join contact c on c.id = m.contact_id
+                            where m.id = :id and m.state = 'ACCEPTED' for update of m""")
+                    .param("id", messageId)
+                    .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
+                            rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
+                            content.open(rs.getString("body")), rs.getObject("created_at", OffsetDateTime.class)))
+                    .optional();
+        }
+        return jdbc.sql("select body, created_at, contact_id from message where id = :id and state = 'ACCEPTED' for update")
+                .param("id", messageId)
+                .query((rs, n) -> new Object[]{rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class), rs.getLong("contact_id")})
+                .optional()
+                .map(row -> new Inbound(jdbc.sql("select id, channel, channel_user_id, village_id, commune_id from contact where id = :id")
+                        .param("id", row[2])
+                        .query((rs, n) -> new Contact(rs.getLong("id"), Channel.of(rs.getString("channel")), rs.getString("channel_user_id"),
+                                rs.getString("village_id"), rs.getString("commune_id")))
+                        .single(), content.open((String) row[0]), (OffsetDateTime) row[1]));
     }
 
     private record Inbound(Contact contact, @Nullable String body, OffsetDateTime createdAt) {
