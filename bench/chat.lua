@@ -2,11 +2,13 @@
 -- fresh client message id. With $BENCH_DELAY_MS, each connection waits that long between requests (paced load).
 local cookies = {}
 for line in io.lines(os.getenv("BENCH_COOKIES")) do cookies[#cookies + 1] = line end
+-- Twelve texts, two of them urgent (about the share of urgent messages in the corpus).
 local texts = {
-  "chồng em đánh em tối qua em phải làm sao", "cho em hỏi khám thai mấy lần thì đủ",
+  "chị ơi cho em hỏi thủ tục ly hôn thế nào", "cho em hỏi khám thai mấy lần thì đủ",
   "tổ tiết kiệm vay vốn ở làng em họp khi nào vậy chị", "có người rủ em sang trung quốc làm việc lương cao có nên đi không",
-  "alo có ai không ạ", "em bau 7 thang bi ra mau nhieu qua", "ck e say ruou ve la chui mang e",
-  "vay ngân hàng chính sách cần giấy tờ gì", "ck e dang cam dao doi giet e, cuu e voi"}
+  "alo có ai không ạ", "em bau 7 thang bi ra mau nhieu qua", "ck e hay chửi e mỗi khi say, e buồn lắm",
+  "vay ngân hàng chính sách cần giấy tờ gì", "ck e dang cam dao doi giet e, cuu e voi", "e muốn học nghề may thì đăng ký ở đâu",
+  "con em 6 tháng rồi cho ăn dặm thế nào ạ", "chồng em không cho em đi làm, giữ hết tiền"}
 local path = os.getenv("BENCH_PATH") or "/chat/api/messages"
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local counter = 0

@@ -23,10 +23,13 @@ class HotlineWorkers implements SmartLifecycle {
                    @Value("${hotline.node-id}") String node,
                    @Value("${hotline.workers.processing-threads:2}") int processingThreads,
                    @Value("${hotline.workers.delivery-threads:4}") int deliveryThreads,
+                   @Value("${hotline.workers.urgent-threads:2}") int urgentThreads,
                    @Value("${hotline.queue.claim-after:PT30S}") Duration claimAfter) {
         this.workers = List.of(
                 new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, claimAfter, processor),
-                new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, claimAfter, delivery));
+                new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, claimAfter, delivery),
+                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, urgentThreads, claimAfter, processor),
+                new StreamWorkers(queue, WorkQueue.URGENT_OUTBOUND, node, urgentThreads, claimAfter, delivery));
     }
 
     @Override

@@ -60,7 +60,7 @@ public class MessageProcessor implements WorkHandler {
             handle(messageIds.getFirst());
             return;
         }
-        List<Long> queued;
+        List<Queued> queued;
         try {
             queued = tx.execute(status -> messageIds.stream().flatMap(id -> process(id).stream()).toList());
         } catch (RuntimeException e) {
@@ -68,20 +68,35 @@ public class MessageProcessor implements WorkHandler {
             messageIds.forEach(this::handle);
             return;
         }
-        outbox.dispatch(queued);
+        dispatch(queued);
+    }
+
+    /** Emergency answers go by the urgent lane, ahead of any backlog; the rest by the ordinary one. */
+    private void dispatch(@Nullable List<Queued> queued) {
+        if (queued == null || queued.isEmpty()) {
+            return;
+        }
+        List<Long> urgent = queued.stream().filter(Queued::urgent).map(Queued::id).toList();
+        List<Long> ordinary = queued.stream().filter(q -> !q.urgent()).map(Queued::id).toList();
+        if (!urgent.isEmpty()) {
+            outbox.dispatchUrgent(urgent);
+        }
+        if (!ordinary.isEmpty()) {
+            outbox.dispatch(ordinary);
+        }
+    }
+
+    private record Queued(long id, boolean urgent) {
     }
 
     @Override
     public void handle(long messageId) {
         long started = System.nanoTime();
-        List<Long> queued = tx.execute(status -> process(messageId));
-        if (queued != null && !queued.isEmpty()) {
-            outbox.dispatch(queued);
-        }
+        dispatch(tx.execute(status -> process(messageId)));
         log.debug("message {} processed in {} us", messageId, (System.nanoTime() - started) / 1000);
     }
 
-    private List<Long> process(long messageId) {
+    private List<Queued> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
         Optional<Inbound> inbound = claim(messageId);
         if (inbound.isEmpty()) {
@@ -106,7 +121,7 @@ public class MessageProcessor implements WorkHandler {
                 messageId, turn.caseId(), turn.step(), turn.category(), turn.urgent(),
                 turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
                 Duration.between(inbound.get().createdAt(), now).toMillis());
-        return List.of(replyId);
+        return List.of(new Queued(replyId, reply.urgent()));
     }
 
     /**

@@ -58,6 +58,15 @@ public class Outbox {
         return Objects.requireNonNull(keys.getKeyAs(Long.class));
     }
 
+    /** Hands committed emergency answers to the urgent lane's delivery workers. */
+    public void dispatchUrgent(List<Long> ids) {
+        try {
+            queue.publishAll(WorkQueue.URGENT_OUTBOUND, ids);
+        } catch (RuntimeException e) {
+            log.warn("{} urgent replies stored but not queued ({}); the sweeper will queue them", ids.size(), e.getClass().getSimpleName());
+        }
+    }
+
     /** Hands committed replies to the delivery workers; if Redis is away, the sweeper does it later. */
     public void dispatch(List<Long> ids) {
         try {

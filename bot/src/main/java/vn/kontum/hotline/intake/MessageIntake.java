@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.metrics.HotlineMetrics;
+import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contacts;
@@ -52,6 +53,7 @@ public class MessageIntake implements SmartLifecycle {
     private final Clock clock;
     private final ContentCipher content;
     private final HotlineMetrics metrics;
+    private final MessageClassifier classifier;
     private final BlockingQueue<Pending> waiting;
     private final int writers;
     private final int maxBatch;
@@ -59,6 +61,7 @@ public class MessageIntake implements SmartLifecycle {
     private volatile boolean running;
 
     MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock, ContentCipher content, HotlineMetrics metrics,
+                  MessageClassifier classifier,
                   @Value("${hotline.intake.writers:2}") int writers,
                   @Value("${hotline.intake.max-batch:100}") int maxBatch,
                   @Value("${hotline.intake.max-waiting:5000}") int maxWaiting) {
@@ -69,12 +72,14 @@ public class MessageIntake implements SmartLifecycle {
         this.clock = clock;
         this.content = content;
         this.metrics = metrics;
+        this.classifier = classifier;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.waiting = new ArrayBlockingQueue<>(maxWaiting);
     }
 
-    private record Pending(InboundMessage message, CompletableFuture<Acceptance> result, long startedNanos) {
+    /** {@code urgent}: the classifier thinks someone is in danger; decided before the write, on the caller's thread. */
+    private record Pending(InboundMessage message, CompletableFuture<Acceptance> result, long startedNanos, boolean urgent) {
     }
 
     /**
@@ -83,7 +88,8 @@ public class MessageIntake implements SmartLifecycle {
      */
     public Acceptance accept(InboundMessage received) {
         InboundMessage message = received.storable();
-        Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime());
+        Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime(),
+                !message.text().isEmpty() && classifier.classify(message.text()).urgent());
         if (!running || !waiting.offer(pending)) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
         }
@@ -135,11 +141,18 @@ public class MessageIntake implements SmartLifecycle {
             }
             return;
         }
-        List<Long> fresh = stored.stream().filter(a -> !a.duplicate()).map(Acceptance::messageId).toList();
+        List<Long> fresh = new ArrayList<>();
+        List<Long> urgent = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!stored.get(i).duplicate()) {
+                (batch.get(i).urgent() ? urgent : fresh).add(stored.get(i).messageId());
+            }
+        }
         try {
+            queue.publishAll(WorkQueue.URGENT_INBOUND, urgent);
             queue.publishAll(WorkQueue.INBOUND, fresh);
         } catch (RuntimeException e) {
-            log.warn("{} messages stored but not queued ({}); the sweeper will queue them", fresh.size(), e.getClass().getSimpleName());
+            log.warn("{} messages stored but not queued ({}); the sweeper will queue them", fresh.size() + urgent.size(), e.getClass().getSimpleName());
         }
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);

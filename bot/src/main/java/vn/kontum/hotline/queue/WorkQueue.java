@@ -31,6 +31,12 @@ public class WorkQueue implements DisposableBean {
 
     public static final String INBOUND = "hotline:inbound";
     public static final String OUTBOUND = "hotline:outbound";
+    /**
+     * Messages that look urgent, and the emergency answers to them, go by lanes of their own with their own
+     * workers: they never wait behind a backlog of ordinary work.
+     */
+    public static final String URGENT_INBOUND = "hotline:inbound:urgent";
+    public static final String URGENT_OUTBOUND = "hotline:outbound:urgent";
     static final String GROUP = "hotline";
     private static final long MAX_LENGTH = 200_000;
 
