@@ -17,6 +17,7 @@ import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.admin.casefile.CaseAudit.Action;
 import vn.kontum.hotline.cases.CaseStatus;
 import vn.kontum.hotline.cases.Priority;
+import vn.kontum.hotline.cases.UrgentCaseRaised;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.directory.Directory;
@@ -50,11 +51,13 @@ class CaseWork {
     private final Outbox outbox;
     private final Directory directory;
     private final UrgentAlerts alerts;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final ContentCipher content;
 
     CaseWork(JdbcClient jdbc, TransactionTemplate tx, CaseFiles files, CaseAudit audit, Outbox outbox, Directory directory,
-             UrgentAlerts alerts, Clock clock, ContentCipher content) {
+             UrgentAlerts alerts, Clock clock, ContentCipher content, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.content = content;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -162,6 +165,11 @@ class CaseWork {
             jdbc.sql("update help_case set priority = :p, updated_at = :now where id = :id")
                     .param("p", priority.name()).param("now", now).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.PRIORITY, file.priority() + "->" + priority.name(), now);
+            if (priority == Priority.URGENT) {
+                // Raised by hand (a call, a visit): the on-call officers of the case's service point are alerted as
+                // for a message the classifier found urgent.
+                events.publishEvent(new UrgentCaseRaised(file.id(), file.servicePointId(), file.category(), now));
+            }
             return 0;
         });
     }

@@ -27,9 +27,9 @@ class InboxController {
 
     @GetMapping("/admin")
     String inbox(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String category,
-                 @RequestParam(required = false) @Nullable String channel,
+                 @RequestParam(required = false) @Nullable String channel, @RequestParam(required = false) @Nullable String village,
                  @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication auth, Model model) {
-        InboxFilter filter = InboxFilter.of(status, category, channel);
+        InboxFilter filter = InboxFilter.of(status, category, channel, village);
         var viewer = accounts.viewer(auth);
         model.addAttribute("viewer", viewer);
         model.addAttribute("filter", filter);
@@ -39,6 +39,7 @@ class InboxController {
         model.addAttribute("statuses", InboxFilter.STATUSES);
         model.addAttribute("categories", InboxFilter.CATEGORIES);
         model.addAttribute("channels", InboxFilter.CHANNELS);
+        model.addAttribute("villages", query.villages());
         return htmx != null ? "admin/inbox :: cases" : "admin/inbox";
     }
 }

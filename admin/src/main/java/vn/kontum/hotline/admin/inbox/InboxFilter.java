@@ -15,7 +15,7 @@ import vn.kontum.hotline.nlp.Topic;
  * so that an old bookmark still opens the inbox. {@code status} is {@code open} (the default), {@code all} or a
  * {@link CaseStatus}.
  */
-record InboxFilter(String status, @Nullable String category, @Nullable String channel) {
+record InboxFilter(String status, @Nullable String category, @Nullable String channel, @Nullable String village) {
 
     static final String OPEN = "open";
     static final String ALL = "all";
@@ -23,9 +23,11 @@ record InboxFilter(String status, @Nullable String category, @Nullable String ch
     static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::id).toList();
     static final List<String> STATUSES = Arrays.stream(CaseStatus.values()).map(Enum::name).toList();
 
-    static InboxFilter of(@Nullable String status, @Nullable String category, @Nullable String channel) {
+    /** {@code village}: an id of the directory's shape only (checked against the directory by the query itself). */
+    static InboxFilter of(@Nullable String status, @Nullable String category, @Nullable String channel, @Nullable String village) {
         String s = status != null && (STATUSES.contains(status) || ALL.equals(status)) ? status : OPEN;
-        return new InboxFilter(s, CATEGORIES.contains(category) ? category : null, CHANNELS.contains(channel) ? channel : null);
+        return new InboxFilter(s, CATEGORIES.contains(category) ? category : null, CHANNELS.contains(channel) ? channel : null,
+                village != null && village.matches("[a-z0-9-]{1,40}") ? village : null);
     }
 
     List<String> statuses() {
@@ -44,6 +46,9 @@ record InboxFilter(String status, @Nullable String category, @Nullable String ch
         }
         if (channel != null) {
             b.queryParam("channel", channel);
+        }
+        if (village != null) {
+            b.queryParam("village", village);
         }
         return b.encode().build().toUriString();
     }

@@ -31,6 +31,17 @@ class InboxQuery {
         this.clock = clock;
     }
 
+    record Village(String id, String name) {
+    }
+
+    /** The villages to filter by, with their commune's name, the especially disadvantaged ones marked. */
+    List<Village> villages() {
+        return jdbc.sql("""
+                        select v.id, c.name || ' - ' || v.name || case when v.especially_disadvantaged then ' (ĐBKK)' else '' end
+                        from village v join commune c on c.id = v.commune_id order by c.name, v.name""")
+                .query((rs, n) -> new Village(rs.getString(1), rs.getString(2))).list();
+    }
+
     List<InboxRow> rows(Viewer viewer, InboxFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.priority, c.category, c.status, c.channel, sp.name as sp_name, a.display_name as assigned_name,
@@ -53,6 +64,9 @@ class InboxQuery {
         if (filter.channel() != null) {
             sql.append(" and c.channel = :channel");
         }
+        if (filter.village() != null) {
+            sql.append(" and c.contact_id in (select id from contact where village_id = :village)");
+        }
         sql.append(" order by case when c.priority = 'URGENT' then 0 else 1 end, waiting_since nulls last, c.opened_at, c.id");
         sql.append(" fetch first ").append(LIMIT).append(" rows only");
         var statement = jdbc.sql(sql.toString()).param("statuses", filter.statuses());
@@ -64,6 +78,9 @@ class InboxQuery {
         }
         if (filter.channel() != null) {
             statement = statement.param("channel", filter.channel());
+        }
+        if (filter.village() != null) {
+            statement = statement.param("village", filter.village());
         }
         OffsetDateTime now = HotlineClock.now(clock);
         return statement.query((rs, n) -> {
