@@ -27,6 +27,31 @@ class ConsoleInboxVillageAndRaisedUrgencyTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_case_is_unread_until_the_officer_opens_it_and_unread_again_when_she_writes_more() {
+        long chat = 755_004;
+        long caseId = telegramCase(chat, "Thảo", "cho em hỏi vay vốn hội phụ nữ cần gì");
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        assertThat(row(admin, caseId)).contains("Tin mới chưa đọc");
+
+        admin.get("/admin/cases/" + caseId);
+        assertThat(row(admin, caseId)).doesNotContain("Tin mới chưa đọc");
+
+        TELEGRAM.userWrites(chat, "Thảo", "chị ơi em cần gấp");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from message where case_id = :id and direction = 'IN'")
+                .param("id", caseId).query(Long.class).single() == 2);
+        assertThat(row(admin, caseId)).contains("Tin mới chưa đọc");
+    }
+
+    /** The inbox row of one case (the list refreshed as htmx asks for it). */
+    private static String row(OfficerClient officer, long caseId) {
+        String page = officer.htmx("/admin?status=all").body();
+        int at = page.indexOf("data-case-id=\"" + caseId + "\"");
+        assertThat(at).as("case %s in the inbox", caseId).isNotNegative();
+        int end = page.indexOf("</li>", at);
+        return page.substring(at, end);
+    }
+
+    @Test
     void raising_a_case_to_urgent_by_hand_alerts_as_an_urgent_message_would() {
         long caseId = telegramCase(755_003, "Sương", "cho em hỏi tổ tiết kiệm họp khi nào");
         assertThat(jdbc.sql("select count(*) from urgent_alert where case_id = :id").param("id", caseId).query(Long.class).single()).isZero();

@@ -55,6 +55,7 @@ class CaseFileController {
         Viewer viewer = accounts.viewer(auth);
         CaseFile file = files.require(viewer, id);
         work.viewed(viewer, file);
+        files.markRead(viewer, file);
         model.addAttribute("viewer", viewer);
         model.addAttribute("file", file);
         model.addAttribute("thread", files.thread(file));
@@ -80,7 +81,9 @@ class CaseFileController {
     /** The conversation alone, for htmx's refresh: new messages and delivery states without reloading the page. */
     @GetMapping("/thread")
     String thread(@PathVariable long id, Authentication auth, Model model) {
-        CaseFile file = files.require(accounts.viewer(auth), id);
+        Viewer viewer = accounts.viewer(auth);
+        CaseFile file = files.require(viewer, id);
+        files.markRead(viewer, file);
         model.addAttribute("file", file);
         model.addAttribute("thread", files.thread(file));
         return "admin/case :: thread";

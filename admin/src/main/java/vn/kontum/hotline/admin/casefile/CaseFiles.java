@@ -80,6 +80,24 @@ class CaseFiles {
                 .query(OffsetDateTime.class).optional().map(last -> last.plus(ZALO_WINDOW)).orElse(null);
     }
 
+    /** The officer has now seen every message of the case so far: the inbox stops marking it unread for her. */
+    void markRead(Viewer viewer, CaseFile file) {
+        Long last = jdbc.sql("select max(id) from message where case_id = :c and direction = 'IN'").param("c", file.id())
+                .query(Long.class).optional().orElse(null);
+        if (last == null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        int updated = jdbc.sql("update case_read set last_message_id = :m, read_at = :now where account_id = :a and case_id = :c")
+                .param("m", last).param("now", now).param("a", viewer.accountId()).param("c", file.id()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into case_read (account_id, case_id, last_message_id, read_at) values (:a, :c, :m, :now)
+                            on conflict do nothing""")
+                    .param("a", viewer.accountId()).param("c", file.id()).param("m", last).param("now", now).update();
+        }
+    }
+
     /** The officers' private notes. Call only after {@link #require}. */
     List<CaseNote> notes(CaseFile file) {
         return jdbc.sql("""

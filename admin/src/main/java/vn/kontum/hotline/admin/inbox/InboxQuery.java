@@ -49,7 +49,9 @@ class InboxQuery {
                        (select min(m.created_at) from message m
                         where m.case_id = c.id and m.direction = 'IN'
                           and m.id > coalesce((select max(o.id) from message o where o.case_id = c.id and o.direction = 'OUT'
-                                               and o.author_account_id is not null), 0)) as waiting_since
+                                               and o.author_account_id is not null), 0)) as waiting_since,
+                       coalesce((select max(m.id) from message m where m.case_id = c.id and m.direction = 'IN'), 0)
+                         > coalesce((select r.last_message_id from case_read r where r.account_id = :me and r.case_id = c.id), 0) as unread
                 from help_case c
                 join service_point sp on sp.id = c.service_point_id
                 left join account a on a.id = c.assigned_officer_id
@@ -69,7 +71,7 @@ class InboxQuery {
         }
         sql.append(" order by case when c.priority = 'URGENT' then 0 else 1 end, waiting_since nulls last, c.opened_at, c.id");
         sql.append(" fetch first ").append(LIMIT).append(" rows only");
-        var statement = jdbc.sql(sql.toString()).param("statuses", filter.statuses());
+        var statement = jdbc.sql(sql.toString()).param("statuses", filter.statuses()).param("me", viewer.accountId());
         if (!viewer.seesAllCases()) {
             statement = statement.param("account", viewer.accountId());
         }
@@ -89,7 +91,7 @@ class InboxQuery {
                     rs.getObject("first_reply_at", OffsetDateTime.class), now);
             return new InboxRow(rs.getLong("id"), rs.getString("priority"), rs.getString("category"),
                     rs.getString("status"), rs.getString("channel"), rs.getString("sp_name"), rs.getString("assigned_name"),
-                    opened, rs.getObject("waiting_since", OffsetDateTime.class), breached);
+                    opened, rs.getObject("waiting_since", OffsetDateTime.class), breached, rs.getBoolean("unread"));
         }).list();
     }
 }
