@@ -47,10 +47,15 @@ class TelegramConfig {
     }
 
     @Bean
-    TelegramSender telegramSender(OkHttpTelegramClient client, StringRedisTemplate redis,
-                                  @Value("${hotline.telegram.max-per-second:30}") int perSecond,
-                                  @Value("${hotline.telegram.per-chat-interval:PT1S}") java.time.Duration perChat) {
-        return new TelegramSender(client, new TelegramSendBudget(redis, "hotline:telegram", perSecond, perChat));
+    TelegramMessages telegramMessages(OkHttpTelegramClient client, StringRedisTemplate redis,
+                                      @Value("${hotline.telegram.max-per-second:30}") int perSecond,
+                                      @Value("${hotline.telegram.per-chat-interval:PT1S}") java.time.Duration perChat) {
+        return new TelegramMessages(client, new TelegramSendBudget(redis, "hotline:telegram", perSecond, perChat));
+    }
+
+    @Bean
+    TelegramSender telegramSender(TelegramMessages messages) {
+        return new TelegramSender(messages);
     }
 
     @Bean

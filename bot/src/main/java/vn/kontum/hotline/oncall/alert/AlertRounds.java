@@ -170,8 +170,9 @@ public class AlertRounds {
         }
         Optional<Pending> pending = jdbc.sql("""
                         select s.alert_id, s.round_no, s.channel, s.chat_id, s.attempts, al.case_id, al.category, al.raised_at, sp.name,
-                               coalesce(v.name, '') as village, coalesce(co.name, '') as commune
+                               coalesce(v.name, '') as village, coalesce(co.name, '') as commune, r.started_at
                         from urgent_alert_send s join urgent_alert al on al.id = s.alert_id
+                        join urgent_alert_round r on r.alert_id = s.alert_id and r.round_no = s.round_no
                         join service_point sp on sp.id = al.service_point_id
                         join help_case c on c.id = al.case_id join contact ct on ct.id = c.contact_id
                         left join village v on v.id = ct.village_id
@@ -181,7 +182,9 @@ public class AlertRounds {
                 .query((rs, n) -> new Pending(rs.getLong("alert_id"), rs.getInt("round_no"), Channel.of(rs.getString("channel")),
                         rs.getString("chat_id"), rs.getInt("attempts"),
                         text.alert(rs.getLong("case_id"), rs.getString("category"), rs.getString(9), rs.getString("commune"),
-                                rs.getString("village"), rs.getInt("round_no"), rs.getObject("raised_at", OffsetDateTime.class), now)))
+                                rs.getString("village"), rs.getInt("round_no"), rs.getObject("raised_at", OffsetDateTime.class),
+                                // the round's own time: a send retried later, or by another node, says the same
+                                rs.getObject("started_at", OffsetDateTime.class))))
                 .optional();
         if (pending.isEmpty()) {
             return false;
