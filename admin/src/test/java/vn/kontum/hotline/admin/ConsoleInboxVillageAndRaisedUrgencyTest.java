@@ -22,7 +22,8 @@ class ConsoleInboxVillageAndRaisedUrgencyTest extends HotlineIntegrationTest {
 
         String page = admin.get("/admin?village=kroong-thon-2").body();
         assertThat(page).contains("href=\"/admin/cases/" + inKroong + "\"").doesNotContain("href=\"/admin/cases/" + elsewhere + "\"")
-                .contains("<option value=\"kroong-thon-2\" selected=\"selected\"");
+                .contains("<option value=\"kroong-thon-2\" selected=\"selected\"")
+                .contains(">Xã Kroong - Làng mẫu 1 (Kroong) (ĐBKK)</option>");
         assertThat(admin.get("/admin?village=%3Cscript%3E").body()).contains("href=\"/admin/cases/" + elsewhere + "\"");
     }
 

@@ -156,7 +156,7 @@ public class Cases {
      * given service point, already answered, so that the statistics are complete. Returns the case id.
      */
     public long recordOffline(Channel channel, String category, Priority priority, String servicePointId, @Nullable String communeId,
-                              @Nullable String villageId, long officerId, OffsetDateTime at, OffsetDateTime now) {
+                              @Nullable String villageId, long officerId, String reason, OffsetDateTime at, OffsetDateTime now) {
         if (channel.messaging()) {
             throw new IllegalArgumentException("an offline case is by phone or in person");
         }
@@ -174,7 +174,7 @@ public class Cases {
                         values (:contact, :channel, :category, :priority, 'IN_PROGRESS', :sp, :officer, :reason, :at, :at, :now)""")
                 .param("contact", contactId).param("channel", channel.id()).param("category", category).param("priority", priority.name())
                 .param("sp", servicePointId).param("officer", officerId)
-                .param("reason", category + ", " + channel.id() + " -> recorded by officer " + officerId)
+                .param("reason", reason)
                 .param("at", at).param("now", now).update(caseKey, "id");
         long caseId = java.util.Objects.requireNonNull(caseKey.getKeyAs(Long.class));
         log.info("offline case {} recorded by account {} channel={} category={}", caseId, officerId, channel.id(), category);

@@ -47,10 +47,12 @@ class OfflineCaseController {
     private final ContentCipher content;
     private final Clock clock;
     private final CaseAudit audit;
+    private final org.springframework.context.MessageSource messages;
 
     OfflineCaseController(Accounts accounts, CaseFiles files, Cases cases, JdbcClient jdbc, TransactionTemplate tx, ContentCipher content,
-                          Clock clock, CaseAudit audit) {
+                          Clock clock, CaseAudit audit, org.springframework.context.MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
         this.accounts = accounts;
         this.files = files;
         this.cases = cases;
@@ -103,7 +105,10 @@ class OfflineCaseController {
         OffsetDateTime at = day == null || day.isAfter(today) || day.isBefore(today.minusYears(1)) ? now
                 : day.equals(today) ? now : day.atTime(12, 0).atZone(VIETNAM).toOffsetDateTime();
         long caseId = tx.execute(status -> {
-            long id = cases.recordOffline(channel, category, Priority.valueOf(priority), servicePointId, commune, village, viewer.accountId(), at, now);
+            String reason = messages.getMessage("route.reason.offline", new Object[] {category, channel.id(), Long.toString(viewer.accountId())},
+                    java.util.Locale.forLanguageTag("vi"));
+            long id = cases.recordOffline(channel, category, Priority.valueOf(priority), servicePointId, commune, village, viewer.accountId(),
+                    reason, at, now);
             audit.record(id, viewer.accountId(), CaseAudit.Action.RECORD_OFFLINE, channel.id(), now);
             if (!note.isBlank()) {
                 jdbc.sql("insert into case_note (case_id, author_account_id, body, created_at) values (:c, :a, :b, :now)")

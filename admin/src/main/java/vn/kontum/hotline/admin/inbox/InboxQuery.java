@@ -31,15 +31,15 @@ class InboxQuery {
         this.clock = clock;
     }
 
-    record Village(String id, String name) {
+    record Village(String id, String name, boolean especiallyDisadvantaged) {
     }
 
     /** The villages to filter by, with their commune's name, the especially disadvantaged ones marked. */
     List<Village> villages() {
         return jdbc.sql("""
-                        select v.id, c.name || ' - ' || v.name || case when v.especially_disadvantaged then ' (ĐBKK)' else '' end
+                        select v.id, c.name || ' - ' || v.name, v.especially_disadvantaged
                         from village v join commune c on c.id = v.commune_id order by c.name, v.name""")
-                .query((rs, n) -> new Village(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new Village(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
     List<InboxRow> rows(Viewer viewer, InboxFilter filter) {
