@@ -34,7 +34,9 @@ class ReportExportsTest extends HotlineIntegrationTest {
         String page = coordinator.get("/admin/stats/print?preset=six-months&year=2019").body();
 
         assertThat(page).contains("Báo cáo kết quả hoạt động đường dây Địa chỉ tin cậy (Dự án 8)").contains("01/12/2018 – 31/05/2019")
-                .contains("Chỉ tiêu của Kế hoạch").contains("Tổng số trường hợp").doesNotContain("<script>alert");
+                .contains("Chỉ tiêu của Kế hoạch").contains("Tổng số trường hợp").doesNotContain("<script>alert")
+                // the same tables as the dashboard, response-target breaches included
+                .contains("quá hạn phản hồi lần đầu (số trường hợp)");
         Map<String, Object> csv = jdbc.sql("""
                         select a.username, e.format, e.period_from, e.period_to from report_export e join account a on a.id = e.account_id
                         where e.format = 'csv' and e.period_from = date '2019-01-01'""").query().singleRow();
