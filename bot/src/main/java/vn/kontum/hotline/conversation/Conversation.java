@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Cases;
+import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.contact.SafeHours;
@@ -183,6 +184,6 @@ class Conversation {
 
     /** Once, for a new case, when she has not said where she lives: the nearest service point can then answer. */
     private static boolean shouldAskLocation(Contact contact, DialogueState state, CaseRef ref) {
-        return !state.locationAsked() && contact.villageId() == null && contact.communeId() == null && !ref.priority().name().equals("URGENT");
+        return !state.locationAsked() && contact.villageId() == null && contact.communeId() == null && ref.priority() != Priority.URGENT;
     }
 }

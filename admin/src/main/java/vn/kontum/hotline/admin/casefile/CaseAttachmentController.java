@@ -63,8 +63,9 @@ class CaseAttachmentController {
         try {
             content = attachments.open(stored.get().channel(), stored.get().reference());
         } catch (IOException e) {
-            log.warn("attachment of message {} (case {}) could not be fetched: {} ({})", messageId, id, e.getMessage(),
-                    e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            // Class names only: a platform's error text may carry a URL, and a Telegram file URL holds the bot token.
+            log.warn("attachment of message {} (case {}) could not be fetched ({}{})", messageId, id, e.getClass().getSimpleName(),
+                    e.getCause() == null ? "" : ", " + e.getCause().getClass().getSimpleName());
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();
         }
         if (content.isEmpty()) {
