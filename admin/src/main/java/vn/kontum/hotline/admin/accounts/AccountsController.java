@@ -54,7 +54,7 @@ class AccountsController {
 
     @GetMapping
     String list(Authentication auth, Model model) {
-        model.addAttribute("viewer", administrator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.ADMIN));
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("servicePoints", servicePoints());
         model.addAttribute("roles", Role.values());
@@ -64,7 +64,7 @@ class AccountsController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Authentication auth, Model model) {
-        model.addAttribute("viewer", administrator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.ADMIN));
         model.addAttribute("account", accounts.summary(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("servicePoints", servicePoints());
         model.addAttribute("roles", Role.values());
@@ -76,7 +76,7 @@ class AccountsController {
     String add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
                @RequestParam(required = false) List<String> roles, @RequestParam(required = false) List<String> servicePoints,
                @RequestParam(defaultValue = "") String password, Authentication auth, RedirectAttributes flash) {
-        Viewer admin = administrator(auth);
+        Viewer admin = accounts.require(auth, Role.ADMIN);
         String user = username.strip().toLowerCase(java.util.Locale.ROOT);
         String problem = !USERNAME.matcher(user).matches() ? "accounts.refused.username"
                 : accounts.all().stream().anyMatch(a -> a.username().equals(user)) ? "accounts.refused.taken"
@@ -102,7 +102,7 @@ class AccountsController {
                   @RequestParam(required = false) List<String> roles, @RequestParam(required = false) List<String> servicePoints,
                   @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String password,
                   Authentication auth, RedirectAttributes flash) {
-        Viewer admin = administrator(auth);
+        Viewer admin = accounts.require(auth, Role.ADMIN);
         accounts.summary(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Set<Role> roleSet = roles(roles);
         String problem = displayName.isBlank() || displayName.length() > 200 ? "accounts.refused.name"
@@ -149,13 +149,5 @@ class AccountsController {
             }
         }
         return out;
-    }
-
-    private Viewer administrator(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.administers()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return viewer;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
 
 /** Coordinators keep the prepared answers here; officers only use them, from a case's page. */
@@ -33,7 +34,7 @@ class CannedRepliesController {
 
     @GetMapping
     String list(Authentication auth, Model model) {
-        model.addAttribute("viewer", coordinator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.COORDINATOR));
         model.addAttribute("replies", canned.all());
         model.addAttribute("maxTitle", MAX_TITLE);
         model.addAttribute("maxText", MAX_TEXT);
@@ -43,7 +44,7 @@ class CannedRepliesController {
     @PostMapping
     String add(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text, Authentication auth,
                RedirectAttributes flash) {
-        coordinator(auth);
+        accounts.require(auth, Role.COORDINATOR);
         String t = title.strip();
         String body = text.strip();
         if (t.isEmpty() || body.isEmpty()) {
@@ -51,7 +52,7 @@ class CannedRepliesController {
         } else if (t.length() > MAX_TITLE || body.length() > MAX_TEXT) {
             flash.addFlashAttribute("problem", "admin.refused.too-long");
         } else {
-            canned.add(t, body, coordinator(auth).accountId());
+            canned.add(t, body, accounts.require(auth, Role.COORDINATOR).accountId());
             flash.addFlashAttribute("notice", "admin.notice.changed");
         }
         return "redirect:/admin/canned";
@@ -59,18 +60,9 @@ class CannedRepliesController {
 
     @PostMapping("/{id}/remove")
     String remove(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        coordinator(auth);
+        accounts.require(auth, Role.COORDINATOR);
         canned.remove(id);
         flash.addFlashAttribute("notice", "admin.notice.changed");
         return "redirect:/admin/canned";
-    }
-
-    /** Only coordinators keep the prepared answers: anyone else gets 403, for reading the page too. */
-    private Viewer coordinator(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.seesAllCases()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return viewer;
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.stats.ReportExports;
@@ -42,10 +42,7 @@ class CorrectionsExportController {
 
     @GetMapping("/admin/corrections.tsv")
     ResponseEntity<byte[]> corrections(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.seesAllCases()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR);
         StringBuilder out = new StringBuilder();
         jdbc.sql("""
                         select c.to_category, m.urgent, m.body from case_category_correction c

@@ -28,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.directory.DirectoryFiles;
 
@@ -51,7 +52,7 @@ class DirectoryController {
 
     @GetMapping
     String page(Authentication auth, Model model) {
-        model.addAttribute("viewer", administrator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.ADMIN));
         model.addAttribute("counts", Map.of(
                 "communes", count("commune"), "villages", count("village"), "servicePoints", count("service_point"),
                 "samples", jdbc.sql("select (select count(*) from village where sample) + (select count(*) from service_point where sample)")
@@ -61,7 +62,7 @@ class DirectoryController {
 
     @GetMapping("/{kind}.csv")
     ResponseEntity<byte[]> download(@PathVariable String kind, Authentication auth) {
-        administrator(auth);
+        accounts.require(auth, Role.ADMIN);
         String csv = switch (kind) {
             case "communes" -> files.communes();
             case "villages" -> files.villages();
@@ -78,7 +79,7 @@ class DirectoryController {
 
     @PostMapping("/{kind}.csv")
     String upload(@PathVariable String kind, @RequestParam("file") MultipartFile file, Authentication auth, RedirectAttributes flash) {
-        Viewer admin = administrator(auth);
+        Viewer admin = accounts.require(auth, Role.ADMIN);
         try {
             if (file.isEmpty() || file.getSize() > MAX_FILE) {
                 flash.addFlashAttribute("problem", "directory.refused.file");
@@ -110,13 +111,5 @@ class DirectoryController {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private Viewer administrator(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.administers()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return viewer;
     }
 }

@@ -39,7 +39,7 @@ class KnowledgeController {
 
     @GetMapping
     String list(Authentication auth, Model model) {
-        model.addAttribute("viewer", coordinator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.COORDINATOR, Role.ADMIN));
         model.addAttribute("entries", entries.all());
         limits(model);
         return "admin/knowledge";
@@ -47,7 +47,7 @@ class KnowledgeController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Authentication auth, Model model) {
-        model.addAttribute("viewer", coordinator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.COORDINATOR, Role.ADMIN));
         model.addAttribute("entry", entries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         limits(model);
         return "admin/knowledge-edit";
@@ -57,7 +57,7 @@ class KnowledgeController {
     String add(@RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String question,
                @RequestParam(defaultValue = "") String answer, @RequestParam(defaultValue = "") String keywords, Authentication auth,
                RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             entries.add(new EntryChange(topic, question, answer, keywords), viewer.accountId());
             flash.addFlashAttribute("notice", "admin.notice.changed");
@@ -71,7 +71,7 @@ class KnowledgeController {
     String update(@PathVariable long id, @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String question,
                   @RequestParam(defaultValue = "") String answer, @RequestParam(defaultValue = "") String keywords,
                   Authentication auth, RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             entries.update(id, new EntryChange(topic, question, answer, keywords), viewer.accountId());
             flash.addFlashAttribute("notice", "admin.notice.changed");
@@ -93,7 +93,7 @@ class KnowledgeController {
     }
 
     private String setActive(long id, boolean active, Authentication auth, RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             entries.setActive(id, active, viewer.accountId());
             flash.addFlashAttribute("notice", "admin.notice.changed");
@@ -110,14 +110,5 @@ class KnowledgeController {
         model.addAttribute("maxQuestion", KnowledgeEntries.MAX_QUESTION);
         model.addAttribute("maxAnswer", KnowledgeEntries.MAX_ANSWER);
         model.addAttribute("maxKeywords", KnowledgeEntries.MAX_KEYWORDS);
-    }
-
-    /** Coordinators and administrators only: anyone else gets 403, for reading the page too. */
-    private Viewer coordinator(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.roles().contains(Role.COORDINATOR) && !viewer.roles().contains(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return viewer;
     }
 }

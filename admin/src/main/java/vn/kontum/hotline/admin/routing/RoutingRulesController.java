@@ -45,7 +45,7 @@ class RoutingRulesController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String category, Authentication auth, Model model) {
-        model.addAttribute("viewer", coordinator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.COORDINATOR, Role.ADMIN));
         String shown = Topic.fromLabel(category).map(Topic::label).orElse("");
         model.addAttribute("category", shown);
         model.addAttribute("rules", rules.all(shown.isEmpty() ? null : shown));
@@ -55,7 +55,7 @@ class RoutingRulesController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Authentication auth, Model model) {
-        model.addAttribute("viewer", coordinator(auth));
+        model.addAttribute("viewer", accounts.require(auth, Role.COORDINATOR, Role.ADMIN));
         model.addAttribute("rule", rules.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         formOptions(model);
         return "admin/routing-edit";
@@ -65,7 +65,7 @@ class RoutingRulesController {
     String add(@RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String place,
                @RequestParam(defaultValue = "") String servicePointId, @RequestParam(defaultValue = "") String alsoNotifyId,
                @RequestParam(defaultValue = "") String sortOrder, Authentication auth, RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             rules.add(change(category, place, servicePointId, alsoNotifyId, sortOrder), viewer.accountId());
             changed(flash);
@@ -79,7 +79,7 @@ class RoutingRulesController {
     String update(@PathVariable long id, @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String place,
                   @RequestParam(defaultValue = "") String servicePointId, @RequestParam(defaultValue = "") String alsoNotifyId,
                   @RequestParam(defaultValue = "") String sortOrder, Authentication auth, RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             rules.update(id, change(category, place, servicePointId, alsoNotifyId, sortOrder), viewer.accountId());
             changed(flash);
@@ -92,7 +92,7 @@ class RoutingRulesController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        Viewer viewer = coordinator(auth);
+        Viewer viewer = accounts.require(auth, Role.COORDINATOR, Role.ADMIN);
         try {
             rules.delete(id, viewer.accountId());
             changed(flash);
@@ -142,14 +142,5 @@ class RoutingRulesController {
 
     private static @Nullable String blankToNull(String value) {
         return value.isBlank() ? null : value;
-    }
-
-    /** Coordinators and administrators only: anyone else gets 403, for reading the page too. */
-    private Viewer coordinator(Authentication auth) {
-        Viewer viewer = accounts.viewer(auth);
-        if (!viewer.roles().contains(Role.COORDINATOR) && !viewer.roles().contains(Role.ADMIN)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return viewer;
     }
 }
