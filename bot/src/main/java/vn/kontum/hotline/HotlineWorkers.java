@@ -28,8 +28,9 @@ class HotlineWorkers implements SmartLifecycle {
         this.workers = List.of(
                 new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, claimAfter, processor),
                 new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, claimAfter, delivery),
-                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, urgentThreads, claimAfter, processor),
-                new StreamWorkers(queue, WorkQueue.URGENT_OUTBOUND, node, urgentThreads, claimAfter, delivery));
+                // No processing (or no delivery) on this node means none in the urgent lane either.
+                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, processingThreads == 0 ? 0 : urgentThreads, claimAfter, processor),
+                new StreamWorkers(queue, WorkQueue.URGENT_OUTBOUND, node, deliveryThreads == 0 ? 0 : urgentThreads, claimAfter, delivery));
     }
 
     @Override
