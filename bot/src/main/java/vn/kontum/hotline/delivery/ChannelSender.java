@@ -23,5 +23,13 @@ public interface ChannelSender {
         return false;
     }
 
+    /**
+     * Whether sending the same reply twice would go unnoticed (the web chat only announces a reply the page reads
+     * from the database). Such sends are written down in batches; any other is written down before the next send.
+     */
+    default boolean repeatIsHarmless() {
+        return false;
+    }
+
     SendResult send(OutboundMessage message);
 }

@@ -3,17 +3,20 @@ package vn.kontum.hotline.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
@@ -23,7 +26,7 @@ import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.queue.WorkHandler;
 
 /**
- * Delivers one queued reply. Claims it (QUEUED -> SENDING) so that no other worker sends it too, sends it
+ * Delivers queued replies. Claims each (QUEUED -> SENDING) so that no other worker sends it too, sends it
  * through its channel (in parts when it is longer than the channel takes), then records SENT, a retry with
  * backoff, or FAILED with the reason. DELIVERED and SEEN are recorded later, from the platform's reports.
  */
@@ -33,15 +36,19 @@ public class DeliveryWorker implements WorkHandler {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate tx;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Clock clock;
     private final ContentCipher content;
     private final HotlineMetrics metrics;
     private final int maxAttempts;
 
-    DeliveryWorker(JdbcClient jdbc, List<ChannelSender> senders, Clock clock, ContentCipher content, HotlineMetrics metrics,
+    DeliveryWorker(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, List<ChannelSender> senders, Clock clock, ContentCipher content, HotlineMetrics metrics,
                    @Value("${hotline.delivery.max-attempts:8}") int maxAttempts) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.tx = tx;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.clock = clock;
         this.content = content;
@@ -51,57 +58,110 @@ public class DeliveryWorker implements WorkHandler {
 
     @Override
     public void handle(long id) {
+        handleAll(List.of(id));
+    }
+
+    /**
+     * A batch: claimed in one transaction, read in one query, sent in order, and the outcomes whose repetition
+     * would be harmless (a web chat announcement) recorded together in one transaction at the end. A reply that
+     * reached a platform is recorded at once, before the next one is sent: a crash must not send it twice.
+     */
+    @Override
+    public void handleAll(List<Long> ids) {
         OffsetDateTime now = HotlineClock.now(clock);
-        int claimed = jdbc.sql("""
-                        update message set state = 'SENDING', attempts = attempts + 1, enqueued_at = :now
-                        where id = :id and direction = 'OUT' and state = 'QUEUED'
-                          and (next_attempt_at is null or next_attempt_at <= :now)""")
-                .param("id", id).param("now", now).update();
-        if (claimed == 0) {
+        List<Long> claimed = claim(ids, now);
+        if (claimed.isEmpty()) {
             return; // already sent, being sent elsewhere, or not due yet
         }
-        Optional<Pending> pending = jdbc.sql("""
+        List<Outcome> deferred = new ArrayList<>();
+        for (Pending pending : load(claimed)) {
+            Outcome outcome = deliver(pending, now);
+            if (outcome.canWait()) {
+                deferred.add(outcome);
+            } else {
+                record(outcome);
+            }
+        }
+        if (deferred.size() == 1) {
+            record(deferred.getFirst());
+        } else if (!deferred.isEmpty()) {
+            tx.executeWithoutResult(status -> deferred.forEach(this::record));
+        }
+    }
+
+    /** QUEUED -> SENDING for those due: the ones this worker may send. */
+    private List<Long> claim(List<Long> ids, OffsetDateTime now) {
+        String sql = """
+                update message set state = 'SENDING', attempts = attempts + 1, enqueued_at = ?
+                where id = ? and direction = 'OUT' and state = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?)""";
+        if (ids.size() == 1) {
+            return jdbcTemplate.update(sql, now, ids.getFirst(), now) == 1 ? ids : List.of();
+        }
+        int[] counts = Objects.requireNonNull(tx.execute(status -> jdbcTemplate.batchUpdate(sql, ids, ids.size(), (ps, id) -> {
+            ps.setObject(1, now);
+            ps.setLong(2, id);
+            ps.setObject(3, now);
+        })[0]));
+        List<Long> claimed = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] != 0) { // 1, or SUCCESS_NO_INFO where a driver does not count
+                claimed.add(ids.get(i));
+            }
+        }
+        return claimed;
+    }
+
+    private List<Pending> load(List<Long> ids) {
+        List<Pending> found = jdbc.sql("""
                         select m.id, m.channel, m.contact_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
                                c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at
                         from message m join contact c on c.id = m.contact_id left join message i on i.id = m.reply_to
-                        where m.id = :id""")
-                .param("id", id)
+                        where m.id in (:ids) and m.state = 'SENDING'""")
+                .param("ids", ids)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
                         rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices"))),
                         rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class)))
-                .optional();
-        if (pending.isEmpty()) {
-            return;
-        }
-        OutboundMessage message = pending.get().message();
+                .list();
+        // In the order they were queued: a contact's replies arrive in the order they were written.
+        return found.stream().sorted(java.util.Comparator.comparingLong(p -> p.message().id())).toList();
+    }
+
+    private Outcome deliver(Pending pending, OffsetDateTime now) {
+        OutboundMessage message = pending.message();
         if (message.text() == null) {
-            fail(id, "content erased before delivery");
-            return;
+            return new Outcome.Fail(message.id(), "content erased before delivery");
         }
-        SafeHours safe = pending.get().safeHours();
-        if (safe != null && !pending.get().urgent() && !safe.allows(now)) {
-            hold(id, safe.nextAllowed(now));
-            return;
+        SafeHours safe = pending.safeHours();
+        if (safe != null && !pending.urgent() && !safe.allows(now)) {
+            log.info("reply {} held until the contact's safe hours ({})", message.id(), safe.nextAllowed(now));
+            return new Outcome.Hold(message.id(), safe.nextAllowed(now));
         }
         ChannelSender sender = senders.get(message.channel());
         long started = System.nanoTime();
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
                 : sendParts(sender, message);
-        record(message, pending.get().attempts(), result);
         boolean sent = result instanceof SendResult.Sent;
         metrics.delivery(message.channel().id(), switch (result) {
             case SendResult.Sent s -> "sent";
             case SendResult.Retry r -> "retry";
             case SendResult.Failed f -> "failed";
         });
-        if (sent && pending.get().urgent() && pending.get().askedAt() != null) {
+        if (sent && pending.urgent() && pending.askedAt() != null) {
             // The promise to someone in danger: the emergency answer leaves within seconds of her message.
-            Duration left = Duration.between(pending.get().askedAt(), HotlineClock.now(clock));
+            Duration left = Duration.between(pending.askedAt(), HotlineClock.now(clock));
             metrics.urgentReplyLeft(left);
-            log.info("urgent reply {} left {} ms after the message arrived", id, left.toMillis());
+            log.info("urgent reply {} left {} ms after the message arrived", message.id(), left.toMillis());
         }
-        (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", id, message.channel().id(), pending.get().attempts(),
-                result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+        (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", message.id(), message.channel().id(),
+                pending.attempts(), result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+        boolean harmlessToRepeat = sender != null && sender.repeatIsHarmless();
+        return switch (result) {
+            case SendResult.Sent s -> new Outcome.Sent(message.id(), s.channelMessageId(), HotlineClock.now(clock), harmlessToRepeat);
+            case SendResult.Retry r when pending.attempts() < maxAttempts ->
+                    new Outcome.Retry(message.id(), HotlineClock.now(clock).plus(r.after() != null ? r.after() : backoff(pending.attempts())), r.reason());
+            case SendResult.Retry r -> new Outcome.Fail(message.id(), "gave up after " + pending.attempts() + " attempts: " + r.reason());
+            case SendResult.Failed f -> new Outcome.Fail(message.id(), f.reason());
+        };
     }
 
     /**
@@ -140,34 +200,26 @@ public class DeliveryWorker implements WorkHandler {
         }
     }
 
-    private void record(OutboundMessage message, int attempts, SendResult result) {
-        OffsetDateTime now = HotlineClock.now(clock);
-        switch (result) {
+    private void record(Outcome outcome) {
+        switch (outcome) {
             // A delivery report may come back from the platform before this is written: it is not undone.
-            case SendResult.Sent sent -> jdbc.sql("""
+            case Outcome.Sent sent -> jdbc.sql("""
                             update message set state = case when state in ('DELIVERED', 'SEEN') then state else 'SENT' end,
                                    sent_at = :now, channel_message_id = :cid, failure_reason = null
                             where id = :id""")
-                    .param("now", now).param("cid", sent.channelMessageId()).param("id", message.id()).update();
-            case SendResult.Retry retry when attempts < maxAttempts -> {
-                Duration wait = retry.after() != null ? retry.after() : backoff(attempts);
-                jdbc.sql("""
-                                update message set state = 'QUEUED', next_attempt_at = :next, enqueued_at = null,
-                                       failure_reason = :reason where id = :id""")
-                        .param("next", now.plus(wait)).param("reason", truncate(retry.reason())).param("id", message.id()).update();
-            }
-            case SendResult.Retry retry -> fail(message.id(), "gave up after " + attempts + " attempts: " + retry.reason());
-            case SendResult.Failed failed -> fail(message.id(), failed.reason());
+                    .param("now", sent.at()).param("cid", sent.channelMessageId()).param("id", sent.id()).update();
+            case Outcome.Retry retry -> jdbc.sql("""
+                            update message set state = 'QUEUED', next_attempt_at = :next, enqueued_at = null,
+                                   failure_reason = :reason where id = :id""")
+                    .param("next", retry.next()).param("reason", truncate(retry.reason())).param("id", retry.id()).update();
+            // Outside the hours she said are safe: back in the queue until then, without counting an attempt.
+            case Outcome.Hold hold -> jdbc.sql("""
+                            update message set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :until, enqueued_at = null
+                            where id = :id""")
+                    .param("until", hold.until()).param("id", hold.id()).update();
+            case Outcome.Fail fail -> jdbc.sql("update message set state = 'FAILED', failure_reason = :reason where id = :id")
+                    .param("reason", truncate(fail.reason())).param("id", fail.id()).update();
         }
-    }
-
-    /** Outside the hours she said are safe: back in the queue until then, without counting an attempt. */
-    private void hold(long id, OffsetDateTime until) {
-        jdbc.sql("""
-                        update message set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :until, enqueued_at = null
-                        where id = :id""")
-                .param("until", until).param("id", id).update();
-        log.info("reply {} held until the contact's safe hours ({})", id, until);
     }
 
     private static @Nullable SafeHours safeHours(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -179,11 +231,6 @@ public class DeliveryWorker implements WorkHandler {
         return rs.wasNull() ? null : new SafeHours(from, to);
     }
 
-    private void fail(long id, String reason) {
-        jdbc.sql("update message set state = 'FAILED', failure_reason = :reason where id = :id")
-                .param("reason", truncate(reason)).param("id", id).update();
-    }
-
     /** 2 s, 4 s, 8 s ... up to 10 minutes. */
     static Duration backoff(int attempts) {
         return Duration.ofSeconds(Math.min(600, 1L << Math.min(attempts, 10)));
@@ -191,6 +238,32 @@ public class DeliveryWorker implements WorkHandler {
 
     private static String truncate(String reason) {
         return reason.length() <= 300 ? reason : reason.substring(0, 300);
+    }
+
+    /** What became of one claimed reply, to be written down. */
+    private sealed interface Outcome {
+        long id();
+
+        /** Whether writing it down may wait for the batch's end: nothing reached a platform that a crash would repeat. */
+        default boolean canWait() {
+            return true;
+        }
+
+        record Sent(long id, @Nullable String channelMessageId, OffsetDateTime at, boolean harmlessToRepeat) implements Outcome {
+            @Override
+            public boolean canWait() {
+                return harmlessToRepeat;
+            }
+        }
+
+        record Retry(long id, OffsetDateTime next, String reason) implements Outcome {
+        }
+
+        record Hold(long id, OffsetDateTime until) implements Outcome {
+        }
+
+        record Fail(long id, String reason) implements Outcome {
+        }
     }
 
     private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours,

@@ -23,6 +23,11 @@ class WebChatSender implements ChannelSender {
     }
 
     @Override
+    public boolean repeatIsHarmless() {
+        return true;
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
         try {
             push.announce(message.channelUserId());
