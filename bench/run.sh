@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark of the web chat intake, side by side with a bare endpoint (same server, filters and security,
-# answering 200 without work) as the ceiling. Starts the hotline on its embedded default (H2 files, embedded
-# redis-server) with the heap capped at 256 MB, drives loopback load with wrk, prints a Markdown table.
+# Load benchmark of the intake: web chat, signed Zalo webhooks and Telegram webhooks, side by side with a bare
+# endpoint (same server, filters and security, answering 200 without work) as the ceiling. Starts the hotline on
+# its embedded default (H2 files, embedded redis-server) with the heap capped at 256 MB, and local stand-ins for
+# the Telegram and Zalo APIs (bench/BenchPlatforms.java) so that replies leave without errors; drives loopback load
+# with wrk, prints a Markdown table.
 #   bench/run.sh [seconds per run=15] [connections=32] [paced rate/s=1000]
 # BENCH_DB=postgres uses PostgreSQL (database hotline_bench) and Redis (db 5) on 127.0.0.1 instead.
 set -euo pipefail
@@ -13,6 +15,17 @@ PORT=${BENCH_PORT:-18090}
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 [ -f admin/target/hotline.jar ] || ./mvnw -B -ntp -q -DskipTests package
 WORK=$(mktemp -d /tmp/hotline-bench-XXXXXX)
+PLATFORMS=$((PORT + 2))
+ZALO_APP_ID=360846524940903967
+ZALO_OA_SECRET_KEY=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+TELEGRAM_SECRET=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+"$JAVA" bench/BenchPlatforms.java serve "$PLATFORMS" > "$WORK/platforms.log" 2>&1 &
+PLATFORMS_PID=$!
+# Every event is sent once: enough for full-speed and paced runs at a few thousand a second.
+"$JAVA" bench/BenchPlatforms.java zalo-events $(( SECS * 12000 )) "$ZALO_APP_ID" "$ZALO_OA_SECRET_KEY" "$WORK/zalo-events.tsv"
+export BENCH_ZALO_EVENTS="$WORK/zalo-events.tsv" BENCH_TELEGRAM_SECRET="$TELEGRAM_SECRET"
+ZALO_SENT=0
+TELEGRAM_RUN=0
 STORES=(--hotline.redis.embedded-port=$((PORT + 1)))
 if [ "${BENCH_DB:-embedded}" = postgres ]; then
   psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists hotline_bench with (force)" -c "create database hotline_bench"
@@ -21,10 +34,15 @@ if [ "${BENCH_DB:-embedded}" = postgres ]; then
           --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
 fi
 "$JAVA" -Xmx256m -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
+  --hotline.telegram.token=123456:bench --hotline.telegram.api-url="http://127.0.0.1:$PLATFORMS" \
+  --hotline.telegram.webhook-secret="$TELEGRAM_SECRET" \
+  --hotline.zalo.app-id="$ZALO_APP_ID" --hotline.zalo.app-secret=bench-app-secret --hotline.zalo.oa-secret-key="$ZALO_OA_SECRET_KEY" \
+  --hotline.zalo.access-token=bench-access --hotline.zalo.refresh-token=bench-refresh \
+  --hotline.zalo.api-url="http://127.0.0.1:$PLATFORMS" --hotline.zalo.oauth-url="http://127.0.0.1:$PLATFORMS" \
   --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
   --hotline.admin-password=bench-only-password > "$WORK/hotline.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $PID $PLATFORMS_PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
 for _ in $(seq 1 64); do
   curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'
@@ -34,9 +52,17 @@ URL="http://127.0.0.1:$PORT"
 ACCEPTED=0
 
 run() { # name path delay_ms seconds [connections]
-  local out
-  out=$(BENCH_PATH="$2" BENCH_DELAY_MS="$3" wrk -t1 -c"${5:-$CONN}" -d"$4"s --timeout 10s -s bench/chat.lua "$URL$2" | grep '^RESULT')
-  if [ "$2" = /chat/api/messages ]; then ACCEPTED=$((ACCEPTED + $(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$out"))); fi
+  local out script=bench/chat.lua
+  case "$2" in
+    /webhooks/zalo) script=bench/zalo.lua ;;
+    /webhooks/telegram) script=bench/telegram.lua; TELEGRAM_RUN=$((TELEGRAM_RUN + 1)) ;;
+  esac
+  out=$(BENCH_PATH="$2" BENCH_DELAY_MS="$3" BENCH_OFFSET=$([ "$2" = /webhooks/zalo ] && echo "$ZALO_SENT" || echo "$((TELEGRAM_RUN * 1000))") \
+        wrk -t1 -c"${5:-$CONN}" -d"$4"s --timeout 10s -s "$script" "$URL$2" | grep '^RESULT')
+  local requests non2xx
+  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$out"); non2xx=$(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"$out")
+  if [ "$2" = /webhooks/zalo ]; then ZALO_SENT=$((ZALO_SENT + requests)); fi
+  if [ "$2" != /chat/api/bare ]; then ACCEPTED=$((ACCEPTED + requests - non2xx)); fi
   [ "$1" = warm-up ] && return
   awk -v name="$1" '{for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
     printf "| %-40s | %8d | %7d | %7.2f | %7.2f | %8.2f | %d / %d |\n", name, v["requests"], v["rps"], v["p50"], v["p99"], v["p999"], v["non2xx"], v["errors"]}' <<<"$out"
@@ -61,30 +87,43 @@ echo "hotline: ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, 64 cha
 echo
 run warm-up /chat/api/bare 0 10
 run warm-up /chat/api/messages 0 10
+run warm-up /webhooks/zalo 0 5
 drain >/dev/null
 echo "| load | requests | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx / errors |"
 echo "|---|---:|---:|---:|---:|---:|---|"
 run "bare endpoint (ceiling), full speed" /chat/api/bare 0 "$SECS"
 run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
 FULL_DRAIN=$(drain)
+run "signed Zalo webhook, full speed" /webhooks/zalo 0 "$SECS"
+ZALO_DRAIN=$(drain)
 run "bare endpoint, paced ~$RATE/s" /chat/api/bare "$PACE" "$SECS" "$PACED_CONN"
 PACED_FROM=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
 run "web chat, durable intake, paced ~$RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
 PACED_DRAIN=$(drain)
+run "signed Zalo webhook, paced ~$RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
+ZALO_PACED_DRAIN=$(drain)
+PACED_TO=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
+sleep 2 # the last replies leave
+URGENT_LINES=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
+# Telegram last: its replies leave at most 30 a second (Telegram's limit for a bot), so they queue for minutes.
+run "Telegram webhook, full speed" /webhooks/telegram 0 "$SECS"
+TELEGRAM_DRAIN=$(drain)
+run "Telegram webhook, paced ~$RATE/s" /webhooks/telegram "$PACE" "$SECS" "$PACED_CONN"
+TELEGRAM_PACED_DRAIN=$(drain)
 echo
 DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
-printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after the full-speed run, %.1f s after the paced run\n' \
-  "$ACCEPTED" "$DONE" "$FULL_DRAIN" "$PACED_DRAIN"
-grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | tail -n +$((PACED_FROM + 1)) | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
-  printf "paced run, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
+printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after web chat full speed, %.1f s after Zalo full speed, %.1f s after Telegram full speed; %.1f / %.1f / %.1f s after the paced runs\n' \
+  "$ACCEPTED" "$DONE" "$FULL_DRAIN" "$ZALO_DRAIN" "$TELEGRAM_DRAIN" "$PACED_DRAIN" "$ZALO_PACED_DRAIN" "$TELEGRAM_PACED_DRAIN"
+grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | awk -v from="$PACED_FROM" -v to="$PACED_TO" 'NR > from && NR <= to' \
+  | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
+  printf "paced web chat and Zalo runs, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
 grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
   printf "whole run (full-speed bursts included), time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n",
     a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
-sleep 2 # the last replies leave
-grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk '{print $5}' | sort -n | awk '{a[NR] = $1} END {
+grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk -v to="$URGENT_LINES" 'NR <= to {print $5}' | sort -n | awk '{a[NR] = $1} END {
   if (NR == 0) { print "urgent replies: none recorded"; exit }
   over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
   m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
-  printf "urgent messages, time from arrival to the emergency answer leaving the hotline (whole run): p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
+  printf "urgent messages (web chat and Zalo runs), time from arrival to the emergency answer leaving the hotline: p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
     a[m], a[q], a[NR], over, NR}'
 echo "peak RSS of the hotline: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/hotline.log" || true)"

@@ -144,6 +144,7 @@ public class DeliveryWorker implements WorkHandler {
         metrics.delivery(message.channel().id(), switch (result) {
             case SendResult.Sent s -> "sent";
             case SendResult.Retry r -> "retry";
+            case SendResult.NotYet n -> "later";
             case SendResult.Failed f -> "failed";
         });
         if (sent && pending.urgent() && pending.askedAt() != null) {
@@ -161,6 +162,7 @@ public class DeliveryWorker implements WorkHandler {
                     new Outcome.Retry(message.id(), HotlineClock.now(clock).plus(r.after() != null ? r.after() : backoff(pending.attempts())), r.reason());
             case SendResult.Retry r -> new Outcome.Fail(message.id(), "gave up after " + pending.attempts() + " attempts: " + r.reason());
             case SendResult.Failed f -> new Outcome.Fail(message.id(), f.reason());
+            case SendResult.NotYet n -> new Outcome.Hold(message.id(), HotlineClock.now(clock).plus(n.after()));
         };
     }
 
@@ -212,7 +214,7 @@ public class DeliveryWorker implements WorkHandler {
                             update message set state = 'QUEUED', next_attempt_at = :next, enqueued_at = null,
                                    failure_reason = :reason where id = :id""")
                     .param("next", retry.next()).param("reason", truncate(retry.reason())).param("id", retry.id()).update();
-            // Outside the hours she said are safe: back in the queue until then, without counting an attempt.
+            // Outside the hours she said are safe, or over the send budget: back in the queue, not counted as an attempt.
             case Outcome.Hold hold -> jdbc.sql("""
                             update message set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :until, enqueued_at = null
                             where id = :id""")

@@ -15,6 +15,13 @@ public sealed interface SendResult {
     record Retry(String reason, @Nullable Duration after) implements SendResult {
     }
 
+    /**
+     * Not tried: the hotline's own share of the platform's limit is used up for now. Tried again after
+     * {@code after} without counting an attempt, so a burst never makes a reply fail.
+     */
+    record NotYet(Duration after) implements SendResult {
+    }
+
     /** Will never succeed (blocked by the user, outside the platform's window): shown to officers. */
     record Failed(String reason) implements SendResult {
     }

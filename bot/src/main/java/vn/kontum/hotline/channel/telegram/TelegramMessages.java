@@ -36,7 +36,7 @@ public final class TelegramMessages {
         Duration wait = budget.reserve(chatId);
         while (!wait.isZero()) {
             if (wait.compareTo(LONGEST_WAIT_IN_PLACE) > 0) {
-                return new SendResult.Retry("telegram send budget", wait);
+                return new SendResult.NotYet(wait);
             }
             try {
                 Thread.sleep(wait);

@@ -214,6 +214,9 @@ public class AlertRounds {
                     .param("reason", truncate(retry.reason())).param("id", id).update();
             case SendResult.Retry retry -> fail(id, "gave up after " + p.attempts() + " attempts: " + retry.reason());
             case SendResult.Failed failed -> fail(id, failed.reason());
+            case SendResult.NotYet notYet -> jdbc.sql("""
+                            update urgent_alert_send set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :next where id = :id""")
+                    .param("next", now.plus(notYet.after())).param("id", id).update();
         }
         log.info("urgent alert {} round {} message {} attempt {} result {}", p.alertId(), p.round(), id, p.attempts(),
                 result.getClass().getSimpleName());
