@@ -1,23 +1,33 @@
 package vn.kontum.hotline.knowledge;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the answer to a common question within the topic the classifier gave. An entry matches when one of its
  * keyword phrases occurs in the message as whole words, with or without diacritics and teencode ("kham thai may
  * lan", "e co bau"); the entry with the most matched phrases wins, then the one with the most matched words, then
- * the oldest. Entries are read at each question, without a cache: a topic has a few, and an edit is seen at once
- * on every node.
+ * the oldest. The entries are kept here with their phrases already reduced to words, and read again when their
+ * version in Redis changes (an edit on any node), and at least once a minute in case an edit could not say so.
  */
 @Component
 public class Knowledge {
 
+    private static final Logger log = LoggerFactory.getLogger(Knowledge.class);
+    private static final Duration LONGEST_UNCHECKED = Duration.ofMinutes(1);
+
     private final KnowledgeEntries entries;
+    private volatile @Nullable Snapshot snapshot;
 
     Knowledge(KnowledgeEntries entries) {
         this.entries = entries;
@@ -28,23 +38,54 @@ public class Knowledge {
         if (words.isEmpty()) {
             return Optional.empty();
         }
-        return entries.active(topicLabel.strip().toLowerCase(Locale.ROOT)).stream()
+        return current().byTopic().getOrDefault(topicLabel.strip().toLowerCase(Locale.ROOT), List.of()).stream()
                 .map(e -> score(e, words))
                 .filter(s -> s.phrases() > 0)
                 .min(Comparator.comparingInt(Score::phrases).reversed()
                         .thenComparing(Comparator.comparingInt(Score::words).reversed())
-                        .thenComparingLong(s -> s.entry().id()))
-                .map(s -> new KnowledgeAnswer(s.entry().id(), s.entry().question(), s.entry().answer()));
+                        .thenComparingLong(s -> s.entry().entry().id()))
+                .map(s -> new KnowledgeAnswer(s.entry().entry().id(), s.entry().entry().question(), s.entry().entry().answer()));
     }
 
-    private record Score(KnowledgeEntry entry, int phrases, int words) {
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        long now = System.nanoTime();
+        String version;
+        try {
+            version = entries.version();
+        } catch (RuntimeException e) {
+            if (known != null && now - known.readAt() < LONGEST_UNCHECKED.toNanos()) {
+                return known;
+            }
+            log.debug("knowledge version unknown ({}); entries read again", e.getClass().getSimpleName());
+            version = "?";
+        }
+        if (known != null && known.version().equals(version) && !"?".equals(version) && now - known.readAt() < LONGEST_UNCHECKED.toNanos()) {
+            return known;
+        }
+        // Read after the version: an edit between the two is read now and read once more next time.
+        Map<String, List<Prepared>> byTopic = entries.active().stream()
+                .map(e -> new Prepared(e, e.keywords().stream().map(Keywords::words).filter(w -> !w.isEmpty()).toList()))
+                .collect(Collectors.groupingBy(p -> p.entry().topic(), Collectors.toUnmodifiableList()));
+        Snapshot fresh = new Snapshot(version, now, byTopic);
+        snapshot = fresh;
+        return fresh;
     }
 
-    private static Score score(KnowledgeEntry entry, List<String> message) {
+    private record Snapshot(String version, long readAt, Map<String, List<Prepared>> byTopic) {
+    }
+
+    /** An entry with its keyword phrases reduced to words once. */
+    private record Prepared(KnowledgeEntry entry, List<List<String>> phrases) {
+    }
+
+    private record Score(Prepared entry, int phrases, int words) {
+    }
+
+    private static Score score(Prepared entry, List<String> message) {
         int phrases = 0;
         int words = 0;
-        for (String keyword : entry.keywords()) {
-            List<String> phrase = Keywords.words(keyword);
+        for (List<String> phrase : entry.phrases()) {
             if (Keywords.contains(message, phrase)) {
                 phrases++;
                 words += phrase.size();

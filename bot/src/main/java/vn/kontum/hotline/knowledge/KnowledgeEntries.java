@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,12 +39,17 @@ public class KnowledgeEntries {
         }
     }
 
+    /** Raised after every change, so that every node's {@link Knowledge} reads the entries again. */
+    static final String VERSION_KEY = "hotline:knowledge:version";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StringRedisTemplate redis;
 
-    KnowledgeEntries(JdbcClient jdbc, Clock clock) {
+    KnowledgeEntries(JdbcClient jdbc, Clock clock, StringRedisTemplate redis) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.redis = redis;
     }
 
     /** Every entry, those in use first, by topic and question. */
@@ -57,10 +63,25 @@ public class KnowledgeEntries {
                 .query((rs, n) -> entry(rs)).optional();
     }
 
-    /** Entries in use for a topic, lowest id first. */
-    List<KnowledgeEntry> active(String topic) {
-        return jdbc.sql("select id, topic, question, answer, keywords, active from knowledge_entry where active and topic = :topic order by id")
-                .param("topic", topic).query((rs, n) -> entry(rs)).list();
+    /** Entries in use, lowest id first. */
+    List<KnowledgeEntry> active() {
+        return jdbc.sql("select id, topic, question, answer, keywords, active from knowledge_entry where active order by id")
+                .query((rs, n) -> entry(rs)).list();
+    }
+
+    /** The version of the entries as every node sees it: changes with each edit. */
+    String version() {
+        String version = redis.opsForValue().get(VERSION_KEY);
+        return version == null ? "0" : version;
+    }
+
+    private void changed() {
+        try {
+            redis.opsForValue().increment(VERSION_KEY);
+        } catch (RuntimeException e) {
+            // The edit is stored; nodes see it when their copy is next read again (at most a minute).
+            log.warn("knowledge version not raised: {}", e.getClass().getSimpleName());
+        }
     }
 
     public long add(EntryChange change, long accountId) {
@@ -72,6 +93,7 @@ public class KnowledgeEntries {
                 .param("topic", c.topic()).param("question", c.question()).param("answer", c.answer()).param("keywords", c.keywords())
                 .param("by", accountId).param("now", HotlineClock.now(clock)).update(keys, "id");
         long id = Objects.requireNonNull(keys.getKeyAs(Long.class));
+        changed();
         log.info("knowledge entry {} ({}) added by account {}", id, c.topic(), accountId);
         return id;
     }
@@ -87,6 +109,7 @@ public class KnowledgeEntries {
         if (updated == 0) {
             throw new Refused("knowledge.refused.unknown-entry");
         }
+        changed();
         log.info("knowledge entry {} ({}) changed by account {}", id, c.topic(), accountId);
     }
 
@@ -96,6 +119,7 @@ public class KnowledgeEntries {
         if (updated == 0) {
             throw new Refused("knowledge.refused.unknown-entry");
         }
+        changed();
         log.info("knowledge entry {} {} by account {}", id, active ? "activated" : "deactivated", accountId);
     }
 
