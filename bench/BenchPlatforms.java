@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * hotline's replies to the load leave without errors;</li>
  * <li>{@code zalo-events N APP_ID OA_SECRET_KEY FILE}: writes N {@code user_send_text} events, one a line as
  * {@code signature<TAB>body}, each signed as Zalo signs (SHA-256 of app id + body + timestamp + OA secret key),
- * from 64 users, for wrk to send (bench/zalo.lua).</li>
+ * from 512 users, for wrk to send (bench/zalo.lua).</li>
  * </ul>
  */
 public class BenchPlatforms {
@@ -50,7 +50,7 @@ public class BenchPlatforms {
                 String body = ("{\"app_id\":\"%s\",\"sender\":{\"id\":\"84%09d\"},\"user_id_by_app\":\"552177279717587730\","
                         + "\"recipient\":{\"id\":\"579745863508352884\"},\"event_name\":\"user_send_text\","
                         + "\"message\":{\"text\":\"%s\",\"msg_id\":\"%s%08d\"},\"timestamp\":\"%d\"}")
-                        .formatted(appId, i % 64, TEXTS[i % TEXTS.length], run, i, timestamp);
+                        .formatted(appId, i % 512, TEXTS[i % TEXTS.length], run, i, timestamp);
                 byte[] mac = sha.digest((appId + body + timestamp + oaSecretKey).getBytes(StandardCharsets.UTF_8));
                 out.print(HexFormat.of().formatHex(mac));
                 out.print('\t');

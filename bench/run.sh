@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}
+# BENCH_SESSIONS: web chat sessions (default 512)
 PORT=${BENCH_PORT:-18090}
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 [ -f admin/target/hotline.jar ] || ./mvnw -B -ntp -q -DskipTests package
@@ -44,7 +45,9 @@ fi
 PID=$!
 trap 'kill $PID $PLATFORMS_PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-for _ in $(seq 1 64); do
+# Many women, each writing a few messages, as on the real hotline (not a few writing hundreds a second).
+SESSIONS=${BENCH_SESSIONS:-512}
+for _ in $(seq 1 "$SESSIONS"); do
   curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'
 done > "$WORK/cookies"
 export BENCH_COOKIES="$WORK/cookies"
@@ -83,7 +86,7 @@ drain() { # waits until every accepted message has its reply queued; prints the 
 PACE=40
 PACED_CONN=$(( RATE / 20 ))
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); wrk on the same machine"
-echo "hotline: ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, 64 chat sessions"
+echo "hotline: ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, $SESSIONS web chat sessions, 512 Zalo users, 512 Telegram chats"
 echo
 run warm-up /chat/api/bare 0 10
 run warm-up /chat/api/messages 0 10

@@ -1,4 +1,4 @@
--- wrk script: Telegram webhook updates (text messages from 64 private chats), each with a fresh update_id, with
+-- wrk script: Telegram webhook updates (text messages from 512 private chats), each with a fresh update_id, with
 -- the secret header Telegram sends ($BENCH_TELEGRAM_SECRET).
 local texts = {
   "chị ơi cho em hỏi thủ tục ly hôn thế nào", "cho em hỏi khám thai mấy lần thì đủ",
@@ -13,7 +13,7 @@ local counter = 0
 
 function request()
   counter = counter + 1
-  local chat = 910000 + counter % 64
+  local chat = 910000 + counter % 512
   local body = string.format('{"update_id":%d,"message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private","first_name":"Bench"},'
     .. '"from":{"id":%d,"is_bot":false,"first_name":"Bench"},"text":"%s"}}',
     base + counter, counter, os.time(), chat, chat, texts[counter % #texts + 1])
