@@ -26,13 +26,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 public class BenchPlatforms {
 
-    private static final String[] TEXTS = {
-            "chị ơi cho em hỏi thủ tục ly hôn thế nào", "cho em hỏi khám thai mấy lần thì đủ",
-            "tổ tiết kiệm vay vốn ở làng em họp khi nào vậy chị", "có người rủ em sang trung quốc làm việc lương cao có nên đi không",
-            "alo có ai không ạ", "em bau 7 thang bi ra mau nhieu qua", "ck e hay chửi e mỗi khi say, e buồn lắm",
-            "vay ngân hàng chính sách cần giấy tờ gì", "ck e dang cam dao doi giet e, cuu e voi", "e muốn học nghề may thì đăng ký ở đâu",
-            "con em 6 tháng rồi cho ăn dặm thế nào ạ", "chồng em không cho em đi làm, giữ hết tiền"};
-
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "serve" -> serve(Integer.parseInt(args[1]));
@@ -42,6 +35,7 @@ public class BenchPlatforms {
     }
 
     private static void zaloEvents(int n, String appId, String oaSecretKey, Path file) throws Exception {
+        String[] texts = Files.readAllLines(Path.of("bench/texts.txt"), StandardCharsets.UTF_8).toArray(String[]::new);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         long timestamp = System.currentTimeMillis();
         String run = Long.toString(timestamp, 36);
@@ -50,7 +44,7 @@ public class BenchPlatforms {
                 String body = ("{\"app_id\":\"%s\",\"sender\":{\"id\":\"84%09d\"},\"user_id_by_app\":\"552177279717587730\","
                         + "\"recipient\":{\"id\":\"579745863508352884\"},\"event_name\":\"user_send_text\","
                         + "\"message\":{\"text\":\"%s\",\"msg_id\":\"%s%08d\"},\"timestamp\":\"%d\"}")
-                        .formatted(appId, i % 512, TEXTS[i % TEXTS.length], run, i, timestamp);
+                        .formatted(appId, i % 512, texts[i % texts.length], run, i, timestamp);
                 byte[] mac = sha.digest((appId + body + timestamp + oaSecretKey).getBytes(StandardCharsets.UTF_8));
                 out.print(HexFormat.of().formatHex(mac));
                 out.print('\t');
