@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,10 +41,12 @@ public class MessageProcessor implements WorkHandler {
     private final boolean lockOnlyMessage;
     private final ContentCipher content;
     private final HotlineMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect,
-                     ContentCipher content, HotlineMetrics metrics) {
+                     ContentCipher content, HotlineMetrics metrics, ApplicationEventPublisher events) {
         this.metrics = metrics;
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.conversation = conversation;
@@ -114,6 +117,9 @@ public class MessageProcessor implements WorkHandler {
                 .param("urgent", turn.urgent()).param("version", turn.modelVersion())
                 .param("case", turn.caseId()).param("id", messageId).update();
         metrics.understood(turn.category(), turn.urgent(), Duration.between(inbound.get().createdAt(), now));
+        if (turn.caseId() != null && turn.servicePointId() != null) {
+            events.publishEvent(new MessageFiled(messageId, turn.caseId(), turn.servicePointId(), turn.opened()));
+        }
         Reply reply = turn.reply();
         long replyId = outbox.queue(contact.channel(), contact.id(), turn.caseId(), reply.text(), reply.choices(), reply.urgent(),
                 messageId, null, now);

@@ -3,6 +3,7 @@ package vn.kontum.hotline.delivery;
 import java.time.Clock;
 import java.util.Collection;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,12 @@ public class DeliveryReports {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DeliveryReports(JdbcClient jdbc, Clock clock) {
+    DeliveryReports(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Returns how many replies changed state. */
@@ -38,9 +41,17 @@ public class DeliveryReports {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("update message set state = :state, sent_at = coalesce(sent_at, :now) where direction = 'OUT' and state in ("
+        int changed = jdbc.sql("update message set state = :state, sent_at = coalesce(sent_at, :now) where direction = 'OUT' and state in ("
                         + from + ") and id in (select message_id from message_part where channel = :channel and channel_message_id in (:ids))")
                 .param("state", state).param("now", HotlineClock.now(clock)).param("channel", channel.id()).param("ids", ids)
                 .update();
+        if (changed > 0) {
+            jdbc.sql("select id, case_id from message where case_id is not null and id in"
+                            + " (select message_id from message_part where channel = :channel and channel_message_id in (:ids))")
+                    .param("channel", channel.id()).param("ids", ids)
+                    .query((rs, n) -> new ReplyStateChanged(rs.getLong(1), rs.getLong(2))).list()
+                    .forEach(events::publishEvent);
+        }
+        return changed;
     }
 }

@@ -8,11 +8,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,9 +45,11 @@ public class DeliveryWorker implements WorkHandler {
     private final ContentCipher content;
     private final HotlineMetrics metrics;
     private final int maxAttempts;
+    private final ApplicationEventPublisher events;
 
     DeliveryWorker(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, List<ChannelSender> senders, Clock clock, ContentCipher content, HotlineMetrics metrics,
-                   @Value("${hotline.delivery.max-attempts:8}") int maxAttempts) {
+                   @Value("${hotline.delivery.max-attempts:8}") int maxAttempts, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.tx = tx;
@@ -74,12 +78,15 @@ public class DeliveryWorker implements WorkHandler {
             return; // already sent, being sent elsewhere, or not due yet
         }
         List<Outcome> deferred = new ArrayList<>();
+        List<ReplyStateChanged> deferredNews = new ArrayList<>();
         for (Pending pending : load(claimed)) {
             Outcome outcome = deliver(pending, now);
             if (outcome.canWait()) {
                 deferred.add(outcome);
+                news(pending, outcome).ifPresent(deferredNews::add);
             } else {
                 record(outcome);
+                news(pending, outcome).ifPresent(events::publishEvent);
             }
         }
         if (deferred.size() == 1) {
@@ -87,6 +94,18 @@ public class DeliveryWorker implements WorkHandler {
         } else if (!deferred.isEmpty()) {
             tx.executeWithoutResult(status -> deferred.forEach(this::record));
         }
+        deferredNews.forEach(events::publishEvent);
+    }
+
+    /**
+     * Tells whoever shows the case's thread (the officers' pages, live) that a reply's state changed; a reply held
+     * back is still waiting, as it was shown.
+     */
+    private static Optional<ReplyStateChanged> news(Pending pending, Outcome outcome) {
+        if (pending.caseId() == null || outcome instanceof Outcome.Hold) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplyStateChanged(outcome.id(), pending.caseId()));
     }
 
     /** QUEUED -> SENDING for those due: the ones this worker may send. */
@@ -113,14 +132,15 @@ public class DeliveryWorker implements WorkHandler {
 
     private List<Pending> load(List<Long> ids) {
         List<Pending> found = jdbc.sql("""
-                        select m.id, m.channel, m.contact_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
+                        select m.id, m.channel, m.contact_id, m.case_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
                                c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at
                         from message m join contact c on c.id = m.contact_id left join message i on i.id = m.reply_to
                         where m.id in (:ids) and m.state = 'SENDING'""")
                 .param("ids", ids)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
                         rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices"))),
-                        rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class)))
+                        rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class),
+                        (Long) rs.getObject("case_id", Long.class)))
                 .list();
         // In the order they were queued: a contact's replies arrive in the order they were written.
         return found.stream().sorted(java.util.Comparator.comparingLong(p -> p.message().id())).toList();
@@ -269,6 +289,6 @@ public class DeliveryWorker implements WorkHandler {
     }
 
     private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours,
-                           @Nullable OffsetDateTime askedAt) {
+                           @Nullable OffsetDateTime askedAt, @Nullable Long caseId) {
     }
 }

@@ -16,6 +16,7 @@ import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.admin.casefile.CaseAudit.Action;
 import vn.kontum.hotline.cases.CaseStatus;
+import vn.kontum.hotline.cases.CaseTransferred;
 import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.cases.UrgentCaseRaised;
 import vn.kontum.hotline.secrets.ContentCipher;
@@ -216,6 +217,7 @@ class CaseWork {
                     .param("case", file.id()).param("from", file.servicePointId()).param("to", servicePointId)
                     .param("reason", reason).param("me", viewer.accountId()).param("now", now).update();
             audit.record(file.id(), viewer.accountId(), Action.TRANSFER, file.servicePointId() + "->" + servicePointId, now);
+            events.publishEvent(new CaseTransferred(file.id(), file.servicePointId(), servicePointId));
             return 0;
         });
     }
