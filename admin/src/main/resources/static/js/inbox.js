@@ -1,5 +1,6 @@
-// The inbox's alarm: when a refresh brings an urgent case not seen before, a visible alert and, once the
-// officer has switched the sound on (browsers play sound only after a click), three short beeps.
+// The inbox's alarm: when the live stream says a case is urgent, or a refresh brings an urgent case not seen
+// before, a visible alert and, once the officer has switched the sound on (browsers play sound only after a
+// click), three short beeps. Once per case.
 (function () {
   'use strict';
   var seen = {};
@@ -26,13 +27,15 @@
     });
   }
 
+  function alarm() {
+    banner.hidden = false;
+    beep();
+  }
+
   function check(first) {
     var fresh = urgentIds().filter(function (id) { return !seen[id]; });
     fresh.forEach(function (id) { seen[id] = true; });
-    if (!first && fresh.length > 0) {
-      banner.hidden = false;
-      beep();
-    }
+    if (!first && fresh.length > 0) { alarm(); }
   }
 
   if (soundButton) {
@@ -44,6 +47,13 @@
       soundButton.disabled = true;
     });
   }
+  document.addEventListener('hotline:news', function (e) {
+    var id = String(e.detail['case']);
+    if (e.detail.kind === 'urgent' && !seen[id]) {
+      seen[id] = true;
+      alarm();
+    }
+  });
   document.body.addEventListener('htmx:afterSwap', function () { check(false); });
   check(true);
 })();

@@ -42,7 +42,10 @@ class SecurityConfig {
                 // htmx's background refresh after the session has ended: 401, which htmx does not swap into the page,
                 // rather than the login page appearing inside the inbox list.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        new RequestHeaderRequestMatcher("HX-Request")))
+                                new RequestHeaderRequestMatcher("HX-Request"))
+                        // The officers' live updates (EventSource) likewise: 401 ends the stream, and the page falls back to polling.
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new RequestHeaderRequestMatcher("Accept", "text/event-stream")))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll()
                         // The failure that reaches the limit already says that the account is locked.
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()

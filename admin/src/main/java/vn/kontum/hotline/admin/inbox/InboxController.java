@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.kontum.hotline.accounts.Accounts;
 
 /**
- * The officer's first page. Filters are a plain GET form, so the page works without JavaScript; with it, htmx
- * asks for the list again every few seconds and swaps in only the list.
+ * The officer's first page. Filters are a plain GET form, so the page works without JavaScript; with it, the
+ * list is asked for again (htmx, swapping in only the list) as soon as the live stream tells of a new case or
+ * message ({@code admin.live}), or every minute while the stream is down.
  */
 @Controller
 class InboxController {

@@ -1,0 +1,69 @@
+package vn.kontum.hotline.admin.live;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import vn.kontum.hotline.admin.live.CaseNews.Kind;
+import vn.kontum.hotline.cases.CaseTransferred;
+import vn.kontum.hotline.cases.UrgentCaseRaised;
+import vn.kontum.hotline.conversation.MessageFiled;
+import vn.kontum.hotline.delivery.ReplyStateChanged;
+
+/**
+ * Turns what the bot announces about cases into {@link CaseNews} on a Redis channel that every node listens to:
+ * the officer whose page should change may be connected to another node than the one that processed the message.
+ * Only after the commit (nothing is told about work that was rolled back); a failure here costs a live update,
+ * never the message: the pages also refresh when their stream comes back, or by their slow fallback poll.
+ */
+@Component
+class CaseNewsRelay {
+
+    static final String CHANNEL = "hotline:console:case-news";
+    private static final Logger log = LoggerFactory.getLogger(CaseNewsRelay.class);
+
+    private final StringRedisTemplate redis;
+    private final JdbcClient jdbc;
+
+    CaseNewsRelay(StringRedisTemplate redis, JdbcClient jdbc) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void filed(MessageFiled filed) {
+        publish(new CaseNews(filed.caseOpened() ? Kind.CASE : Kind.MESSAGE, filed.caseId(), filed.servicePointId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void urgent(UrgentCaseRaised raised) {
+        publish(new CaseNews(Kind.URGENT, raised.caseId(), raised.servicePointId()));
+    }
+
+    /** The receiving service point finds it in its inbox at once; the one it left hears no more of it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void transferred(CaseTransferred transferred) {
+        publish(new CaseNews(Kind.CASE, transferred.caseId(), transferred.toServicePointId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void delivery(ReplyStateChanged changed) {
+        try {
+            jdbc.sql("select service_point_id from help_case where id = :id").param("id", changed.caseId()).query(String.class)
+                    .optional().ifPresent(sp -> publish(new CaseNews(Kind.DELIVERY, changed.caseId(), sp)));
+        } catch (RuntimeException e) {
+            log.warn("case news for case {} not published ({})", changed.caseId(), e.getClass().getSimpleName());
+        }
+    }
+
+    private void publish(CaseNews news) {
+        try {
+            redis.convertAndSend(CHANNEL, news.encode());
+        } catch (RuntimeException e) {
+            log.warn("case news for case {} not published ({})", news.caseId(), e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package vn.kontum.hotline.admin.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import vn.kontum.hotline.accounts.Viewer;
+
+/**
+ * The officers' pages connected to this node, each with the viewer it was opened for. {@link CaseNews} from
+ * Redis reaches a page only if that viewer may see the case's service point now ({@link Viewer#canSee}: an
+ * officer her own service points, a coordinator all), the same rule as every read of a case.
+ * <p>
+ * A stream lasts a few minutes, then the browser opens a new one with its session, so that who may see what is
+ * read again. Comments go out every 20 s, so that proxies keep the connection and a page that has gone away is
+ * noticed. One session holds a few streams at most (pages left without closing are only noticed at the next
+ * write): a new one pushes out its oldest, which is told {@code bye} so that it does not come straight back.
+ */
+@Component
+class ConsoleStreams implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleStreams.class);
+    /** How long the browser waits before opening a new stream after one ended. */
+    private static final long RECONNECT_MILLIS = 5_000;
+
+    private final long timeoutMillis;
+    private final int perSession;
+    private final int perNode;
+    /** Streams by their owner (a session, or an account for a client without one), oldest first. */
+    private final Map<String, Deque<Stream>> byOwner = new HashMap<>();
+    private int count;
+
+    ConsoleStreams(@Value("${hotline.console.stream-lifetime:PT5M}") Duration lifetime,
+                   @Value("${hotline.console.streams-per-session:4}") int perSession,
+                   @Value("${hotline.console.streams-per-node:2000}") int perNode) {
+        this.timeoutMillis = lifetime.toMillis();
+        this.perSession = perSession;
+        this.perNode = perNode;
+    }
+
+    private record Stream(String owner, Viewer viewer, SseEmitter emitter) {
+    }
+
+    SseEmitter open(Viewer viewer, String owner) {
+        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        Stream stream = new Stream(owner, viewer, emitter);
+        List<Stream> pushedOut = new ArrayList<>();
+        synchronized (this) {
+            if (count >= perNode) {
+                // The page falls back to its slow poll.
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+            }
+            Deque<Stream> own = byOwner.computeIfAbsent(owner, o -> new ArrayDeque<>());
+            own.addLast(stream);
+            count++;
+            while (own.size() > perSession) {
+                pushedOut.add(own.removeFirst());
+                count--;
+            }
+        }
+        emitter.onCompletion(() -> remove(stream));
+        emitter.onTimeout(() -> {
+            remove(stream);
+            emitter.complete();
+        });
+        emitter.onError(e -> remove(stream));
+        for (Stream old : pushedOut) {
+            send(old, SseEmitter.event().name("bye").data("too-many-streams"));
+            old.emitter().complete();
+        }
+        // The first write sends the headers, so that the browser knows at once that the stream is open.
+        send(stream, SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("open"));
+        log.debug("console stream opened for account {}", viewer.accountId());
+        return emitter;
+    }
+
+    /** Open streams on this node. */
+    synchronized int count() {
+        return count;
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        CaseNews.decode(new String(message.getBody(), StandardCharsets.UTF_8)).ifPresent(news -> {
+            SseEmitter.SseEventBuilder event = SseEmitter.event().data(news.browserData());
+            for (Stream stream : snapshot()) {
+                if (stream.viewer().canSee(news.servicePointId())) {
+                    send(stream, event);
+                }
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${hotline.console.heartbeat:PT20S}", initialDelayString = "${hotline.console.heartbeat:PT20S}")
+    void heartbeat() {
+        SseEmitter.SseEventBuilder beat = SseEmitter.event().comment("");
+        snapshot().forEach(stream -> send(stream, beat));
+    }
+
+    /** Pages reconnect to another node, or to this one after the restart; shutdown need not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        snapshot().forEach(stream -> stream.emitter().complete());
+    }
+
+    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            // The page has gone away: the connection is closed and the stream forgotten.
+            remove(stream);
+            stream.emitter().completeWithError(gone);
+        }
+    }
+
+    private synchronized List<Stream> snapshot() {
+        List<Stream> all = new ArrayList<>(count);
+        byOwner.values().forEach(all::addAll);
+        return all;
+    }
+
+    private synchronized void remove(Stream stream) {
+        Deque<Stream> own = byOwner.get(stream.owner());
+        if (own != null && own.remove(stream)) {
+            count--;
+            if (own.isEmpty()) {
+                byOwner.remove(stream.owner());
+            }
+        }
+    }
+}
