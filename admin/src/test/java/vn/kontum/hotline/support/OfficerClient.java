@@ -58,6 +58,16 @@ public final class OfficerClient {
                 .GET().build());
     }
 
+    /** Opens a server-sent events stream as a page's EventSource does; read it while it stays open. */
+    public EventStream events(String path) {
+        try {
+            return new EventStream(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Submits a form of the officer's pages, with the CSRF token of the inbox page's logout form. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);

@@ -1,0 +1,183 @@
+package vn.kontum.hotline.admin.live;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.accounts.Role;
+import vn.kontum.hotline.support.EventStream;
+import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
+import vn.kontum.hotline.support.Officers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The officers' live stream ({@code GET /admin/events}): a woman's message on Telegram reaches the stream of an
+ * officer of the case's service point, through Redis as it would from another node, and no officer of another
+ * service point; nothing on the stream or on Redis carries her words, her name or her chat id.
+ */
+class ConsoleEventsTest extends HotlineIntegrationTest {
+
+    private static final String VIOLENCE = "chồng em hay đánh em, em sợ lắm";
+    private static final String PREGNANCY = "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ";
+
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    RedisConnectionFactory redisConnections;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @BeforeEach
+    void officers() {
+        Officers.ensure(accounts, encoder, jdbc, "live-union", "pw-live-union", "Chị Hội", Officers.WOMENS_UNION);
+        Officers.ensure(accounts, encoder, jdbc, "live-health", "pw-live-health", "Chị Y Tế", Officers.HEALTH_CENTRE);
+        if (jdbc.sql("select count(*) from account where username = 'live-coordinator'").query(Long.class).single() == 0) {
+            accounts.create("live-coordinator", encoder.encode("pw-live-coordinator"), "Điều phối", EnumSet.of(Role.COORDINATOR), Set.of());
+        }
+    }
+
+    @Test
+    void a_telegram_message_reaches_the_stream_of_its_service_points_officer_and_none_of_another_without_any_text() {
+        List<String> onRedis = new CopyOnWriteArrayList<>();
+        RedisMessageListenerContainer otherNode = listen(onRedis);
+        try (EventStream union = officer("live-union").events("/admin/events");
+             EventStream health = officer("live-health").events("/admin/events")) {
+            assertThat(union.status()).isEqualTo(200);
+            assertThat(union.contentType()).startsWith("text/event-stream");
+            union.awaitOpen();
+            health.awaitOpen();
+
+            long caseId = telegramCase(780_001, "Hồng Nhung", VIOLENCE);
+            assertThat(sp(caseId)).isEqualTo(Officers.WOMENS_UNION);
+            union.awaitData(news("case", caseId));
+            union.awaitData(news("delivery", caseId)); // the bot's answer went out
+            await().atMost(Duration.ofSeconds(10)).until(() -> onRedis.contains("case " + caseId + " " + Officers.WOMENS_UNION));
+
+            // A case of her own service point reaches the health officer, after everything about the first case.
+            long hers = telegramCase(780_002, "Lan", PREGNANCY);
+            assertThat(sp(hers)).isEqualTo(Officers.HEALTH_CENTRE);
+            health.awaitData(news("case", hers));
+            assertThat(health.data()).noneMatch(d -> d.contains("\"case\":" + caseId + "}"));
+            assertThat(union.data()).noneMatch(d -> d.contains("\"case\":" + hers + "}"));
+
+            for (String seen : List.of(union.raw(), health.raw(), String.join("\n", onRedis))) {
+                assertThat(seen).doesNotContain("đánh", "Hồng Nhung", "780001", "khám thai", "Lan", "780002");
+            }
+        } finally {
+            otherNode.stop();
+        }
+    }
+
+    @Test
+    void news_published_on_redis_by_another_node_reaches_only_the_officers_who_may_see_the_case() {
+        try (EventStream union = officer("live-union").events("/admin/events").awaitOpen();
+             EventStream health = officer("live-health").events("/admin/events").awaitOpen();
+             EventStream coordinator = officer("live-coordinator").events("/admin/events").awaitOpen()) {
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, "message 987654 " + Officers.WOMENS_UNION);
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, "message 987655 " + Officers.HEALTH_CENTRE);
+            union.awaitData(news("message", 987654));
+            coordinator.awaitData(news("message", 987654));
+            coordinator.awaitData(news("message", 987655));
+            health.awaitData(news("message", 987655));
+            assertThat(union.data()).doesNotContain(news("message", 987655));
+            assertThat(health.data()).doesNotContain(news("message", 987654));
+        }
+    }
+
+    @Test
+    void an_urgent_message_is_told_as_urgent_to_the_officer_and_the_coordinator() {
+        try (EventStream union = officer("live-union").events("/admin/events").awaitOpen();
+             EventStream coordinator = officer("live-coordinator").events("/admin/events").awaitOpen()) {
+            long caseId = telegramCase(780_003, "Mai", "cứu em với, chồng em đang cầm dao đòi giết em");
+            union.awaitData(news("urgent", caseId));
+            union.awaitData(news("case", caseId));
+            coordinator.awaitData(news("urgent", caseId));
+        }
+    }
+
+    @Test
+    void a_case_transferred_away_no_longer_reaches_the_officer_it_left() {
+        OfficerClient unionOfficer = officer("live-union");
+        long caseId = telegramCase(780_004, "Hà", VIOLENCE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TELEGRAM.sentTo(780_004).isEmpty());
+        try (EventStream union = unionOfficer.events("/admin/events").awaitOpen();
+             EventStream health = officer("live-health").events("/admin/events").awaitOpen()) {
+            assertThat(unionOfficer.post("/admin/cases/" + caseId + "/transfer",
+                    Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "cần khám")).statusCode()).isEqualTo(302);
+            health.awaitData(news("case", caseId));
+
+            int before = TELEGRAM.sentTo(780_004).size();
+            TELEGRAM.userWrites(780_004, "Hà", "em vẫn còn sợ");
+            health.awaitData(news("message", caseId));
+            await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(780_004).size() > before);
+            health.awaitData(news("delivery", caseId));
+            assertThat(union.data()).noneMatch(d -> d.contains("\"case\":" + caseId + "}"));
+        }
+    }
+
+    @Test
+    void a_session_keeps_a_few_streams_and_the_oldest_makes_way_with_a_bye() {
+        OfficerClient union = officer("live-union");
+        EventStream first = union.events("/admin/events").awaitOpen();
+        List<EventStream> newer = java.util.stream.IntStream.range(0, 4).mapToObj(i -> union.events("/admin/events").awaitOpen()).toList();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.raw().contains("event:bye") && first.ended());
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, "message 987656 " + Officers.WOMENS_UNION);
+            newer.forEach(stream -> stream.awaitData(news("message", 987656)));
+            assertThat(newer).noneMatch(EventStream::ended);
+        } finally {
+            first.close();
+            newer.forEach(EventStream::close);
+        }
+    }
+
+    @Test
+    void a_stream_without_a_session_is_refused_with_401() {
+        try (EventStream anonymous = new OfficerClient(url("")).events("/admin/events")) {
+            assertThat(anonymous.status()).isEqualTo(401);
+        }
+    }
+
+    private OfficerClient officer(String username) {
+        return OfficerClient.loggedIn(url(""), username, "pw-" + username);
+    }
+
+    private String sp(long caseId) {
+        return jdbc.sql("select service_point_id from help_case where id = :id").param("id", caseId).query(String.class).single();
+    }
+
+    private static String news(String kind, long caseId) {
+        return "{\"kind\":\"" + kind + "\",\"case\":" + caseId + "}";
+    }
+
+    /** What another node hears on Redis. */
+    private RedisMessageListenerContainer listen(List<String> into) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redisConnections);
+        container.addMessageListener((message, pattern) -> into.add(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(CaseNewsRelay.CHANNEL));
+        container.afterPropertiesSet();
+        container.start();
+        await().atMost(Duration.ofSeconds(10)).until(container::isListening);
+        return container;
+    }
+}

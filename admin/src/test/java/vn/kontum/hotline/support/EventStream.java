@@ -1,0 +1,83 @@
+package vn.kontum.hotline.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A server-sent events stream as a browser's EventSource holds it open: every line received is kept, read by a
+ * thread of its own until {@link #close}.
+ */
+public final class EventStream implements AutoCloseable {
+
+    private final HttpResponse<InputStream> response;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    EventStream(HttpResponse<InputStream> response) {
+        this.response = response;
+        this.reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // closed by the test or by the server
+            }
+        });
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    public String contentType() {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** Everything received so far, as it came. */
+    public String raw() {
+        return String.join("\n", lines);
+    }
+
+    /** The events' data, in order. */
+    public List<String> data() {
+        return lines.stream().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip()).toList();
+    }
+
+    public boolean received(String data) {
+        return data().contains(data);
+    }
+
+    /** Waits until the server's first write (the stream is registered by then). */
+    public EventStream awaitOpen() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":open"));
+        return this;
+    }
+
+    public void awaitData(String data) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(data));
+    }
+
+    /** Whether the stream has ended (the server completed it, or it was closed). */
+    public boolean ended() {
+        return !reader.isAlive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}
