@@ -2,7 +2,8 @@
 // never what was written; the page then asks for its part again (the inbox's list, the case's thread) and swaps
 // in only that part. Bursts of news make one request. While the stream is down the page asks every 60 s instead,
 // and once it is back, once at once (news may have been missed meanwhile). Each piece of news is also passed on
-// to the page's own script as a 'hotline:news' event on the document (the inbox's urgent alarm).
+// to the page's own script as a 'hotline:news' event on the document (the inbox's urgent alarm). The body's
+// data-live says whether the stream is open ('open') or the page is polling ('polling').
 (function () {
   'use strict';
   var FALLBACK_MS = 60000;
@@ -37,7 +38,12 @@
     }, BATCH_MS);
   }
 
+  function state(value) {
+    document.body.setAttribute('data-live', value);
+  }
+
   function startPolling() {
+    state('polling');
     if (poller) { return; }
     poller = setInterval(function () {
       refresh();
@@ -55,6 +61,7 @@
     source = new EventSource(eventsUrl);
     source.onopen = function () {
       stopPolling();
+      state('open');
       if (openedBefore) { refresh(); }
       openedBefore = true;
     };

@@ -91,8 +91,8 @@ class ConsoleInboxTest extends HotlineIntegrationTest {
         long violence = telegramCase(710_021, "H", "em bị chồng đánh, em phải làm sao");
         OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         String page = coordinator.get("/admin").body();
-        assertThat(page).contains("hx-get=\"/admin?status=open\"").contains("hx-trigger=\"every 10s\"")
-                .contains("/webjars/htmx.org/2.0.8/dist/htmx.min.js");
+        assertThat(page).contains("data-live-url=\"/admin?status=open\"").contains("data-live-events=\"/admin/events\"")
+                .contains("/webjars/htmx.org/2.0.8/dist/htmx.min.js").contains("src=\"/js/live.js\"");
         HttpResponse<String> fragment = coordinator.htmx("/admin?status=open");
         assertThat(fragment.body()).startsWith("<div id=\"cases\"").contains(link(violence)).doesNotContain("<html");
         assertThat(coordinator.get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").statusCode()).isEqualTo(200);

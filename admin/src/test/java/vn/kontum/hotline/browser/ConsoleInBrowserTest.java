@@ -102,7 +102,8 @@ class ConsoleInBrowserTest extends BrowserTest {
         WebElement alarm = new WebDriverWait(browser, Duration.ofSeconds(25))
                 .until(d -> d.findElement(By.id("urgent-alert")).isDisplayed() ? d.findElement(By.id("urgent-alert")) : null);
         assertThat(alarm.getText()).contains("KHẨN CẤP");
-        assertThat(browser.findElements(By.cssSelector("li[data-case-id='" + caseId + "'][data-urgent='true']"))).hasSize(1);
+        // The alarm comes with the live news; the list follows with its next refresh.
+        wait(d -> d.findElements(By.cssSelector("li[data-case-id='" + caseId + "'][data-urgent='true']")).stream().findFirst().orElse(null));
         assertThat(browser.findElement(By.id("sound-on")).getText()).isEqualTo("Chuông báo khẩn đang bật");
     }
 

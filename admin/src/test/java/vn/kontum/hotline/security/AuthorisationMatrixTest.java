@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
+import vn.kontum.hotline.support.EventStream;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 import vn.kontum.hotline.support.OfficerClient;
 import vn.kontum.hotline.support.Officers;
@@ -112,6 +113,32 @@ class AuthorisationMatrixTest extends HotlineIntegrationTest {
             }
             check("GET " + path, row, got, report, wrong);
         }
+        // The live stream: any signed-in account may open it (a stream without a session: 401, as EventSource asks); news
+        // of a case reaches only those who may see the case.
+        List<String> opened = new ArrayList<>();
+        List<EventStream> streams = new ArrayList<>();
+        try (EventStream anonymous = new OfficerClient(url("")).events("/admin/events")) {
+            opened.add(Integer.toString(anonymous.status()));
+        }
+        for (OfficerClient session : sessions.values()) {
+            EventStream stream = session.events("/admin/events");
+            streams.add(stream);
+            opened.add(Integer.toString(stream.status()));
+        }
+        check("GET /admin/events", new Object[]{"", 401, 200, 200, 200, 200}, opened, report, wrong);
+        try {
+            streams.forEach(EventStream::awaitOpen);
+            TELEGRAM.userWrites(790_001, "Thu", "em vẫn ở đây");
+            String news = "{\"kind\":\"message\",\"case\":" + own + "}";
+            List<EventStream> toldOf = List.of(streams.get(0), streams.get(2), streams.get(3));
+            toldOf.forEach(stream -> stream.awaitData(news));
+            List<String> told = new ArrayList<>(List.of("-"));
+            streams.forEach(stream -> told.add(stream.data().stream().anyMatch(d -> d.endsWith("\"case\":" + own + "}")) ? "yes" : "no"));
+            check("news of case {own} on /admin/events", new Object[]{"", "-", "yes", "no", "yes", "yes"}, told, report, wrong);
+        } finally {
+            streams.forEach(EventStream::close);
+        }
+
         // A write on the case: a private note, with each session's own CSRF token.
         List<String> got = new ArrayList<>();
         got.add(Integer.toString(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/admin/cases/" + own + "/notes")))
