@@ -50,9 +50,10 @@ class LiveConsoleInBrowserTest extends BrowserTest {
         long caseId = telegramCase(780_101, "Hoa", "chồng em hay chửi mắng em, em buồn lắm");
         WebElement row = new WebDriverWait(browser, LIVE).until(d -> d.findElements(By.cssSelector("li[data-case-id='" + caseId + "']"))
                 .stream().findFirst().orElse(null));
-        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.println("live inbox: case " + caseId + " listed " + millis + " ms after her message was sent");
         assertThat(row.getText()).contains("#" + caseId).contains("Telegram");
-        assertThat(seconds).as("seconds from her message to the inbox").isLessThan(LIVE.toSeconds());
+        assertThat(millis).as("milliseconds from her message to the inbox").isLessThan(LIVE.toMillis());
         assertThat(browser.findElement(By.id("urgent-alert")).isDisplayed()).isFalse();
         assertThat(js("return window.notReloaded === true")).isEqualTo(true);
 

@@ -1,5 +1,11 @@
 package vn.kontum.hotline.admin.live;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -16,8 +22,10 @@ import vn.kontum.hotline.delivery.ReplyStateChanged;
 /**
  * Turns what the bot announces about cases into {@link CaseNews} on a Redis channel that every node listens to:
  * the officer whose page should change may be connected to another node than the one that processed the message.
- * Only after the commit (nothing is told about work that was rolled back); a failure here costs a live update,
- * never the message: the pages also refresh when their stream comes back, or by their slow fallback poll.
+ * Only after the commit (nothing is told about work that was rolled back), and on a thread of its own, in order:
+ * the thread that committed (processing a message, sending a reply) goes straight on to its next step, the
+ * emergency answer first of all. A failure here costs a live update, never the message: the pages also refresh
+ * when their stream comes back, or by their slow fallback poll.
  */
 @Component
 class CaseNewsRelay {
@@ -27,36 +35,50 @@ class CaseNewsRelay {
 
     private final StringRedisTemplate redis;
     private final JdbcClient jdbc;
+    /** One thread keeps the news in order; a full queue (Redis away for long) drops news rather than hold up work. */
+    private final ThreadPoolExecutor relay = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
+            Thread.ofVirtual().name("case-news").factory(), (task, executor) -> log.warn("case news dropped: the relay is behind"));
 
     CaseNewsRelay(StringRedisTemplate redis, JdbcClient jdbc) {
         this.redis = redis;
         this.jdbc = jdbc;
     }
 
+    @PreDestroy
+    void stop() {
+        relay.shutdown();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void filed(MessageFiled filed) {
-        publish(new CaseNews(filed.caseOpened() ? Kind.CASE : Kind.MESSAGE, filed.caseId(), filed.servicePointId()));
+        later(new CaseNews(filed.caseOpened() ? Kind.CASE : Kind.MESSAGE, filed.caseId(), filed.servicePointId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void urgent(UrgentCaseRaised raised) {
-        publish(new CaseNews(Kind.URGENT, raised.caseId(), raised.servicePointId()));
+        later(new CaseNews(Kind.URGENT, raised.caseId(), raised.servicePointId()));
     }
 
     /** The receiving service point finds it in its inbox at once; the one it left hears no more of it. */
     @TransactionalEventListener(fallbackExecution = true)
     void transferred(CaseTransferred transferred) {
-        publish(new CaseNews(Kind.CASE, transferred.caseId(), transferred.toServicePointId()));
+        later(new CaseNews(Kind.CASE, transferred.caseId(), transferred.toServicePointId()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void delivery(ReplyStateChanged changed) {
-        try {
-            jdbc.sql("select service_point_id from help_case where id = :id").param("id", changed.caseId()).query(String.class)
-                    .optional().ifPresent(sp -> publish(new CaseNews(Kind.DELIVERY, changed.caseId(), sp)));
-        } catch (RuntimeException e) {
-            log.warn("case news for case {} not published ({})", changed.caseId(), e.getClass().getSimpleName());
-        }
+        relay.execute(() -> {
+            try {
+                jdbc.sql("select service_point_id from help_case where id = :id").param("id", changed.caseId()).query(String.class)
+                        .optional().ifPresent(sp -> publish(new CaseNews(Kind.DELIVERY, changed.caseId(), sp)));
+            } catch (RuntimeException e) {
+                log.warn("case news for case {} not published ({})", changed.caseId(), e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private void later(CaseNews news) {
+        relay.execute(() -> publish(news));
     }
 
     private void publish(CaseNews news) {

@@ -93,11 +93,6 @@ class ConsoleStreams implements MessageListener {
         return emitter;
     }
 
-    /** Open streams on this node. */
-    synchronized int count() {
-        return count;
-    }
-
     @Override
     public void onMessage(Message message, byte[] pattern) {
         CaseNews.decode(new String(message.getBody(), StandardCharsets.UTF_8)).ifPresent(news -> {
