@@ -46,10 +46,10 @@ public class DeliveryReports {
                 .param("state", state).param("now", HotlineClock.now(clock)).param("channel", channel.id()).param("ids", ids)
                 .update();
         if (changed > 0) {
-            jdbc.sql("select id, case_id from message where case_id is not null and id in"
+            jdbc.sql("select m.id, m.case_id, c.service_point_id from message m join help_case c on c.id = m.case_id where m.id in"
                             + " (select message_id from message_part where channel = :channel and channel_message_id in (:ids))")
                     .param("channel", channel.id()).param("ids", ids)
-                    .query((rs, n) -> new ReplyStateChanged(rs.getLong(1), rs.getLong(2))).list()
+                    .query((rs, n) -> new ReplyStateChanged(rs.getLong(1), rs.getLong(2), rs.getString(3))).list()
                     .forEach(events::publishEvent);
         }
         return changed;

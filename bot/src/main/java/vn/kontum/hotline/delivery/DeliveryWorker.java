@@ -102,10 +102,10 @@ public class DeliveryWorker implements WorkHandler {
      * back is still waiting, as it was shown.
      */
     private static Optional<ReplyStateChanged> news(Pending pending, Outcome outcome) {
-        if (pending.caseId() == null || outcome instanceof Outcome.Hold) {
+        if (pending.caseId() == null || pending.servicePointId() == null || outcome instanceof Outcome.Hold) {
             return Optional.empty();
         }
-        return Optional.of(new ReplyStateChanged(outcome.id(), pending.caseId()));
+        return Optional.of(new ReplyStateChanged(outcome.id(), pending.caseId(), pending.servicePointId()));
     }
 
     /** QUEUED -> SENDING for those due: the ones this worker may send. */
@@ -132,15 +132,16 @@ public class DeliveryWorker implements WorkHandler {
 
     private List<Pending> load(List<Long> ids) {
         List<Pending> found = jdbc.sql("""
-                        select m.id, m.channel, m.contact_id, m.case_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
+                        select m.id, m.channel, m.contact_id, m.case_id, hc.service_point_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
                                c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at
                         from message m join contact c on c.id = m.contact_id left join message i on i.id = m.reply_to
+                             left join help_case hc on hc.id = m.case_id
                         where m.id in (:ids) and m.state = 'SENDING'""")
                 .param("ids", ids)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
                         rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices"))),
                         rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class),
-                        (Long) rs.getObject("case_id", Long.class)))
+                        (Long) rs.getObject("case_id", Long.class), rs.getString("service_point_id")))
                 .list();
         // In the order they were queued: a contact's replies arrive in the order they were written.
         return found.stream().sorted(java.util.Comparator.comparingLong(p -> p.message().id())).toList();
@@ -289,6 +290,6 @@ public class DeliveryWorker implements WorkHandler {
     }
 
     private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours,
-                           @Nullable OffsetDateTime askedAt, @Nullable Long caseId) {
+                           @Nullable OffsetDateTime askedAt, @Nullable Long caseId, @Nullable String servicePointId) {
     }
 }

@@ -3,13 +3,13 @@ package vn.kontum.hotline.admin.live;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -34,14 +34,18 @@ class CaseNewsRelay {
     private static final Logger log = LoggerFactory.getLogger(CaseNewsRelay.class);
 
     private final StringRedisTemplate redis;
-    private final JdbcClient jdbc;
+    private final AtomicLong dropped = new AtomicLong();
     /** One thread keeps the news in order; a full queue (Redis away for long) drops news rather than hold up work. */
     private final ThreadPoolExecutor relay = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
-            Thread.ofVirtual().name("case-news").factory(), (task, executor) -> log.warn("case news dropped: the relay is behind"));
+            Thread.ofVirtual().name("case-news").factory(), (task, executor) -> {
+                long n = dropped.incrementAndGet();
+                if (n % 1_000 == 1) { // once per thousand: a relay far behind must not flood the log too
+                    log.warn("case news dropped: the relay is behind ({} dropped so far)", n);
+                }
+            });
 
-    CaseNewsRelay(StringRedisTemplate redis, JdbcClient jdbc) {
+    CaseNewsRelay(StringRedisTemplate redis) {
         this.redis = redis;
-        this.jdbc = jdbc;
     }
 
     @PreDestroy
@@ -67,14 +71,7 @@ class CaseNewsRelay {
 
     @TransactionalEventListener(fallbackExecution = true)
     void delivery(ReplyStateChanged changed) {
-        relay.execute(() -> {
-            try {
-                jdbc.sql("select service_point_id from help_case where id = :id").param("id", changed.caseId()).query(String.class)
-                        .optional().ifPresent(sp -> publish(new CaseNews(Kind.DELIVERY, changed.caseId(), sp)));
-            } catch (RuntimeException e) {
-                log.warn("case news for case {} not published ({})", changed.caseId(), e.getClass().getSimpleName());
-            }
-        });
+        later(new CaseNews(Kind.DELIVERY, changed.caseId(), changed.servicePointId()));
     }
 
     private void later(CaseNews news) {
