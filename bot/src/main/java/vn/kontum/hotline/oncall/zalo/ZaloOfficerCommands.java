@@ -33,7 +33,7 @@ import vn.kontum.hotline.oncall.link.OfficerChats;
  * the Zalo user to the account that asked for the code. With the slash always taken, valid or not (a woman has no
  * reason to type it); without it only when what follows has the shape of a code, so that a woman's "link ..." is
  * still hers.</li>
- * <li>From a linked officer: "nhận", "nhan", "ok", "đã nhận" ... acknowledges the most recent open alert sent to
+ * <li>From a linked officer: "nhận", "nhan", "ok", "đã nhận", "dạ em nhận ạ" ... acknowledges the most recent open alert sent to
  * them; the case number ("123", "#123", "nhận 123") acknowledges that case's alert.</li>
  * <li>Anything else from a linked officer: answered with a hint to use the console, no case.</li>
  * </ul>
@@ -51,8 +51,8 @@ class ZaloOfficerCommands implements ZaloOfficerEvents {
     private static final Pattern SLASH_LINK = Pattern.compile("^/link\\s*:?\\s*(.*)$", FLAGS);
     private static final Pattern BARE_LINK = Pattern.compile("^link\\s*:?\\s*(.+)$", FLAGS);
     /** On the text without diacritics, lower case, spaces collapsed, end punctuation dropped. */
-    private static final Pattern ACK = Pattern.compile(
-            "^(?:(?:da|em|toi|minh|chi|anh)\\s+)?(?:nhan|ok|oke|okay)(?:\\s+roi)?(?:\\s+(?:truong hop\\s+|ca\\s+)?#?(\\d{1,12}))?$");
+    private static final Pattern ACK = Pattern.compile("^(?:(?:da|vang|em|toi|minh|chi|anh)\\s+){0,3}(?:nhan|ok|oke|okay)(?:\\s+roi)?"
+            + "(?:\\s+(?:truong hop\\s+|ca\\s+)?#?(\\d{1,12}))?(?:\\s+(?:a|nhe|nha|roi))?$"); // "dạ em nhận ạ", "nhận 123 nhé"
     private static final Pattern NUMBER = Pattern.compile("^#?(\\d{1,12})$");
 
     private final ZaloMessages zalo;
@@ -114,11 +114,12 @@ class ZaloOfficerCommands implements ZaloOfficerEvents {
         return number.matches() ? Long.parseLong(number.group(1)) : null;
     }
 
-    /** "Đã nhận!" → "da nhan": Vietnamese typed with or without its marks, any case, reads alike. */
+    /** "Đã nhận!" → "da nhan": Vietnamese typed with or without its marks, any case, reads alike; punctuation goes. */
     static String plain(String text) {
         String decomposed = Normalizer.normalize(text.strip().replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+        // A question mark is kept: "nhận?" asks, it does not take the case.
         return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\u00A0]+", " ").replaceAll("[\\s.!,;:)(]+$", "").strip();
+                .replaceAll("[.!,;:()]", " ").replaceAll("[\\s\\u00A0]+", " ").strip();
     }
 
     private void link(String userId, String code) {
