@@ -179,29 +179,27 @@ class ZaloOnCallTest extends HotlineIntegrationTest {
     @Test
     void zalo_refusing_the_officer_for_the_7_day_window_is_shown_on_the_case_and_the_coordinator_is_alerted_next() {
         OffsetDateTime t0 = daysAhead(60);
-        // Other tests' alerts, far behind t0, get their next round now rather than take the failure meant for this one.
-        rounds.runDue(t0.minusSeconds(1));
         long caseId = urgentCase(FAIL_POINT, t0);
         long alert = alertOf(caseId);
-        ZALO.failNextSends(-230);
-        rounds.runDue(t0);
+        ZALO.refuse(ZALO_FAIL, -230); // she has not written to the OA for more than 7 days
+        try {
+            rounds.runDue(t0);
+            Map<String, Object> failed = jdbc.sql("""
+                            select state, failure_reason from urgent_alert_send where alert_id = :a and round_no = 0 and account_id = :o""")
+                    .param("a", alert).param("o", id("zalo-fail")).query().singleRow();
+            assertThat(failed).containsEntry("state", "FAILED");
+            assertThat((String) failed.get("failure_reason")).startsWith("zalo -230").contains("7 days");
 
-        Map<String, Object> failed = jdbc.sql("""
-                        select state, failure_reason from urgent_alert_send where alert_id = :a and round_no = 0 and account_id = :o""")
-                .param("a", alert).param("o", id("zalo-fail")).query().singleRow();
-        assertThat(failed).containsEntry("state", "FAILED");
-        assertThat((String) failed.get("failure_reason")).startsWith("zalo -230").contains("7 days");
-        assertThat(alertsFor(ZALO_FAIL, caseId)).isEmpty();
-
-        rounds.runDue(t0.plusMinutes(5));
-        await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(ZALO_COORDINATOR, caseId).size() == 1);
-        assertThat(alertsFor(ZALO_COORDINATOR, caseId).getFirst())
-                .startsWith("[KHẨN – nhắc lần 1] Chưa ai nhận trường hợp #" + caseId + " sau 5 phút");
-        assertThat(jdbc.sql("""
-                        select reason from urgent_alert_send where alert_id = :a and round_no = 1 and account_id = :c""")
-                .param("a", alert).param("c", id("zalo-coordinator")).query(String.class).single()).isEqualTo("COORDINATOR");
-        // The officer is tried again in that round: Zalo may take it now (she may have written to the OA since).
-        await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(ZALO_FAIL, caseId).size() == 1);
+            rounds.runDue(t0.plusMinutes(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(ZALO_COORDINATOR, caseId).size() == 1);
+            assertThat(alertsFor(ZALO_COORDINATOR, caseId).getFirst())
+                    .startsWith("[KHẨN – nhắc lần 1] Chưa ai nhận trường hợp #" + caseId + " sau 5 phút");
+            assertThat(jdbc.sql("select reason from urgent_alert_send where alert_id = :a and round_no = 1 and account_id = :c")
+                    .param("a", alert).param("c", id("zalo-coordinator")).query(String.class).single()).isEqualTo("COORDINATOR");
+            assertThat(alertsFor(ZALO_FAIL, caseId)).as("Zalo took none of hers").isEmpty();
+        } finally {
+            ZALO.accept(ZALO_FAIL);
+        }
 
         // The case's page shows the failed send, with Zalo's reason, in the round it belonged to.
         String page = OfficerClient.loggedIn(url(""), "zalo-coordinator", "pw-zalo-coordinator").get("/admin/cases/" + caseId).body();
