@@ -45,6 +45,7 @@ public final class FakeZalo implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Integer> failNext = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> refused = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger refreshCalls = new AtomicInteger();
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicInteger nextMessageId = new AtomicInteger();
@@ -82,6 +83,18 @@ public final class FakeZalo implements AutoCloseable {
     /** The next sends answer these Zalo error codes, one each, in order. */
     public void failNextSends(Integer... errors) {
         failNext.addAll(List.of(errors));
+    }
+
+    /**
+     * Every send to this user answers this error until {@link #accept(String)}: as Zalo does for a user who has
+     * not written to the OA for 7 days (-230) or who unfollowed it (-213). Other users' sends are untouched.
+     */
+    public void refuse(String userId, int error) {
+        refused.put(userId, error);
+    }
+
+    public void accept(String userId) {
+        refused.remove(userId);
     }
 
     public void slowRefreshes(long millis) {
@@ -131,8 +144,9 @@ public final class FakeZalo implements AutoCloseable {
         if (accessToken == null || !accessToken.equals(validAccessToken)) {
             return json(200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
         }
-        if (!failNext.isEmpty()) {
-            int error = failNext.removeFirst();
+        Integer refusal = refused.get(JSON.readTree(body).path("recipient").path("user_id").asString());
+        if (refusal != null || !failNext.isEmpty()) {
+            int error = refusal != null ? refusal : failNext.removeFirst();
             if (error >= 500) {
                 return json(error, "<html>bad gateway</html>");
             }

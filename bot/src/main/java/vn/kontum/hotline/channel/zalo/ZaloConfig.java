@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import vn.kontum.hotline.delivery.DeliveryReports;
 import vn.kontum.hotline.intake.MessageIntake;
 import vn.kontum.hotline.secrets.SecretCipher;
 
-/** Zalo, when {@code ZALO_APP_ID} is set: the webhook, the sender and the OA's tokens. */
+/** Zalo, when {@code ZALO_APP_ID} is set: the webhook, the send path and the OA's tokens. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(ZaloConfig.ENABLED)
 class ZaloConfig {
@@ -57,12 +58,18 @@ class ZaloConfig {
     }
 
     @Bean
-    ZaloSender zaloSender(ZaloSettings settings, ZaloTokens tokens, OkHttpClient zaloHttp) {
-        return new ZaloSender(settings, tokens, zaloHttp, JsonMapper.builder().build());
+    ZaloMessages zaloMessages(ZaloSettings settings, ZaloTokens tokens, OkHttpClient zaloHttp) {
+        return new ZaloMessages(settings, tokens, zaloHttp, JsonMapper.builder().build());
     }
 
     @Bean
-    ZaloEvents zaloEvents(MessageIntake intake, Contacts contacts, DeliveryReports reports, JdbcClient jdbc, Clock clock) {
-        return new ZaloEvents(intake, contacts, reports, jdbc, clock);
+    ZaloSender zaloSender(ZaloMessages zaloMessages) {
+        return new ZaloSender(zaloMessages);
+    }
+
+    @Bean
+    ZaloEvents zaloEvents(MessageIntake intake, Contacts contacts, DeliveryReports reports, JdbcClient jdbc, Clock clock,
+                          ObjectProvider<ZaloOfficerEvents> officerEvents) {
+        return new ZaloEvents(intake, contacts, reports, jdbc, clock, officerEvents);
     }
 }

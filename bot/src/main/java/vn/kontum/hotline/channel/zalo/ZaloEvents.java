@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,9 @@ import vn.kontum.hotline.intake.MessageIntake;
 
 /**
  * What a verified Zalo event means for the hotline. A user's message (text or attachment) is stored through
- * the intake, deduplicated on its msg_id, so Zalo's redeliveries are answered once. Follows are recorded on
+ * the intake, deduplicated on its msg_id, so Zalo's redeliveries are answered once, unless it is an officer's
+ * own business ({@link ZaloOfficerEvents}: a link command, an acknowledgement, anything from a linked officer's
+ * Zalo), which never reaches intake. Follows are recorded on
  * the contact; delivery and seen reports move our replies' state; echoes of the OA's own sends are ignored, so
  * the hotline never answers itself.
  */
@@ -33,9 +36,12 @@ final class ZaloEvents {
     private final DeliveryReports reports;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<ZaloOfficerEvents> officerEvents;
 
-    ZaloEvents(MessageIntake intake, Contacts contacts, DeliveryReports reports, JdbcClient jdbc, Clock clock) {
+    ZaloEvents(MessageIntake intake, Contacts contacts, DeliveryReports reports, JdbcClient jdbc, Clock clock,
+               ObjectProvider<ZaloOfficerEvents> officerEvents) {
         this.intake = intake;
+        this.officerEvents = officerEvents;
         this.contacts = contacts;
         this.reports = reports;
         this.jdbc = jdbc;
@@ -69,6 +75,11 @@ final class ZaloEvents {
         }
         JsonNode message = event.path("message");
         String body = text(message.path("text"));
+        String said = body == null ? "" : body;
+        if (officerEvents.orderedStream().anyMatch(o -> o.take(sender, msgId, said))) {
+            log.debug("zalo event {}: an officer's own message, not a woman's", name);
+            return; // never a case
+        }
         String type = null;
         String ref = null;
         JsonNode first = message.path("attachments").path(0);

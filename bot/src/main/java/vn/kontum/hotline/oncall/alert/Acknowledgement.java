@@ -11,5 +11,7 @@ public enum Acknowledgement {
     /** Pressed "Đã nhận" on the case's page. */
     BUTTON,
     /** Pressed "Đã nhận" under the alert in their Telegram chat. */
-    TELEGRAM
+    TELEGRAM,
+    /** Answered the alert on their Zalo ("nhận", "ok" or the case number). */
+    ZALO
 }

@@ -8,5 +8,6 @@ public interface AlertChannel {
 
     Channel channel();
 
-    SendResult send(String chatId, String text, long alertId);
+    /** {@code text}: the alert as {@code AlertText} wrote it; the channel adds how to acknowledge it there. */
+    SendResult send(String chatId, String text, long alertId, long caseId);
 }

@@ -62,6 +62,13 @@ public class AlertRounds {
     }
 
     private record Recipient(long accountId, String reason, Channel channel, String chatId) {
+        String key() {
+            return accountId + ":" + channel.id();
+        }
+
+        Recipient because(String why) {
+            return new Recipient(accountId, why, channel, chatId);
+        }
     }
 
     /** Starts every round that is due at {@code now}, then sends what is queued; returns how many rounds started. */
@@ -107,22 +114,26 @@ public class AlertRounds {
         return true;
     }
 
-    /** On call now (or, with an empty rota, the service point's officers); from round 1 on, the coordinators too. */
+    /**
+     * On call now (or, with an empty rota, the service point's officers); from round 1 on, the coordinators too.
+     * Each on every chat they linked (Telegram and Zalo both, when they have both): one may fail where the other
+     * reaches them (Zalo's 7-day window).
+     */
     private List<Recipient> recipients(Due due, OffsetDateTime now) {
-        Map<Long, Recipient> out = new LinkedHashMap<>();
+        Map<String, Recipient> out = new LinkedHashMap<>();
         List<Long> onCall = rota.onCallAt(due.servicePointId(), now);
         if (!onCall.isEmpty()) {
-            linked(onCall).forEach(r -> out.putIfAbsent(r.accountId(), new Recipient(r.accountId(), "ON_CALL", r.channel(), r.chatId())));
+            linked(onCall).forEach(r -> out.putIfAbsent(r.key(), r.because("ON_CALL")));
         } else {
             List<Long> officers = jdbc.sql("""
                             select a.id from account a join account_service_point asp on asp.account_id = a.id
                             where asp.service_point_id = :sp and a.enabled""")
                     .param("sp", due.servicePointId()).query(Long.class).list();
-            linked(officers).forEach(r -> out.putIfAbsent(r.accountId(), new Recipient(r.accountId(), "SERVICE_POINT", r.channel(), r.chatId())));
+            linked(officers).forEach(r -> out.putIfAbsent(r.key(), r.because("SERVICE_POINT")));
         }
         if (due.round() > 0) {
             List<Long> coordinators = jdbc.sql("select id from account where enabled and roles like '%COORDINATOR%'").query(Long.class).list();
-            linked(coordinators).forEach(r -> out.putIfAbsent(r.accountId(), new Recipient(r.accountId(), "COORDINATOR", r.channel(), r.chatId())));
+            linked(coordinators).forEach(r -> out.putIfAbsent(r.key(), r.because("COORDINATOR")));
         }
         return new ArrayList<>(out.values());
     }
@@ -131,7 +142,7 @@ public class AlertRounds {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select account_id, channel, chat_id from officer_chat where account_id in (:ids) order by account_id")
+        return jdbc.sql("select account_id, channel, chat_id from officer_chat where account_id in (:ids) order by account_id, channel")
                 .param("ids", accounts)
                 .query((rs, n) -> new Recipient(rs.getLong(1), "", Channel.of(rs.getString(2)), rs.getString(3))).list();
     }
@@ -157,7 +168,7 @@ public class AlertRounds {
                 .param("before", before).update();
     }
 
-    private record Pending(long alertId, int round, Channel channel, String chatId, int attempts, String text) {
+    private record Pending(long alertId, long caseId, int round, Channel channel, String chatId, int attempts, String text) {
     }
 
     private boolean send(long id, OffsetDateTime now) {
@@ -179,8 +190,8 @@ public class AlertRounds {
                         left join commune co on co.id = coalesce(ct.commune_id, v.commune_id)
                         where s.id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new Pending(rs.getLong("alert_id"), rs.getInt("round_no"), Channel.of(rs.getString("channel")),
-                        rs.getString("chat_id"), rs.getInt("attempts"),
+                .query((rs, n) -> new Pending(rs.getLong("alert_id"), rs.getLong("case_id"), rs.getInt("round_no"),
+                        Channel.of(rs.getString("channel")), rs.getString("chat_id"), rs.getInt("attempts"),
                         text.alert(rs.getLong("case_id"), rs.getString("category"), rs.getString(9), rs.getString("commune"),
                                 rs.getString("village"), rs.getInt("round_no"), rs.getObject("raised_at", OffsetDateTime.class),
                                 // the round's own time: a send retried later, or by another node, says the same
@@ -194,7 +205,7 @@ public class AlertRounds {
         SendResult result;
         try {
             result = channel == null ? new SendResult.Failed(p.channel().id() + " is not configured")
-                    : channel.send(p.chatId(), p.text(), p.alertId());
+                    : channel.send(p.chatId(), p.text(), p.alertId(), p.caseId());
         } catch (RuntimeException e) {
             result = new SendResult.Retry(e.getClass().getSimpleName(), null);
         }

@@ -21,7 +21,11 @@ public record AlertTimeline(long alertId, OffsetDateTime raisedAt, List<Round> r
         }
     }
 
-    /** {@code reason}: ON_CALL, SERVICE_POINT or COORDINATOR; {@code state}: QUEUED, SENDING, SENT or FAILED. */
-    public record Recipient(String name, String reason, String state, @Nullable OffsetDateTime sentAt) {
+    /**
+     * {@code reason}: ON_CALL, SERVICE_POINT or COORDINATOR; {@code channel}: telegram or zalo; {@code state}: QUEUED,
+     * SENDING, SENT or FAILED, and for FAILED the platform's reason (e.g. Zalo's 7-day window).
+     */
+    public record Recipient(String name, String reason, String channel, String state, @Nullable OffsetDateTime sentAt,
+                            @Nullable String failureReason) {
     }
 }

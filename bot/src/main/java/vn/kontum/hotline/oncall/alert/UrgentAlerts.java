@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,14 +108,18 @@ public class UrgentAlerts {
         return n > 0;
     }
 
-    /** What pressing "Đã nhận" under an alert did. */
-    public enum ButtonResult { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, NOT_ALLOWED }
+    /** What an acknowledgement from an officer's own chat did. */
+    public enum ButtonResult { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, NOT_ALLOWED, NOTHING_WAITING }
+
+    /** The result, and the case of the alert it was about (0 with NOTHING_WAITING). */
+    public record FromChat(ButtonResult result, long caseId) {
+    }
 
     /**
-     * "Đã nhận" pressed in an officer's own chat. Allowed to the alert's recipients, the service point's
-     * officers and coordinators; anyone else (or an alert that does not exist) is refused alike.
+     * "Đã nhận" pressed (Telegram) or written (Zalo) in an officer's own chat. Allowed to the alert's recipients,
+     * the service point's officers and coordinators; anyone else (or an alert that does not exist) is refused alike.
      */
-    public ButtonResult acknowledgeFromChat(long alertId, long accountId, OffsetDateTime now) {
+    public ButtonResult acknowledgeFromChat(long alertId, long accountId, Acknowledgement via, OffsetDateTime now) {
         boolean allowed = jdbc.sql("""
                         select count(*) from urgent_alert al join account a on a.id = :account
                         where al.id = :alert and a.enabled and (
@@ -128,14 +133,43 @@ public class UrgentAlerts {
             return ButtonResult.NOT_ALLOWED;
         }
         int n = jdbc.sql("""
-                        update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = 'TELEGRAM',
+                        update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = :via,
                                next_round_at = null
                         where id = :alert and acknowledged_at is null""")
-                .param("now", now).param("account", accountId).param("alert", alertId).update();
+                .param("now", now).param("account", accountId).param("via", via.name()).param("alert", alertId).update();
         if (n > 0) {
-            log.info("urgent alert {} acknowledged by account {} via TELEGRAM", alertId, accountId);
+            log.info("urgent alert {} acknowledged by account {} via {}", alertId, accountId, via);
         }
         return n > 0 ? ButtonResult.ACKNOWLEDGED : ButtonResult.ALREADY_ACKNOWLEDGED;
+    }
+
+    /**
+     * An acknowledgement written without a case number: it is for the most recent alert of an open case that was
+     * sent to this officer and nobody has acknowledged; when there is none, the most recent one sent to them in
+     * the last day tells who took it; otherwise nothing was waiting.
+     */
+    public FromChat acknowledgeLatestSentTo(long accountId, Acknowledgement via, OffsetDateTime now) {
+        Optional<long[]> latest = jdbc.sql("""
+                        select al.id, al.case_id from urgent_alert al join help_case c on c.id = al.case_id
+                        join urgent_alert_send s on s.alert_id = al.id
+                        where s.account_id = :account and s.state = 'SENT' and s.sent_at >= :since
+                          and c.status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')
+                        order by case when al.acknowledged_at is null then 0 else 1 end, s.sent_at desc, s.id desc
+                        fetch first 1 rows only""")
+                .param("account", accountId).param("since", now.minusDays(1))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+        return latest.map(a -> new FromChat(acknowledgeFromChat(a[0], accountId, via, now), a[1]))
+                .orElseGet(() -> new FromChat(ButtonResult.NOTHING_WAITING, 0));
+    }
+
+    /** An acknowledgement naming the case: for its alert nobody has acknowledged, else its latest one. */
+    public FromChat acknowledgeCaseFromChat(long caseId, long accountId, Acknowledgement via, OffsetDateTime now) {
+        Optional<Long> alert = jdbc.sql("""
+                        select id from urgent_alert where case_id = :case
+                        order by case when acknowledged_at is null then 0 else 1 end, id desc fetch first 1 rows only""")
+                .param("case", caseId).query(Long.class).optional();
+        // No alert for that number: refused as an alert one may not take, so that case numbers cannot be probed.
+        return new FromChat(alert.map(a -> acknowledgeFromChat(a, accountId, via, now)).orElse(ButtonResult.NOT_ALLOWED), caseId);
     }
 
     /** The case's alerts, oldest first. Call only for a viewer who may see the case. */
@@ -143,13 +177,14 @@ public class UrgentAlerts {
         Map<Long, List<AlertTimeline.Round>> roundsByAlert = new LinkedHashMap<>();
         Map<String, List<AlertTimeline.Recipient>> recipients = new LinkedHashMap<>();
         jdbc.sql("""
-                        select s.alert_id, s.round_no, a.display_name, s.reason, s.state, s.sent_at from urgent_alert_send s
+                        select s.alert_id, s.round_no, a.display_name, s.reason, s.channel, s.state, s.sent_at, s.failure_reason
+                        from urgent_alert_send s
                         join account a on a.id = s.account_id join urgent_alert al on al.id = s.alert_id
                         where al.case_id = :case order by s.id""")
                 .param("case", caseId)
                 .query((rs, n) -> recipients.computeIfAbsent(rs.getLong(1) + ":" + rs.getInt(2), k -> new ArrayList<>())
-                        .add(new AlertTimeline.Recipient(rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getObject(6, OffsetDateTime.class))))
+                        .add(new AlertTimeline.Recipient(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getObject(7, OffsetDateTime.class), "FAILED".equals(rs.getString(6)) ? rs.getString(8) : null)))
                 .list();
         jdbc.sql("""
                         select r.alert_id, r.round_no, r.started_at from urgent_alert_round r join urgent_alert al on al.id = r.alert_id

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.kontum.hotline.Channel;
 
 /**
- * Officers' own chats with the hotline's bot. An officer asks their console for a one-time code and sends it to
- * the bot; the chat it came from is then theirs, and alerts go there. Codes are random (10 characters from 32,
+ * Officers' own chats with the hotline's Telegram bot or Zalo OA. An officer asks their console for a one-time
+ * code and sends it to the bot or the OA; the chat it came from is then theirs, and alerts go there. Codes are random (10 characters from 32,
  * about 50 bits), single use, valid for {@code hotline.oncall.link-code-ttl} (15 minutes), and only their
  * SHA-256 is stored. A new code replaces the account's earlier unused ones.
  */
@@ -46,8 +47,13 @@ public class OfficerChats {
         this.ttl = ttl;
     }
 
-    /** A linked chat. */
-    public record Link(long accountId, Channel channel, String chatId, OffsetDateTime linkedAt) {
+    /** A linked chat; {@code lastMessageAt}: when the officer last wrote from it (null: not since the link was made). */
+    public record Link(long accountId, Channel channel, String chatId, OffsetDateTime linkedAt, @Nullable OffsetDateTime lastMessageAt) {
+
+        /** When the officer last wrote from this chat, the link itself counting as a message. */
+        public OffsetDateTime lastActiveAt() {
+            return lastMessageAt != null && lastMessageAt.isAfter(linkedAt) ? lastMessageAt : linkedAt;
+        }
     }
 
     /** A new one-time code for the account, shown once on its console. */
@@ -102,7 +108,9 @@ public class OfficerChats {
             }
             jdbc.sql("delete from officer_chat where (account_id = :a and channel = :channel) or (channel = :channel and chat_id = :chat)")
                     .param("a", owner.get()).param("channel", channel.id()).param("chat", chatId).update();
-            jdbc.sql("insert into officer_chat (account_id, channel, chat_id, linked_at) values (:a, :channel, :chat, :now)")
+            jdbc.sql("""
+                            insert into officer_chat (account_id, channel, chat_id, linked_at, last_message_at)
+                            values (:a, :channel, :chat, :now, :now)""")
                     .param("a", owner.get()).param("channel", channel.id()).param("chat", chatId).param("now", now).update();
             return owner;
         });
@@ -112,11 +120,21 @@ public class OfficerChats {
     }
 
     public Optional<Link> linkOf(long accountId, Channel channel) {
-        return jdbc.sql("select account_id, channel, chat_id, linked_at from officer_chat where account_id = :a and channel = :channel")
+        return jdbc.sql("""
+                        select account_id, channel, chat_id, linked_at, last_message_at from officer_chat
+                        where account_id = :a and channel = :channel""")
                 .param("a", accountId).param("channel", channel.id())
                 .query((rs, n) -> new Link(rs.getLong(1), Channel.of(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class)))
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
                 .optional();
+    }
+
+    /** The officer wrote from this chat at {@code now} (Zalo's 7-day window for the OA's messages starts again). */
+    public void wroteFrom(Channel channel, String chatId, OffsetDateTime now) {
+        jdbc.sql("""
+                        update officer_chat set last_message_at = :now
+                        where channel = :channel and chat_id = :chat and (last_message_at is null or last_message_at < :now)""")
+                .param("now", now).param("channel", channel.id()).param("chat", chatId).update();
     }
 
     /** The enabled account whose chat this is. */

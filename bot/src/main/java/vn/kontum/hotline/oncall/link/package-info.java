@@ -1,4 +1,7 @@
-/** An officer links their own Telegram chat to their account once, with a one-time code from their console. */
+/**
+ * An officer links their own Telegram chat or Zalo account to their console account once, with a one-time code
+ * from their console.
+ */
 @NullMarked
 package vn.kontum.hotline.oncall.link;
 

@@ -35,7 +35,7 @@ class TelegramAlertChannel implements AlertChannel {
 
     /** Through the same send path as the replies to women: the same budget, the same reading of Telegram's errors. */
     @Override
-    public SendResult send(String chatId, String text, long alertId) {
+    public SendResult send(String chatId, String text, long alertId, long caseId) {
         return telegram.send(chatId, text, List.of(new Choice(TelegramOfficerCommands.ACK_PREFIX + alertId,
                 messages.getMessage("oncall.ack.button", null, VIETNAMESE))));
     }

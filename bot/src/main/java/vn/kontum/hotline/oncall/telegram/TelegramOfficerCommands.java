@@ -25,6 +25,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.channel.telegram.TelegramOfficerUpdates;
+import vn.kontum.hotline.oncall.alert.Acknowledgement;
 import vn.kontum.hotline.oncall.alert.UrgentAlerts;
 import vn.kontum.hotline.oncall.link.OfficerChats;
 
@@ -130,10 +131,10 @@ class TelegramOfficerCommands implements TelegramOfficerUpdates {
             answer(queryId, text("oncall.ack.not-allowed"));
             return;
         }
-        String key = switch (alerts.acknowledgeFromChat(alertId, account.get(), HotlineClock.now(clock))) {
+        String key = switch (alerts.acknowledgeFromChat(alertId, account.get(), Acknowledgement.TELEGRAM, HotlineClock.now(clock))) {
             case ACKNOWLEDGED -> "oncall.ack.done";
             case ALREADY_ACKNOWLEDGED -> "oncall.ack.already";
-            case NOT_ALLOWED -> "oncall.ack.not-allowed";
+            case NOT_ALLOWED, NOTHING_WAITING -> "oncall.ack.not-allowed";
         };
         answer(queryId, text(key));
     }
