@@ -222,6 +222,23 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(CHAT_C, caseId).size() == 1 && alertsFor(CHAT_D, caseId).size() == 1);
     }
 
+    @Test
+    void when_no_officer_of_a_round_can_be_reached_the_coordinators_are_alerted_at_once_not_after_the_interval() {
+        OffsetDateTime t0 = daysAhead(50);
+        rounds.runDue(t0.minusSeconds(1)); // other tests' alerts out of the way of the failures meant for this one
+        long caseId = urgentCase(ROTA_POINT, t0); // nobody on call that day: both of its officers
+        long alert = alertOf(caseId);
+        TELEGRAM.failNextSends(2, 403); // both blocked the bot
+
+        rounds.runDue(t0);
+        assertThat(jdbc.sql("select count(*) from urgent_alert_send where alert_id = :a and round_no = 0 and state = 'FAILED'")
+                .param("a", alert).query(Long.class).single()).isEqualTo(2);
+        rounds.runDue(t0.plusSeconds(10)); // the next sweep, minutes before the interval
+        assertThat(recipients(alert, 1)).containsEntry(id("esc-coordinator"), "COORDINATOR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(CHAT_COORDINATOR, caseId).size() == 1);
+        assertThat(roundsOf(alert)).containsExactly(t0, t0.plusSeconds(10));
+    }
+
     private String state(long send) {
         return jdbc.sql("select state from urgent_alert_send where id = :id").param("id", send).query(String.class).single();
     }

@@ -91,7 +91,9 @@ public class AlertRounds {
     }
 
     private boolean startRound(Due due, OffsetDateTime now) {
-        OffsetDateTime next = due.round() < furtherRounds ? now.plus(after) : null;
+        List<Recipient> recipients = recipients(due, now);
+        // Nobody to alert at this level: the next level at once, not after the interval.
+        OffsetDateTime next = due.round() >= furtherRounds ? null : recipients.isEmpty() ? now : now.plus(after);
         int claimed = jdbc.sql("""
                         update urgent_alert set rounds_done = rounds_done + 1, next_round_at = :next
                         where id = :id and rounds_done = :round and acknowledged_at is null and next_round_at is not null""")
@@ -99,7 +101,6 @@ public class AlertRounds {
         if (claimed == 0) {
             return false; // started elsewhere, or acknowledged meanwhile
         }
-        List<Recipient> recipients = recipients(due, now);
         jdbc.sql("insert into urgent_alert_round (alert_id, round_no, started_at, recipients) values (:id, :round, :now, :n)")
                 .param("id", due.id()).param("round", due.round()).param("now", now).param("n", recipients.size()).update();
         for (Recipient r : recipients) {
@@ -223,14 +224,36 @@ public class AlertRounds {
                             update urgent_alert_send set state = 'QUEUED', next_attempt_at = :next, failure_reason = :reason where id = :id""")
                     .param("next", now.plus(retry.after() != null ? retry.after() : backoff(p.attempts())))
                     .param("reason", truncate(retry.reason())).param("id", id).update();
-            case SendResult.Retry retry -> fail(id, "gave up after " + p.attempts() + " attempts: " + retry.reason());
-            case SendResult.Failed failed -> fail(id, failed.reason());
+            case SendResult.Retry retry -> {
+                fail(id, "gave up after " + p.attempts() + " attempts: " + retry.reason());
+                nextLevelIfNobodyReached(p, now);
+            }
+            case SendResult.Failed failed -> {
+                fail(id, failed.reason());
+                nextLevelIfNobodyReached(p, now);
+            }
             case SendResult.NotYet notYet -> jdbc.sql("""
                             update urgent_alert_send set state = 'QUEUED', attempts = attempts - 1, next_attempt_at = :next where id = :id""")
                     .param("next", now.plus(notYet.after())).param("id", id).update();
         }
         log.info("urgent alert {} round {} message {} attempt {} result {}", p.alertId(), p.round(), id, p.attempts(),
                 result.getClass().getSimpleName());
+    }
+
+    /**
+     * When every send of the alert's latest round has failed for good (a blocked bot, Zalo's 7-day window), nobody
+     * was reached: the next level is alerted at the next sweep instead of after the interval.
+     */
+    private void nextLevelIfNobodyReached(Pending p, OffsetDateTime now) {
+        int hurried = jdbc.sql("""
+                        update urgent_alert set next_round_at = :now
+                        where id = :alert and acknowledged_at is null and rounds_done = :roundsDone and next_round_at > :now
+                          and not exists (select 1 from urgent_alert_send s
+                                          where s.alert_id = :alert and s.round_no = :round and s.state <> 'FAILED')""")
+                .param("now", now).param("alert", p.alertId()).param("roundsDone", p.round() + 1).param("round", p.round()).update();
+        if (hurried > 0) {
+            log.warn("urgent alert {} round {}: nobody reached; next level at once", p.alertId(), p.round());
+        }
     }
 
     private void fail(long id, String reason) {
