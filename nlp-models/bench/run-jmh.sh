@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-./mvnw -q -pl nlp-models install -DskipTests
+./mvnw -q -pl nlp-models test-compile
 ./mvnw -q -pl nlp-models dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/jmh.classpath
 
 classpath="nlp-models/target/test-classes:nlp-models/target/classes:$(cat nlp-models/target/jmh.classpath)"
