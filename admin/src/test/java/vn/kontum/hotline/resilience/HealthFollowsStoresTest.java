@@ -31,7 +31,7 @@ class HealthFollowsStoresTest {
         properties.put("hotline.redis.url", "redis://127.0.0.1:" + redisPort);
         properties.put("hotline.admin-password", "health-test-password");
         if (TestEnvironment.postgres()) {
-            CrashRecoveryTest.freshPostgresDatabase("hotline_health");
+            CrashRecoveryTest.freshPostgresDatabase(TestEnvironment.database("hotline_health"));
         }
         try (HotlineProcess hotline = HotlineProcess.start(TestEnvironment.freePort(), properties, dataDir.resolve("hotline.log"))) {
             assertThat(health(hotline)).isEqualTo(200);

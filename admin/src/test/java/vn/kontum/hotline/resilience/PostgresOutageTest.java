@@ -1,0 +1,243 @@
+package vn.kontum.hotline.resilience;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.kontum.hotline.support.ChatWoman;
+import vn.kontum.hotline.support.FakeTelegram;
+import vn.kontum.hotline.support.FakeZalo;
+import vn.kontum.hotline.support.HotlineProcess;
+import vn.kontum.hotline.support.TcpProxy;
+import vn.kontum.hotline.support.TestEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * PostgreSQL away for 30 seconds (a proxy between the hotline and the shared server cuts every connection and
+ * refuses new ones): meanwhile health says DOWN and every channel's intake answers 503 within seconds, so that
+ * the platforms (and the web chat page) send again; nothing is half stored. After it, everything sent before,
+ * during (sent again) and after is answered exactly once, and the hotline recovered by itself.
+ */
+class PostgresOutageTest {
+
+    private static final String DATABASE = "hotline_pg_outage";
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** Hikari waits 5 s for a connection; beyond this an answer is a hang to a platform. */
+    private static final Duration PROMPT = Duration.ofSeconds(9);
+    private static final String SECRET = "pg-outage-webhook-secret";
+    private static final long FIRST_CHAT = 780_001;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<ChatWoman> women = new ArrayList<>();
+    private final List<String> zaloUsers = new ArrayList<>();
+    private final List<Long> telegramChats = new ArrayList<>();
+
+    @Test
+    void intake_answers_503_while_postgres_is_away_and_everything_is_answered_once_after() throws Exception {
+        assumeTrue(TestEnvironment.postgres(), "the embedded H2 database cannot be taken away from the hotline");
+        CrashRecoveryTest.freshPostgresDatabase(TestEnvironment.database(DATABASE));
+        TestEnvironment.flushRedis(5);
+        Path dataDir = TestEnvironment.tempDir();
+        int port = TestEnvironment.freePort();
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432); FakeZalo zalo = new FakeZalo(); FakeTelegram telegram = new FakeTelegram()) {
+            Map<String, String> properties = new HashMap<>(TestEnvironment.properties(DATABASE, 5, dataDir, 0));
+            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + TestEnvironment.database(DATABASE));
+            properties.put("hotline.admin-password", "pg-outage-password");
+            properties.put("hotline.webchat.per-address-per-minute", "0");
+            properties.put("hotline.queue.requeue-after", "PT2S");
+            properties.put("hotline.queue.claim-after", "PT3S");
+            properties.put("hotline.queue.sweep-every", "PT1S");
+            properties.put("hotline.queue.sending-timeout", "PT10S");
+            properties.putAll(zalo.properties());
+            properties.putAll(telegram.properties("http://127.0.0.1:" + port + "/webhooks/telegram", SECRET));
+
+            try (HotlineProcess hotline = HotlineProcess.start(port, properties, dataDir.resolve("hotline.log"))) {
+                String base = hotline.url("");
+                // Before: acknowledged, and the database cut while some of them are still being processed.
+                for (int i = 0; i < 8; i++) {
+                    assertThat(newWoman(base, "before " + i).send(base, Duration.ofSeconds(30)).statusCode()).isEqualTo(202);
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertThat(zaloWrites(base, newZaloUser(), "before" + i)).isEqualTo(200);
+                }
+                int before = telegram.userWrites(newTelegramChat(), "Hơ Lan", "em cần giúp đỡ trước");
+                await().atMost(Duration.ofSeconds(30)).until(() -> telegram.webhookAnswers(before).stream().anyMatch(a -> a.status() == 200));
+                proxy.cut();
+                long cutAt = System.nanoTime();
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> health(hotline) == 503);
+
+                // During: every channel is told to try again, promptly and clearly; nothing is stored.
+                int refused = 0;
+                long slowest = 0;
+                for (int round = 0; System.nanoTime() - cutAt < OUTAGE.toNanos() - PROMPT.toNanos(); round++) {
+                    ChatWoman woman = newWoman(base, "during " + round);
+                    long started = System.nanoTime();
+                    HttpResponse<String> chat = woman.send(base, PROMPT.plusSeconds(5));
+                    slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+                    assertUnavailable(chat);
+
+                    started = System.nanoTime();
+                    int zaloStatus = zaloWrites(base, newZaloUser(), "during" + round);
+                    slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+                    assertThat(zaloStatus).isEqualTo(503);
+                    refused += 2;
+                }
+                long telegramChat = newTelegramChat();
+                int during = telegram.userWrites(telegramChat, "Y Blih", "em cần giúp đỡ lúc mất điện");
+                await().atMost(PROMPT.plusSeconds(5)).until(() -> !telegram.webhookAnswers(during).isEmpty());
+                assertThat(telegram.webhookAnswers(during).getFirst().status()).isEqualTo(503);
+                assertThat(refused).isGreaterThanOrEqualTo(4);
+                assertThat(slowest).as("slowest refusal, ms").isLessThan(PROMPT.toMillis());
+                assertThat(health(hotline)).isEqualTo(503);
+                long waitLeft = OUTAGE.toMillis() - (System.nanoTime() - cutAt) / 1_000_000;
+                if (waitLeft > 0) {
+                    Thread.sleep(waitLeft); // the outage lasts its 30 s whatever the machine's speed
+                }
+
+                proxy.restore();
+                long restoredAt = System.nanoTime();
+                await().atMost(Duration.ofSeconds(60)).until(() -> health(hotline) == 200);
+                System.out.printf("PostgreSQL outage: %d refusals, the slowest in %d ms; health UP %d ms after the database came back%n",
+                        refused + 1, slowest, (System.nanoTime() - restoredAt) / 1_000_000);
+
+                // After: the refused messages come again, as the page and Zalo send them; Telegram keeps trying by itself.
+                for (ChatWoman woman : women) {
+                    assertThat(woman.send(base, Duration.ofSeconds(30)).statusCode()).isEqualTo(202);
+                }
+                for (int i = 0; i < zaloUsers.size(); i++) {
+                    String tag = i < 3 ? "before" + i : "during" + (i - 3);
+                    assertThat(zaloWrites(base, zaloUsers.get(i), tag)).isEqualTo(200);
+                }
+                for (int i = 0; i < 5; i++) {
+                    assertThat(newWoman(base, "after " + i).send(base, Duration.ofSeconds(30)).statusCode()).isEqualTo(202);
+                }
+
+                int expected = women.size() + zaloUsers.size() + telegramChats.size();
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> nothingLeftToDo() && answeredCases() == expected);
+                for (ChatWoman woman : women) {
+                    assertThat(woman.answers(base)).as("answers %s sees", woman.clientMessageId()).isEqualTo(1);
+                }
+                for (String user : zaloUsers) {
+                    assertThat(zalo.sentTo(user)).as("zalo user %s", user).hasSize(1);
+                }
+                for (long chat : telegramChats) {
+                    assertThat(telegram.sentTo(chat)).as("telegram chat %s", chat).hasSize(1);
+                }
+                assertThat(telegram.webhookAnswers(during).getLast().status()).isEqualTo(200);
+                assertEachCaseHasOneMessageAndOneReply(expected);
+            }
+        }
+    }
+
+    private ChatWoman newWoman(String base, String tag) throws Exception {
+        ChatWoman woman = new ChatWoman("m-" + women.size(), "em cần giúp đỡ, " + tag).open(base);
+        women.add(woman);
+        return woman;
+    }
+
+    private String newZaloUser() {
+        String user = Long.toString(7_800_000_000_000_000_000L + zaloUsers.size());
+        zaloUsers.add(user);
+        return user;
+    }
+
+    private long newTelegramChat() {
+        long chat = FIRST_CHAT + telegramChats.size();
+        telegramChats.add(chat);
+        return chat;
+    }
+
+    /** The same msg_id every time for a user: a redelivery, as Zalo makes it. */
+    private static int zaloWrites(String base, String user, String tag) throws Exception {
+        String ts = FakeZalo.now();
+        byte[] body = FakeZalo.userSendsText(user, "pg" + user.substring(user.length() - 3), "chị ơi em cần hỏi " + tag, ts)
+                .getBytes(StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/webhooks/zalo")).timeout(PROMPT.plusSeconds(5))
+                        .header("Content-Type", "application/json").header("X-ZEvent-Signature", FakeZalo.signature(body, ts))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        var body = JSON.readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(503);
+        assertThat(body.path("error").asString()).isEqualTo("unavailable");
+        assertThat(body.path("message").asString()).isNotBlank();
+    }
+
+    private static int health(HotlineProcess hotline) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hotline.url("/actuator/health")))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TestEnvironment.database(DATABASE),
+                System.getProperty("hotline.test.pg-user", "postgres"), "");
+    }
+
+    /** No message waiting to be processed, no reply waiting to be sent: no duplicate can still come. */
+    private static boolean nothingLeftToDo() throws Exception {
+        try (Connection c = database(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from message where state in ('ACCEPTED', 'QUEUED', 'SENDING')")) {
+            r.next();
+            return r.getLong(1) == 0;
+        }
+    }
+
+    private static long answeredCases() throws Exception {
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select count(distinct case_id) from message where direction = 'OUT' and state = 'SENT'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static void assertEachCaseHasOneMessageAndOneReply(Connection c, int cases) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select case_id, count(*) filter (where direction = 'IN') as ins,
+                       count(*) filter (where direction = 'OUT') as outs,
+                       count(*) filter (where direction = 'OUT' and state = 'SENT') as sent
+                from message group by case_id""")) {
+            int seen = 0;
+            while (r.next()) {
+                seen++;
+                assertThat(r.getLong("case_id")).as("every message in a case").isPositive();
+                assertThat(r.getLong("ins")).as("case %s messages", r.getLong("case_id")).isEqualTo(1);
+                assertThat(r.getLong("outs")).as("case %s replies", r.getLong("case_id")).isEqualTo(1);
+                assertThat(r.getLong("sent")).as("case %s replies sent", r.getLong("case_id")).isEqualTo(1);
+            }
+            assertThat(seen).isEqualTo(cases);
+        }
+    }
+
+    private static void assertEachCaseHasOneMessageAndOneReply(int cases) throws Exception {
+        try (Connection c = database()) {
+            assertEachCaseHasOneMessageAndOneReply(c, cases);
+        }
+    }
+}
