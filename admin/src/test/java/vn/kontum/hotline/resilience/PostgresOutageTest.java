@@ -6,10 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +42,7 @@ class PostgresOutageTest {
     private static final long FIRST_CHAT = 780_001;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final SharedDatabase database = new SharedDatabase(DATABASE);
     private final List<ChatWoman> women = new ArrayList<>();
     private final List<String> zaloUsers = new ArrayList<>();
     private final List<Long> telegramChats = new ArrayList<>();
@@ -83,7 +80,7 @@ class PostgresOutageTest {
                 proxy.cut();
                 long cutAt = System.nanoTime();
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> health(hotline) == 503);
+                await().atMost(Duration.ofSeconds(30)).until(() -> hotline.health() == 503);
 
                 // During: every channel is told to try again, promptly and clearly; nothing is stored.
                 int refused = 0;
@@ -107,7 +104,7 @@ class PostgresOutageTest {
                 assertThat(telegram.webhookAnswers(during).getFirst().status()).isEqualTo(503);
                 assertThat(refused).isGreaterThanOrEqualTo(4);
                 assertThat(slowest).as("slowest refusal, ms").isLessThan(PROMPT.toMillis());
-                assertThat(health(hotline)).isEqualTo(503);
+                assertThat(hotline.health()).isEqualTo(503);
                 long waitLeft = OUTAGE.toMillis() - (System.nanoTime() - cutAt) / 1_000_000;
                 if (waitLeft > 0) {
                     Thread.sleep(waitLeft); // the outage lasts its 30 s whatever the machine's speed
@@ -115,7 +112,7 @@ class PostgresOutageTest {
 
                 proxy.restore();
                 long restoredAt = System.nanoTime();
-                await().atMost(Duration.ofSeconds(60)).until(() -> health(hotline) == 200);
+                await().atMost(Duration.ofSeconds(60)).until(() -> hotline.health() == 200);
                 System.out.printf("PostgreSQL outage: %d refusals, the slowest in %d ms; health UP %d ms after the database came back%n",
                         refused + 1, slowest, (System.nanoTime() - restoredAt) / 1_000_000);
 
@@ -132,7 +129,7 @@ class PostgresOutageTest {
                 }
 
                 int expected = women.size() + zaloUsers.size() + telegramChats.size();
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> nothingLeftToDo() && answeredCases() == expected);
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> database.nothingLeftToDo() && database.answeredCases() == expected);
                 for (ChatWoman woman : women) {
                     assertThat(woman.answers(base)).as("answers %s sees", woman.clientMessageId()).isEqualTo(1);
                 }
@@ -143,7 +140,7 @@ class PostgresOutageTest {
                     assertThat(telegram.sentTo(chat)).as("telegram chat %s", chat).hasSize(1);
                 }
                 assertThat(telegram.webhookAnswers(during).getLast().status()).isEqualTo(200);
-                assertEachCaseHasOneMessageAndOneReply(expected);
+                database.assertEachCaseHasOneMessageAndOneReply(expected);
             }
         }
     }
@@ -184,60 +181,5 @@ class PostgresOutageTest {
         assertThat(body.path("status").asInt()).isEqualTo(503);
         assertThat(body.path("error").asString()).isEqualTo("unavailable");
         assertThat(body.path("message").asString()).isNotBlank();
-    }
-
-    private static int health(HotlineProcess hotline) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hotline.url("/actuator/health")))
-                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TestEnvironment.database(DATABASE),
-                System.getProperty("hotline.test.pg-user", "postgres"), "");
-    }
-
-    /** No message waiting to be processed, no reply waiting to be sent: no duplicate can still come. */
-    private static boolean nothingLeftToDo() throws Exception {
-        try (Connection c = database(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select count(*) from message where state in ('ACCEPTED', 'QUEUED', 'SENDING')")) {
-            r.next();
-            return r.getLong(1) == 0;
-        }
-    }
-
-    private static long answeredCases() throws Exception {
-        try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select count(distinct case_id) from message where direction = 'OUT' and state = 'SENT'")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    static void assertEachCaseHasOneMessageAndOneReply(Connection c, int cases) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
-                select case_id, count(*) filter (where direction = 'IN') as ins,
-                       count(*) filter (where direction = 'OUT') as outs,
-                       count(*) filter (where direction = 'OUT' and state = 'SENT') as sent
-                from message group by case_id""")) {
-            int seen = 0;
-            while (r.next()) {
-                seen++;
-                assertThat(r.getLong("case_id")).as("every message in a case").isPositive();
-                assertThat(r.getLong("ins")).as("case %s messages", r.getLong("case_id")).isEqualTo(1);
-                assertThat(r.getLong("outs")).as("case %s replies", r.getLong("case_id")).isEqualTo(1);
-                assertThat(r.getLong("sent")).as("case %s replies sent", r.getLong("case_id")).isEqualTo(1);
-            }
-            assertThat(seen).isEqualTo(cases);
-        }
-    }
-
-    private static void assertEachCaseHasOneMessageAndOneReply(int cases) throws Exception {
-        try (Connection c = database()) {
-            assertEachCaseHasOneMessageAndOneReply(c, cases);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package vn.kontum.hotline.resilience;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,15 +83,15 @@ class RedisRestartTest {
             redisAway.set(true);
             redis.stop(); // no persistence: it comes back empty
             int unansweredWhenRedisWent = unanswered(base);
-            await().atMost(Duration.ofSeconds(30)).until(() -> health(hotline) == 503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> hotline.health() == 503);
             // Intake needs only the database: the women are still acknowledged, their messages queued later.
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledgedWhileAway.get() >= 5);
-            assertThat(health(hotline)).isEqualTo(503);
+            assertThat(hotline.health()).isEqualTo(503);
 
             redis.start();
             redisAway.set(false);
             long back = System.nanoTime();
-            await().atMost(Duration.ofSeconds(60)).until(() -> health(hotline) == 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> hotline.health() == 200);
             long healthyAfterMillis = (System.nanoTime() - back) / 1_000_000;
             int before = acknowledged.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + 10);
@@ -164,14 +160,6 @@ class RedisRestartTest {
         return n;
     }
 
-    private static int health(HotlineProcess hotline) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hotline.url("/actuator/health")))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
     private static void pause(long millis) {
         try {
