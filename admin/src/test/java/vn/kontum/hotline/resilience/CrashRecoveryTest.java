@@ -49,7 +49,7 @@ class CrashRecoveryTest {
         properties.put("hotline.queue.sweep-every", "PT1S");
         if (TestEnvironment.postgres()) {
             freshPostgresDatabase(TestEnvironment.database("hotline_crash"));
-            new ProcessBuilder("redis-cli", "-n", "3", "flushdb").start().waitFor();
+            TestEnvironment.flushRedis(3);
         }
 
         List<HttpClient> women = new ArrayList<>();

@@ -45,6 +45,18 @@ public final class FakeTelegram implements AutoCloseable {
     public record Sent(long chatId, String text, int messageId, List<String> buttons, long atMillis) {
     }
 
+    /** A sendMessage call and how it was answered ({@link #TIMEOUT}: not at all), {@code atMillis} on a monotonic clock. */
+    public record Attempt(long chatId, int status, long atMillis) {
+    }
+
+    /** A webhook call and how the hotline answered it (-1: no answer), with how long it took. */
+    public record WebhookAnswer(int updateId, int status, long millis) {
+    }
+
+    /** In {@link #failSendsTo}: the call is held without an answer, longer than the hotline waits. */
+    public static final int TIMEOUT = 1;
+    private static final Duration HELD = Duration.ofSeconds(20);
+
     private final MockWebServer server = new MockWebServer();
     private final LinkedBlockingDeque<String> pendingUpdates = new LinkedBlockingDeque<>();
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
@@ -59,6 +71,10 @@ public final class FakeTelegram implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger failNextSends = new AtomicInteger();
     private volatile int failStatus = 500;
+    private final java.util.Map<Long, java.util.Deque<Integer>> troubles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<WebhookAnswer> webhookAnswers = new CopyOnWriteArrayList<>();
+    private volatile int retryAfterSeconds = 1;
     private volatile String webhookUrl;
     private volatile String webhookSecret;
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -184,12 +200,15 @@ public final class FakeTelegram implements AutoCloseable {
                     if (secret != null) {
                         post.header("X-Telegram-Bot-Api-Secret-Token", secret);
                     }
+                    long started = System.nanoTime();
                     int status = webhookClient.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    webhookAnswers.add(new WebhookAnswer(updateIdOf(update), status, (System.nanoTime() - started) / 1_000_000));
                     if (status / 100 == 2) {
                         return;
                     }
                 } catch (IOException e) {
-                    // not listening yet: Telegram tries again
+                    webhookAnswers.add(new WebhookAnswer(updateIdOf(update), -1, 0));
+                    // not listening, or no answer: Telegram tries again
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -222,6 +241,42 @@ public final class FakeTelegram implements AutoCloseable {
     public void failNextSends(int count, int status) {
         failStatus = status;
         failNextSends.set(count);
+    }
+
+    /**
+     * The next sends to this chat answer these, one each, in order: an HTTP status (429 with the retry_after of
+     * {@link #retryAfter}), or {@link #TIMEOUT}. Only that chat is affected, whatever else is being sent meanwhile.
+     */
+    public void failSendsTo(long chatId, int... statuses) {
+        java.util.Deque<Integer> queue = troubles.computeIfAbsent(chatId, c -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int status : statuses) {
+            queue.add(status);
+        }
+    }
+
+    /** The retry_after (seconds) that a 429 carries. */
+    public void retryAfter(int seconds) {
+        retryAfterSeconds = seconds;
+    }
+
+    /** Every sendMessage call to this chat, answered or not, in order. */
+    public List<Attempt> attemptsTo(long chatId) {
+        return attempts.stream().filter(a -> a.chatId() == chatId).toList();
+    }
+
+    /** How the hotline answered each webhook call of this update, in order. */
+    public List<WebhookAnswer> webhookAnswers(int updateId) {
+        return webhookAnswers.stream().filter(a -> a.updateId() == updateId).toList();
+    }
+
+    /** The hotline's properties for this bot in webhook mode, updates posted to {@code webhookUrl}. */
+    public java.util.Map<String, String> properties(String webhookUrl, String secret) {
+        return java.util.Map.of("hotline.telegram.token", TOKEN, "hotline.telegram.api-url", baseUrl(),
+                "hotline.telegram.webhook-secret", secret, "hotline.telegram.webhook-url", webhookUrl);
+    }
+
+    private static int updateIdOf(String update) {
+        return JSON.readTree(update).path("update_id").asInt();
     }
 
     public List<Sent> sentTo(long chatId) {
@@ -314,16 +369,20 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private MockResponse sendMessage(JsonNode body) {
-        if (failNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            if (failStatus == 429) {
-                return json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
-            }
-            if (failStatus == 403) {
-                return json(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
-            }
-            return json(failStatus, "{\"ok\":false,\"error_code\":" + failStatus + ",\"description\":\"Internal Server Error\"}");
-        }
         long chatId = body.path("chat_id").asLong();
+        long now = System.nanoTime() / 1_000_000;
+        Integer trouble = troubles.getOrDefault(chatId, new java.util.ArrayDeque<>()).poll();
+        if (trouble != null) {
+            attempts.add(new Attempt(chatId, trouble, now));
+            return trouble == TIMEOUT
+                    ? new MockResponse.Builder().code(200).headersDelay(HELD.toMillis(), TimeUnit.MILLISECONDS).body("{}").build()
+                    : failure(trouble);
+        }
+        if (failNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            attempts.add(new Attempt(chatId, failStatus, now));
+            return failure(failStatus);
+        }
+        attempts.add(new Attempt(chatId, 200, now));
         String text = body.path("text").asString();
         List<String> buttons = new ArrayList<>();
         body.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> buttons.add(b.path("callback_data").asString())));
@@ -333,6 +392,17 @@ public final class FakeTelegram implements AutoCloseable {
         return json(200, """
                 {"ok":true,"result":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private"},"text":%s}}"""
                 .formatted(id, System.currentTimeMillis() / 1000, chatId, quote(text)));
+    }
+
+    private MockResponse failure(int status) {
+        if (status == 429) {
+            return json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after %d\",\"parameters\":{\"retry_after\":%d}}"
+                    .formatted(retryAfterSeconds, retryAfterSeconds));
+        }
+        if (status == 403) {
+            return json(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        }
+        return json(status, "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"Internal Server Error\"}");
     }
 
     private static String multipartField(String body, String name) {

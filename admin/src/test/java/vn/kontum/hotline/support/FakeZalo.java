@@ -42,10 +42,20 @@ public final class FakeZalo implements AutoCloseable {
     public record Sent(String userId, String text, String accessToken, String messageId) {
     }
 
+    /** A send to a user and how it was answered (a Zalo error, an HTTP status, {@link #TIMEOUT} or 0), on a monotonic clock. */
+    public record Attempt(String userId, int outcome, long atMillis) {
+    }
+
+    /** In {@link #failSendsTo}: the call is held without an answer, longer than the hotline waits. */
+    public static final int TIMEOUT = 1;
+    private static final long HELD_MILLIS = 20_000;
+
     private final MockWebServer server = new MockWebServer();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Integer> failNext = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> refused = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Integer>> troubles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicInteger refreshCalls = new AtomicInteger();
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicInteger nextMessageId = new AtomicInteger();
@@ -97,6 +107,29 @@ public final class FakeZalo implements AutoCloseable {
         refused.remove(userId);
     }
 
+    /**
+     * The next sends to this user answer these, one each, in order: a Zalo error code (negative, in an HTTP 200),
+     * an HTTP status (500 and up), or {@link #TIMEOUT}. Only that user is affected.
+     */
+    public void failSendsTo(String userId, int... outcomes) {
+        java.util.Deque<Integer> queue = troubles.computeIfAbsent(userId, u -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int outcome : outcomes) {
+            queue.add(outcome);
+        }
+    }
+
+    /** Every send to this user that reached the OA API with a valid token, answered or not, in order. */
+    public List<Attempt> attemptsTo(String userId) {
+        return attempts.stream().filter(a -> a.userId().equals(userId)).toList();
+    }
+
+    /** The hotline's properties for this OA. */
+    public Map<String, String> properties() {
+        return Map.of("hotline.zalo.app-id", APP_ID, "hotline.zalo.app-secret", APP_SECRET, "hotline.zalo.oa-secret-key", OA_SECRET_KEY,
+                "hotline.zalo.access-token", FIRST_ACCESS_TOKEN, "hotline.zalo.refresh-token", FIRST_REFRESH_TOKEN,
+                "hotline.zalo.api-url", baseUrl(), "hotline.zalo.oauth-url", baseUrl());
+    }
+
     public void slowRefreshes(long millis) {
         refreshDelayMillis = millis;
     }
@@ -144,28 +177,46 @@ public final class FakeZalo implements AutoCloseable {
         if (accessToken == null || !accessToken.equals(validAccessToken)) {
             return json(200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
         }
-        Integer refusal = refused.get(JSON.readTree(body).path("recipient").path("user_id").asString());
-        if (refusal != null || !failNext.isEmpty()) {
-            int error = refusal != null ? refusal : failNext.removeFirst();
-            if (error >= 500) {
-                return json(error, "<html>bad gateway</html>");
-            }
-            return json(200, "{\"error\":" + error + ",\"message\":\"" + switch (error) {
-                case -32 -> "Request exceeds the limit";
-                case -230 -> "User has not interacted with the OA in the past 7 days";
-                case -213 -> "User has not followed OA";
-                default -> "Error";
-            } + "\"}");
-        }
         JsonNode request = JSON.readTree(body);
         String userId = request.path("recipient").path("user_id").asString();
         String text = request.path("message").path("text").asString();
+        long now = System.nanoTime() / 1_000_000;
+        Integer refusal = refused.get(userId);
+        if (refusal != null) {
+            attempts.add(new Attempt(userId, refusal, now));
+            return failure(refusal);
+        }
+        Integer trouble = troubles.getOrDefault(userId, new java.util.ArrayDeque<>()).poll();
+        if (trouble != null) {
+            attempts.add(new Attempt(userId, trouble, now));
+            return trouble == TIMEOUT
+                    ? new MockResponse.Builder().code(200).headersDelay(HELD_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS).body("{}").build()
+                    : failure(trouble);
+        }
+        if (!failNext.isEmpty()) {
+            int error = failNext.removeFirst();
+            attempts.add(new Attempt(userId, error, now));
+            return failure(error);
+        }
+        attempts.add(new Attempt(userId, 0, now));
         onSend.accept(accessToken);
         String messageId = HexFormat.of().formatHex(("m" + nextMessageId.incrementAndGet() + "zalo-oa-message").getBytes(StandardCharsets.US_ASCII));
         sent.add(new Sent(userId, text, accessToken, messageId));
         return json(200, """
                 {"data":{"message_id":"%s","user_id":"%s","quota":{"quota_type":"reply","remain":"7","total":"8"}},"error":0,"message":"Success"}"""
                 .formatted(messageId, userId));
+    }
+
+    private static MockResponse failure(int error) {
+        if (error >= 500) {
+            return json(error, "<html>bad gateway</html>");
+        }
+        return json(200, "{\"error\":" + error + ",\"message\":\"" + switch (error) {
+            case -32 -> "Request exceeds the limit";
+            case -230 -> "User has not interacted with the OA in the past 7 days";
+            case -213 -> "User has not followed OA";
+            default -> "Error";
+        } + "\"}");
     }
 
     private synchronized MockResponse refresh(String secretKey, Map<String, String> form) throws InterruptedException {

@@ -33,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "hotline.webchat.per-session-per-minute=30",
         "hotline.webchat.per-address-per-minute=0",
         "hotline.telegram.bot-username=hotline_test_bot",
+        // A platform that does not answer is given up on sooner than in production, so that a test of it is short.
+        "hotline.telegram.read-timeout=PT6S",
+        "hotline.zalo.read-timeout=PT6S",
         "spring.flyway.clean-disabled=false"})
 @Import(HotlineIntegrationTest.CleanStores.class)
 public abstract class HotlineIntegrationTest {

@@ -36,7 +36,12 @@ public final class HotlineProcess implements AutoCloseable {
         builder.environment().remove("REDIS_URL");
         builder.environment().remove("SPRING_DATASOURCE_URL");
         HotlineProcess started = new HotlineProcess(builder.start(), port);
-        started.awaitHealthy(Duration.ofSeconds(90));
+        try {
+            started.awaitHealthy(Duration.ofSeconds(180)); // a loaded 2-core machine can take minutes
+        } catch (IOException e) {
+            started.process.destroyForcibly(); // not left running behind a failed test
+            throw e;
+        }
         return started;
     }
 
@@ -62,6 +67,19 @@ public final class HotlineProcess implements AutoCloseable {
             sleep(300);
         }
         throw new IOException("hotline not healthy within " + timeout);
+    }
+
+    /** The status /actuator/health answers (200 UP, 503 DOWN), or -1 when it does not answer within 15 s. */
+    public int health() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public String url(String path) {

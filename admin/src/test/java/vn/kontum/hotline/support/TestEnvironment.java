@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+
 /**
  * Where the integration tests keep their data. {@code embedded} (the default, what `./mvnw test` uses): H2 files
  * and an embedded redis-server under a fresh temporary folder, as a newcomer's first run. {@code postgres}
@@ -32,8 +35,19 @@ public final class TestEnvironment {
         return name + System.getProperty("hotline.test.db-suffix", "");
     }
 
-    private static int redisDb(int db) {
+    /** The Redis database number for {@code db}, moved by {@code -Dhotline.test.redis-db-offset}. */
+    public static int redisDb(int db) {
         return db + Integer.getInteger("hotline.test.redis-db-offset", 0);
+    }
+
+    /** Empties the test's Redis database {@code db} (offset applied) on 127.0.0.1:6379: Redis outlives test runs. */
+    public static void flushRedis(int db) {
+        RedisClient client = RedisClient.create(RedisURI.create("redis://127.0.0.1:6379/" + redisDb(db)));
+        try (var connection = client.connect()) {
+            connection.sync().flushdb();
+        } finally {
+            client.shutdown();
+        }
     }
 
     public static boolean postgres() {

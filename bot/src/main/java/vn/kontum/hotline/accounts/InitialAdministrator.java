@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +33,13 @@ class InitialAdministrator implements InitializingBean {
         if (accounts.count() > 0) {
             return;
         }
-        String chosen = password;
-        if (chosen.isBlank()) {
-            byte[] bytes = new byte[15];
-            new SecureRandom().nextBytes(bytes);
-            chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String chosen = password.isBlank() ? randomPassword() : password;
+        try {
+            accounts.create("admin", encoder.encode(chosen), "Administrator", EnumSet.of(Role.ADMIN, Role.COORDINATOR), Set.of());
+        } catch (DuplicateKeyException e) {
+            return; // another node starting at the same moment made it (and showed its password)
+        }
+        if (password.isBlank()) {
             System.out.println("""
 
                     ==================================================================
@@ -47,6 +50,11 @@ class InitialAdministrator implements InitializingBean {
                     ==================================================================
                     """.formatted(chosen));
         }
-        accounts.create("admin", encoder.encode(chosen), "Administrator", EnumSet.of(Role.ADMIN, Role.COORDINATOR), Set.of());
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.Channel;
@@ -45,10 +48,12 @@ public class DeliveryWorker implements WorkHandler {
     private final ContentCipher content;
     private final HotlineMetrics metrics;
     private final int maxAttempts;
+    private final Duration keepTrying;
     private final ApplicationEventPublisher events;
 
     DeliveryWorker(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, List<ChannelSender> senders, Clock clock, ContentCipher content, HotlineMetrics metrics,
-                   @Value("${hotline.delivery.max-attempts:8}") int maxAttempts, ApplicationEventPublisher events) {
+                   @Value("${hotline.delivery.max-attempts:8}") int maxAttempts, ApplicationEventPublisher events,
+                   @Value("${hotline.queue.sending-timeout:PT2M}") Duration sendingTimeout) {
         this.events = events;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -58,6 +63,8 @@ public class DeliveryWorker implements WorkHandler {
         this.content = content;
         this.metrics = metrics;
         this.maxAttempts = maxAttempts;
+        // Well before the sweeper takes a reply still SENDING for one that was never sent, and sends it again.
+        this.keepTrying = sendingTimeout.dividedBy(2);
     }
 
     @Override
@@ -79,20 +86,21 @@ public class DeliveryWorker implements WorkHandler {
         }
         List<Outcome> deferred = new ArrayList<>();
         List<ReplyStateChanged> deferredNews = new ArrayList<>();
-        for (Pending pending : load(claimed)) {
+        // From here on the replies are ours (SENDING): each step waits out a database outage, see despiteOutage.
+        for (Pending pending : despiteOutage(() -> load(claimed))) {
             Outcome outcome = deliver(pending, now);
             if (outcome.canWait()) {
                 deferred.add(outcome);
                 news(pending, outcome).ifPresent(deferredNews::add);
             } else {
-                record(outcome);
+                despiteOutage(() -> record(outcome));
                 news(pending, outcome).ifPresent(events::publishEvent);
             }
         }
         if (deferred.size() == 1) {
-            record(deferred.getFirst());
+            despiteOutage(() -> record(deferred.getFirst()));
         } else if (!deferred.isEmpty()) {
-            tx.executeWithoutResult(status -> deferred.forEach(this::record));
+            despiteOutage(() -> tx.executeWithoutResult(status -> deferred.forEach(this::record)));
         }
         deferredNews.forEach(events::publishEvent);
     }
@@ -108,18 +116,35 @@ public class DeliveryWorker implements WorkHandler {
         return Optional.of(new ReplyStateChanged(outcome.id(), pending.caseId(), pending.servicePointId()));
     }
 
-    /** QUEUED -> SENDING for those due: the ones this worker may send. */
     private List<Long> claim(List<Long> ids, OffsetDateTime now) {
+        try {
+            return claim(ids, now, false);
+        } catch (DataAccessResourceFailureException | TransactionException lost) {
+            // The connection went during the claim, which the database may have taken: tried again once it is back.
+            return despiteOutage(() -> claim(ids, now, true));
+        }
+    }
+
+    /**
+     * QUEUED -> SENDING for those due: the ones this worker may send, marked with the claim's own time;
+     * {@code again} after a connection lost during a first try: a row SENDING with that very time was claimed by it.
+     */
+    private List<Long> claim(List<Long> ids, OffsetDateTime now, boolean again) {
         String sql = """
-                update message set state = 'SENDING', attempts = attempts + 1, enqueued_at = ?
-                where id = ? and direction = 'OUT' and state = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?)""";
+                update message set state = 'SENDING', enqueued_at = ?,
+                       attempts = case when state = 'SENDING' then attempts else attempts + 1 end
+                where id = ? and direction = 'OUT'
+                  and ((state = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= ?))
+                       or (? and state = 'SENDING' and enqueued_at = ?))""";
         if (ids.size() == 1) {
-            return jdbcTemplate.update(sql, now, ids.getFirst(), now) == 1 ? ids : List.of();
+            return jdbcTemplate.update(sql, now, ids.getFirst(), now, again, now) == 1 ? ids : List.of();
         }
         int[] counts = Objects.requireNonNull(tx.execute(status -> jdbcTemplate.batchUpdate(sql, ids, ids.size(), (ps, id) -> {
             ps.setObject(1, now);
             ps.setLong(2, id);
             ps.setObject(3, now);
+            ps.setBoolean(4, again);
+            ps.setObject(5, now);
         })[0]));
         List<Long> claimed = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
@@ -196,8 +221,8 @@ public class DeliveryWorker implements WorkHandler {
         if (parts.size() == 1 && !sender.reportsDelivery()) {
             return sendSafely(sender, message); // nothing to resume and nothing to match reports to: no bookkeeping
         }
-        int done = jdbc.sql("select count(*) from message_part where message_id = :id").param("id", message.id())
-                .query(Integer.class).single();
+        int done = despiteOutage(() -> jdbc.sql("select count(*) from message_part where message_id = :id").param("id", message.id())
+                .query(Integer.class).single());
         SendResult result = new SendResult.Sent(null);
         for (int part = done; part < parts.size(); part++) {
             // Buttons go under the last part, where the question is.
@@ -206,11 +231,12 @@ public class DeliveryWorker implements WorkHandler {
             if (!(result instanceof SendResult.Sent sent)) {
                 return result;
             }
-            jdbc.sql("""
+            int partNo = part;
+            despiteOutage(() -> jdbc.sql("""
                             insert into message_part (message_id, part_no, channel, channel_message_id, sent_at)
                             values (:id, :part, :channel, :cid, :now)""")
-                    .param("id", message.id()).param("part", part).param("channel", message.channel().id())
-                    .param("cid", sent.channelMessageId()).param("now", HotlineClock.now(clock)).update();
+                    .param("id", message.id()).param("part", partNo).param("channel", message.channel().id())
+                    .param("cid", sent.channelMessageId()).param("now", HotlineClock.now(clock)).update());
         }
         return result;
     }
@@ -243,6 +269,38 @@ public class DeliveryWorker implements WorkHandler {
             case Outcome.Fail fail -> jdbc.sql("update message set state = 'FAILED', failure_reason = :reason where id = :id")
                     .param("reason", truncate(fail.reason())).param("id", fail.id()).update();
         }
+    }
+
+    /**
+     * A step after the claim, done however long the database is away (up to {@code keepTrying}): a reply left
+     * SENDING would wait for the sweeper's sending timeout, and one sent but not recorded would then be sent to
+     * her a second time.
+     */
+    private <T> T despiteOutage(Supplier<T> step) {
+        long deadline = System.nanoTime() + keepTrying.toNanos();
+        for (long wait = 250; ; wait = Math.min(wait * 2, 2_000)) {
+            try {
+                return step.get();
+            } catch (DataAccessResourceFailureException | TransactionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.warn("database unreachable while delivering ({}); trying again", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void despiteOutage(Runnable step) {
+        despiteOutage(() -> {
+            step.run();
+            return null;
+        });
     }
 
     private static @Nullable SafeHours safeHours(java.sql.ResultSet rs) throws java.sql.SQLException {

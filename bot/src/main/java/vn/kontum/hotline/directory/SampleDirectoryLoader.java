@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +48,12 @@ class SampleDirectoryLoader implements InitializingBean {
         try (InputStream in = file.isBlank() ? new ClassPathResource("directory/sample-directory.yml").getInputStream()
                 : Files.newInputStream(Path.of(file))) {
             Map<String, List<Map<String, Object>>> data = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            tx.executeWithoutResult(status -> load(data));
+            try {
+                tx.executeWithoutResult(status -> load(data));
+            } catch (DuplicateKeyException e) {
+                log.info("directory already loaded by another node");
+                return;
+            }
             log.info("directory loaded from {}: {} communes, {} villages, {} service points", file.isBlank() ? "the sample" : file,
                     data.get("communes").size(), data.get("villages").size(), data.get("service-points").size());
         } catch (IOException e) {

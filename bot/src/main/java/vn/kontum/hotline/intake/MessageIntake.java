@@ -16,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.metrics.HotlineMetrics;
@@ -133,6 +135,16 @@ public class MessageIntake implements SmartLifecycle {
         try {
             stored = tx.execute(status -> batch.stream().map(p -> store(p.message(), now)).toList());
         } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                // No connection to be had: each message alone, or the next batch, would only wait for the pool's
+                // timeout again. Everything waiting is refused now, so that the channels hear 503 within seconds.
+                List<Pending> refused = new ArrayList<>(batch);
+                waiting.drainTo(refused);
+                log.warn("{} messages not stored: the database cannot be reached ({}); the channels are told to try again",
+                        refused.size(), e.getClass().getSimpleName());
+                refused.forEach(p -> p.result().completeExceptionally(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable")));
+                return;
+            }
             if (batch.size() == 1) {
                 log.warn("message not stored ({}); the channel is told to try again", e.getClass().getSimpleName());
                 batch.getFirst().result().completeExceptionally(e);
@@ -164,6 +176,10 @@ public class MessageIntake implements SmartLifecycle {
             log.debug("accepted message {} channel={} duplicate={} batch={} in {} us", a.messageId(), p.message().channel().id(),
                     a.duplicate(), batch.size(), (System.nanoTime() - p.startedNanos()) / 1000);
         }
+    }
+
+    private static boolean unreachable(RuntimeException e) {
+        return e instanceof CannotCreateTransactionException || e instanceof DataAccessResourceFailureException;
     }
 
     @Override

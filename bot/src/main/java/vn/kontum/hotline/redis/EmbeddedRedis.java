@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,18 +19,28 @@ import redis.embedded.RedisServer;
 /**
  * A real redis-server (the binary shipped in the embedded-redis artifact) started and stopped by the hotline
  * when no {@code REDIS_URL} is given. Its append-only file lives under the data folder, so queued work survives
- * a restart. A server left behind by a killed hotline is found through its pid file and stopped first.
+ * a restart. A server left behind by a killed hotline is found through its pid file and stopped first. A server
+ * that dies while the hotline runs (killed, out of memory) is started again within seconds: nobody else would.
  */
 final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
 
     private final RedisServer server;
     private final int port;
+    private final Path pidFile;
+    private final ScheduledExecutorService watchdog;
+    private volatile Optional<ProcessHandle> process;
+    private volatile boolean closed;
 
-    private EmbeddedRedis(RedisServer server, int port) {
+    private EmbeddedRedis(RedisServer server, int port, Path pidFile) {
         this.server = server;
         this.port = port;
+        this.pidFile = pidFile;
+        this.process = running(pidFile);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("embedded-redis-watchdog").daemon().factory());
+        watchdog.scheduleWithFixedDelay(this::restartIfGone, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static EmbeddedRedis start(Path dataDir, int port) {
@@ -49,7 +62,7 @@ final class EmbeddedRedis implements AutoCloseable {
                     .build();
             server.start();
             log.info("embedded redis-server started on 127.0.0.1:{} (data in {})", port, dir);
-            return new EmbeddedRedis(server, port);
+            return new EmbeddedRedis(server, port, pidFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded redis-server on port " + port, e);
         }
@@ -57,6 +70,33 @@ final class EmbeddedRedis implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Started again from its append-only file; until then health says DOWN and the hotline's clients keep reconnecting. */
+    private synchronized void restartIfGone() {
+        if (closed || process.map(ProcessHandle::isAlive).orElse(true)) {
+            return;
+        }
+        log.warn("embedded redis-server (pid {}) has stopped; starting it again", process.map(ProcessHandle::pid).orElse(-1L));
+        try {
+            server.stop(); // only marks it stopped: the process is gone already
+            server.start();
+            process = running(pidFile);
+            log.info("embedded redis-server started again on 127.0.0.1:{}", port);
+        } catch (IOException | RuntimeException e) {
+            log.warn("embedded redis-server could not be started again ({}); trying again in {} s", e.getClass().getSimpleName(),
+                    WATCH_EVERY.toSeconds());
+        }
+    }
+
+    /** The server's process, from the pid file it writes at start; empty when it cannot be read (then not watched). */
+    private static Optional<ProcessHandle> running(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            log.warn("embedded redis-server's pid file unreadable ({}): it will not be restarted if it stops", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private static void stopLeftover(Path pidFile) throws IOException {
@@ -103,7 +143,9 @@ final class EmbeddedRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() { // not while the watchdog is starting it again
+        closed = true;
+        watchdog.shutdownNow();
         try {
             server.stop();
             log.info("embedded redis-server stopped");

@@ -11,6 +11,7 @@ import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,7 +54,8 @@ class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, "error.missing", locale, field);
     }
 
-    @ExceptionHandler({DataAccessException.class, RedisConnectionFailureException.class})
+    /** The database or Redis cannot be reached (a transaction that cannot even begin, too): the caller tries again later. */
+    @ExceptionHandler({DataAccessException.class, RedisConnectionFailureException.class, TransactionException.class})
     ResponseEntity<Map<String, Object>> unavailable(RuntimeException e, Locale locale) {
         log.warn("request refused with 503: {}", e.getClass().getSimpleName());
         return body(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", locale);

@@ -36,12 +36,14 @@ class TelegramConfig {
         return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
     }
 
+    /** {@code read-timeout}: how long a send waits for Telegram's answer before it is retried later (with backoff). */
     @Bean
     OkHttpTelegramClient telegramClient(@Value("${hotline.telegram.token}") String token,
-                                        @Value("${hotline.telegram.api-url}") String apiUrl) {
+                                        @Value("${hotline.telegram.api-url}") String apiUrl,
+                                        @Value("${hotline.telegram.read-timeout:PT30S}") java.time.Duration readTimeout) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(java.time.Duration.ofSeconds(10))
-                .readTimeout(java.time.Duration.ofSeconds(30))
+                .readTimeout(readTimeout)
                 .build();
         return new OkHttpTelegramClient(new ObjectMapper(), http, token, telegramUrl(apiUrl));
     }

@@ -42,12 +42,13 @@ class ZaloConfig {
                 apiUrl.strip(), oauthUrl.strip(), replayWindow, refreshAhead);
     }
 
+    /** {@code read-timeout}: how long a send waits for Zalo's answer before it is retried later (with backoff). */
     @Bean
-    OkHttpClient zaloHttp() {
+    OkHttpClient zaloHttp(@Value("${hotline.zalo.read-timeout:PT20S}") Duration readTimeout) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(20))
-                .callTimeout(Duration.ofSeconds(30))
+                .readTimeout(readTimeout)
+                .callTimeout(readTimeout.plusSeconds(10))
                 .build();
     }
 
