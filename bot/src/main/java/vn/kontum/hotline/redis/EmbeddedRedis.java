@@ -77,6 +77,12 @@ final class EmbeddedRedis implements AutoCloseable {
         if (closed || process.map(ProcessHandle::isAlive).orElse(true)) {
             return;
         }
+        if (shuttingDown()) {
+            // The server went with the JVM's shutdown (the library's own hook stops it): starting one now would
+            // leave it running after the hotline, holding the port.
+            closed = true;
+            return;
+        }
         log.warn("embedded redis-server (pid {}) has stopped; starting it again", process.map(ProcessHandle::pid).orElse(-1L));
         try {
             server.stop(); // only marks it stopped: the process is gone already
@@ -86,6 +92,18 @@ final class EmbeddedRedis implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.warn("embedded redis-server could not be started again ({}); trying again in {} s", e.getClass().getSimpleName(),
                     WATCH_EVERY.toSeconds());
+        }
+    }
+
+    /** Whether the JVM is stopping: it then refuses new shutdown hooks. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException stopping) {
+            return true;
         }
     }
 
