@@ -4,8 +4,9 @@
 --
 -- A day's case figures are kept with the day's fingerprint (how many cases were opened that day, the sum of
 -- their ids and of their updated_at): whatever changes a case of the day (a category corrected, a priority
--- changed, a reply, a resolution, a transfer, a case recorded afterwards) changes the fingerprint, and the day
--- is counted again from the cases before it is read.
+-- changed, a reply, a resolution, a transfer, a case recorded afterwards) changes the fingerprint. Each look
+-- compares the fingerprints of the days with a case written or updated since the last look, and counts those
+-- days again; every 10 minutes all days are compared.
 create table stats_day (
     epoch_day                integer      primary key,
     cases                    bigint       not null,
@@ -75,6 +76,16 @@ create table stats_day_breaches (
 );
 create index stats_day_breaches_by_day on stats_day_breaches (epoch_day);
 
+-- Cases opened on the day by the day they were resolved (resolutions are counted by when they happened).
+create table stats_day_resolved (
+    epoch_day                integer      not null,
+    resolved_day             integer      not null,
+    category                 varchar(30)  not null,
+    cases                    bigint       not null
+);
+create index stats_day_resolved_by_day on stats_day_resolved (epoch_day);
+create index stats_day_resolved_by_resolution on stats_day_resolved (resolved_day);
+
 -- Inbound messages of the day, up to messages_watermark (a message id); later ones are counted from the
 -- messages themselves. A message's category is set once, when it is processed: the ones not processed yet when
 -- their day was rolled up are listed in stats_message_pending, and their day is counted again once they are.
@@ -95,6 +106,8 @@ create table stats_message_pending (
 create table stats_rollup_state (
     id                       integer      primary key,
     cases_built              boolean      not null default false,   -- every day from the first case on has been counted once
+    cases_watermark          bigint,                                 -- the largest case id at the last look
+    cases_checked_at         timestamp with time zone,               -- the last look (cases updated since are looked at)
     messages_through         integer,
     messages_watermark       bigint,
     located_checked_at       timestamp with time zone,
@@ -103,8 +116,9 @@ create table stats_rollup_state (
 );
 insert into stats_rollup_state (id) values (1);
 
--- The fingerprints are read from this index alone.
+-- The fingerprints are read from this index alone; a look finds the cases updated since the last one by the other.
 create index help_case_stats_fingerprint on help_case (opened_at, updated_at, id);
+create index help_case_updated on help_case (updated_at);
 
 -- When the woman last said where she lives: her earlier cases then count in her new village.
 alter table contact add column located_at timestamp with time zone;

@@ -33,6 +33,8 @@ final class Counts {
     long villages;
     long disadvantagedVillages;
     long safeDeliveryContacts;
+    /** Resolved in the period, whenever opened. */
+    long resolvedViolenceAndTrafficking;
 
     Counts() {
         breaches.put("URGENT", 0L);

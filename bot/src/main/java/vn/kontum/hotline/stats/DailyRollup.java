@@ -38,10 +38,13 @@ import vn.kontum.hotline.oncall.ResponseTargets;
  * stays right when old cases change:
  * <ul>
  * <li>Cases: each day is kept with its fingerprint (count, sum of ids, sum of updated_at of the cases opened that
- * day), compared with the cases' before every read. A corrected category, a new priority, a reply, a resolution,
- * a transfer, a case recorded afterwards (offline) or written in by hand changes it, and the day is counted again.
- * The women of a period are counted through the day of each woman's previous case, so a day counted again also
- * counts again the later days of the same women. Erasure and retention purges change no counted column.</li>
+ * day). Before every look, the days of the cases written or updated since the last look (every case update sets
+ * updated_at; ids above the last look's largest) have their fingerprint compared, and are counted again when it
+ * changed: a corrected category, a new priority, a reply, a resolution, a transfer, a case recorded afterwards
+ * (offline) or written in by hand. Every 10 minutes every day's fingerprint is compared, which also finds what
+ * a look cannot (an update by hand that left updated_at as it was). The women of a period are counted through
+ * the day of each woman's previous case, so a day counted again also counts again the later days of the same
+ * women. Erasure and retention purges change no counted column.</li>
  * <li>A woman who gives a new village (contact.located_at) moves her earlier cases: their days are counted again.</li>
  * <li>Names, kinds and communes of villages and service points are joined when read, so directory changes need
  * nothing.</li>
@@ -59,6 +62,11 @@ class DailyRollup {
     private static final Logger log = LoggerFactory.getLogger(DailyRollup.class);
     /** Beyond the OpeningHours cache (30 s): rows counted with hours older than a change are counted again. */
     private static final Duration HOURS_SETTLE = Duration.ofSeconds(60);
+    /**
+     * Cases updated this long before the last look are looked at again: an update may commit late, or come from a
+     * node whose clock is behind. What this misses (an update by hand leaving updated_at) the check between looks finds.
+     */
+    private static final Duration UPDATE_MARGIN = Duration.ofMinutes(10);
     /** Contacts who gave a place are looked at again for this long: their update may commit late or on a clock behind. */
     private static final Duration LOCATED_MARGIN = Duration.ofHours(1);
     /** A message is rolled up once its day ended this long ago, with its writing long committed. */
@@ -83,56 +91,70 @@ class DailyRollup {
         this.reading.setReadOnly(true);
     }
 
-    /** Keeps the roll-ups of every day up to date between looks, so that a look rarely has more than today to count. */
-    @Scheduled(fixedDelayString = "${hotline.stats.rollup-every:PT10M}", initialDelayString = "${hotline.stats.rollup-first-after:PT1M}")
+    /**
+     * Between looks: compares every day's fingerprint with its cases (without the lock, reading only), and counts
+     * again what differs, including changes no look would have noticed (an update by hand that left updated_at).
+     */
+    @Scheduled(fixedDelayString = "${hotline.stats.rollup-every:PT10M}", initialDelayString = "${hotline.stats.rollup-first-after:PT2M}")
     void refreshEverything() {
         try {
+            long started = System.nanoTime();
             OffsetDateTime first = jdbc.sql("select min(opened_at) from help_case").query(OffsetDateTime.class).optional().orElse(null);
             int today = StatsDay.of(HotlineClock.now(clock));
-            long started = System.nanoTime();
-            int counted = refresh(first == null ? today : Math.min(StatsDay.of(first), today), today);
-            log.info("statistics roll-ups up to date: {} days counted again in {} ms", counted, (System.nanoTime() - started) / 1_000_000);
+            int from = first == null ? today : Math.min(StatsDay.of(first), today);
+            Map<Integer, Fingerprint> live = fingerprints(from, today);
+            Map<Integer, Stored> stored = stored(from, today);
+            Set<Integer> differing = new TreeSet<>();
+            for (int day : union(live.keySet(), stored.keySet())) {
+                Stored s = stored.get(day);
+                if (s == null || !s.fingerprint().same(live.get(day))) {
+                    differing.add(day);
+                }
+            }
+            int counted = refresh(from, today, differing);
+            log.info("statistics roll-ups checked: {} days counted again in {} ms", counted, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            log.warn("statistics roll-ups not brought up to date ({}); the next run tries again", e.getClass().getSimpleName());
+            log.warn("statistics roll-ups not checked ({}); the next run tries again", e.getClass().getSimpleName());
         }
     }
 
-    /** Brings the case roll-ups of these days, and the message roll-up, up to date; returns how many days were counted again. */
-    int refresh(int fromDay, int toDay) {
+    /**
+     * Brings the roll-ups up to date before a look at these days: counts again every day with a case written or
+     * updated since the last look (and the {@code suspects}), when its fingerprint says it changed; the breaches
+     * of these days when they must be; the messages. Returns how many days were counted again.
+     */
+    int refresh(int fromDay, int toDay, Set<Integer> suspects) {
         return Objects.requireNonNull(writing.execute(status -> {
             State state = lock();
             OffsetDateTime now = HotlineClock.now(clock);
-            int from = fromDay;
-            int to = toDay;
-            if (!state.casesBuilt()) {
+            // Read before looking: whatever is written meanwhile is above it, or updated after now, for the next look.
+            long watermark = jdbc.sql("select coalesce(max(id), 0) from help_case").query(Long.class).single();
+            Set<Integer> candidates = new TreeSet<>(suspects);
+            if (!state.casesBuilt() || state.casesWatermark() == null || state.casesCheckedAt() == null) {
                 // The first time, every day at once: later days are then never counted before the days they follow.
                 OffsetDateTime first = jdbc.sql("select min(opened_at) from help_case").query(OffsetDateTime.class).optional().orElse(null);
-                from = first == null ? from : Math.min(from, StatsDay.of(first));
-                to = Math.max(to, StatsDay.of(now));
-            }
-            Map<Integer, Fingerprint> live = fingerprints(from, to);
-            Map<Integer, Stored> stored = stored(from, to);
-            Set<Integer> stale = new TreeSet<>();
-            Set<Integer> days = new TreeSet<>(live.keySet());
-            days.addAll(stored.keySet());
-            for (int day : days) {
-                Stored s = stored.get(day);
-                if (s == null || !s.fingerprint().same(live.get(day))) {
-                    stale.add(day);
+                int to = Math.max(toDay, StatsDay.of(now));
+                for (int d = first == null ? fromDay : Math.min(fromDay, StatsDay.of(first)); d <= to; d++) {
+                    candidates.add(d);
                 }
+            } else {
+                candidates.addAll(jdbc.sql("select distinct " + StatsDay.of("c.opened_at") + " from help_case c where c.updated_at >= :since")
+                        .param("since", state.casesCheckedAt().minus(UPDATE_MARGIN)).query(Integer.class).list());
+                candidates.addAll(jdbc.sql("select distinct " + StatsDay.of("c.opened_at") + " from help_case c where c.id > :w")
+                        .param("w", state.casesWatermark()).query(Integer.class).list());
             }
+            Map<Integer, Fingerprint> live = new HashMap<>();
+            Set<Integer> stale = changed(candidates, live);
             stale.addAll(laterDaysOfTheSameWomen(stale));
             stale.addAll(relocatedDays(state));
             for (int[] run : runs(stale)) {
-                if (run[0] < from || run[1] > to) {
-                    live.putAll(fingerprints(run[0], run[1]));
-                }
+                live.putAll(fingerprints(run[0], run[1]));
             }
 
             String basis = breachBasis(state, now);
             OffsetDateTime settledAfter = state.breachBasisSince() == null ? null : state.breachBasisSince().plus(HOURS_SETTLE);
             List<Integer> breachesStale = new ArrayList<>();
-            stored.forEach((day, s) -> {
+            stored(fromDay, toDay).forEach((day, s) -> {
                 if (!stale.contains(day) && !s.breachesValid(basis, settledAfter, now)) {
                     breachesStale.add(day);
                 }
@@ -145,12 +167,34 @@ class DailyRollup {
                 jdbc.sql("delete from stats_day_breaches where epoch_day between :a and :b").param("a", run[0]).param("b", run[1]).update();
                 countBreaches(run[0], run[1], basis, now, true);
             }
-            if (!state.casesBuilt()) {
-                jdbc.sql("update stats_rollup_state set cases_built = true where id = 1").update();
-            }
+            jdbc.sql("update stats_rollup_state set cases_built = true, cases_watermark = :w, cases_checked_at = :now where id = 1")
+                    .param("w", watermark).param("now", now).update();
             int messageDays = refreshMessages(state, now);
             return stale.size() + breachesStale.size() + messageDays;
         }));
+    }
+
+    /** The candidate days whose cases no longer match the fingerprint kept (fills {@code live} with theirs). */
+    private Set<Integer> changed(Set<Integer> candidates, Map<Integer, Fingerprint> live) {
+        Set<Integer> stale = new TreeSet<>();
+        for (int[] run : runs(candidates)) {
+            Map<Integer, Fingerprint> now = fingerprints(run[0], run[1]);
+            Map<Integer, Stored> kept = stored(run[0], run[1]);
+            live.putAll(now);
+            for (int day : union(now.keySet(), kept.keySet())) {
+                Stored s = kept.get(day);
+                if (s == null || !s.fingerprint().same(now.get(day))) {
+                    stale.add(day);
+                }
+            }
+        }
+        return stale;
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> out = new TreeSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The city's figures for the period, from the roll-ups (brought up to date first by {@link #refresh}). */
@@ -220,6 +264,9 @@ class DailyRollup {
             jdbc.sql("select priority, sum(cases) as n from stats_day_breaches where epoch_day between :f and :t group by priority")
                     .params(p).query((rs, i) -> counts.breaches.merge(rs.getString("priority"), rs.getLong("n"), Long::sum)).list();
 
+            counts.resolvedViolenceAndTrafficking = number("""
+                    select coalesce(sum(cases), 0) from stats_day_resolved
+                    where resolved_day between :f and :t and category in ('violence', 'trafficking')""", p);
             readMessages(counts, period, from, to);
             return counts;
         }));
@@ -258,15 +305,17 @@ class DailyRollup {
 
     // ---- bringing the case roll-ups up to date
 
-    private record State(boolean casesBuilt, @Nullable Integer messagesThrough, @Nullable Long messagesWatermark, @Nullable OffsetDateTime locatedCheckedAt,
+    private record State(boolean casesBuilt, @Nullable Long casesWatermark, @Nullable OffsetDateTime casesCheckedAt,
+                         @Nullable Integer messagesThrough, @Nullable Long messagesWatermark, @Nullable OffsetDateTime locatedCheckedAt,
                          @Nullable String breachBasis, @Nullable OffsetDateTime breachBasisSince) {
     }
 
     private State lock() {
         return jdbc.sql("""
-                        select cases_built, messages_through, messages_watermark, located_checked_at, breach_basis, breach_basis_since
+                        select cases_built, cases_watermark, cases_checked_at, messages_through, messages_watermark, located_checked_at, breach_basis, breach_basis_since
                         from stats_rollup_state where id = 1 for update""")
-                .query((rs, i) -> new State(rs.getBoolean("cases_built"), (Integer) rs.getObject("messages_through", Integer.class),
+                .query((rs, i) -> new State(rs.getBoolean("cases_built"), (Long) rs.getObject("cases_watermark", Long.class),
+                        rs.getObject("cases_checked_at", OffsetDateTime.class), (Integer) rs.getObject("messages_through", Integer.class),
                         (Long) rs.getObject("messages_watermark", Long.class), rs.getObject("located_checked_at", OffsetDateTime.class),
                         rs.getString("breach_basis"), rs.getObject("breach_basis_since", OffsetDateTime.class)))
                 .single();
@@ -362,7 +411,7 @@ class DailyRollup {
         p.put("s", StatsDay.start(a));
         p.put("e", StatsDay.start(b + 1));
         for (String table : List.of("stats_day", "stats_day_cases", "stats_day_places", "stats_day_points", "stats_day_contacts",
-                "stats_day_times", "stats_day_breaches")) {
+                "stats_day_times", "stats_day_breaches", "stats_day_resolved")) {
             jdbc.sql("delete from " + table + " where epoch_day between :a and :b").params(p).update();
         }
         String day = StatsDay.of("c.opened_at");
@@ -396,6 +445,9 @@ class DailyRollup {
                             + " group by d, priority, m")
                     .params(p).update();
         }
+        jdbc.sql("insert into stats_day_resolved (epoch_day, resolved_day, category, cases) select d, r, category, count(*) from (select "
+                + day + " as d, " + StatsDay.of("c.resolved_at") + " as r, c.category" + inRun + " and c.resolved_at is not null) x"
+                + " group by d, r, category").params(p).update();
         Map<Integer, OffsetDateTime> recheck = countBreaches(a, b, basis, now, false);
         for (int d = a; d <= b; d++) {
             Fingerprint f = live.get(d);

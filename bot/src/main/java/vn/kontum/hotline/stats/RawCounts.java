@@ -87,6 +87,7 @@ class RawCounts {
                     return null;
                 }).list();
 
+        counts.resolvedViolenceAndTrafficking = resolvedViolenceAndTrafficking(scope, period);
         times(counts, inPeriod, p);
         breaches(counts, inPeriod, p);
         return counts;
@@ -99,7 +100,7 @@ class RawCounts {
     }
 
     /** Violence and trafficking cases resolved in the period, whenever they were opened. */
-    long resolvedViolenceAndTrafficking(Scope scope, Period period) {
+    private long resolvedViolenceAndTrafficking(Scope scope, Period period) {
         return number("""
                 select count(*) from help_case c where c.category in ('violence', 'trafficking')
                   and c.resolved_at >= :from and c.resolved_at < :to""" + scope.cases("c"), params(scope, period));

@@ -72,7 +72,7 @@ public class StatsQueries {
 
     private Counts cityCounts(Period period) {
         try {
-            rollup.refresh(StatsDay.of(period.from()), StatsDay.of(period.to()));
+            rollup.refresh(StatsDay.of(period.from()), StatsDay.of(period.to()), java.util.Set.of());
             return rollup.read(period);
         } catch (DataAccessException | TransactionException e) {
             // Slower, never wrong.
@@ -89,7 +89,7 @@ public class StatsQueries {
                 c.disadvantagedVillages, disadvantagedVillagesTarget,
                 c.safeDeliveryContacts,
                 c.casesByCategory.getOrDefault("violence", 0L) + c.casesByCategory.getOrDefault("trafficking", 0L),
-                raw.resolvedViolenceAndTrafficking(scope, period),
+                c.resolvedViolenceAndTrafficking,
                 c.casesByCategory.getOrDefault("savings_loans", 0L));
         Map<String, StatsReport.Answering> answering = new LinkedHashMap<>();
         List<String> priorities = new ArrayList<>(List.of("URGENT", "NORMAL"));
