@@ -1,6 +1,8 @@
 package vn.kontum.hotline.admin.stats;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,17 @@ class StatsPageController {
         charts.put("channels", List.copyOf(report.casesByChannel().keySet()));
         charts.put("casesByChannel", List.copyOf(report.casesByChannel().values()));
         model.addAttribute("chartData", JSON.writeValueAsString(charts));
+        model.addAttribute("casesOverTime", JSON.writeValueAsString(overTime(report.overTime(), report.overTime().cases(), locale)));
+        model.addAttribute("messagesOverTime", JSON.writeValueAsString(overTime(report.overTime(), report.overTime().messages(), locale)));
         return "admin/stats";
+    }
+
+    /** One line per category, one point per week or month, labelled by the bucket's first day. */
+    private Map<String, Object> overTime(StatsReport.OverTime o, Map<String, List<Long>> series, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("WEEK".equals(o.unit()) ? "dd/MM" : "MM/yyyy");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        series.forEach((label, values) -> lines.add(Map.of("label", messages.getMessage("category." + label, null, label, locale),
+                "data", values)));
+        return Map.of("labels", o.starts().stream().map(format::format).toList(), "datasets", lines);
     }
 }
