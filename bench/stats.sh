@@ -55,6 +55,17 @@ COOKIES="$WORK/cookies"
 TOKEN=$(curl -fs -c "$COOKIES" -b "$COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 curl -fs -c "$COOKIES" -b "$COOKIES" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=bench-only-password" \
   --data-urlencode "_csrf=$TOKEN" "$BASE/login"
+# An officer of one trusted address (same password): officers' figures are counted from the cases, not the roll-ups.
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "
+  insert into account (username, password_hash, display_name, roles, enabled, created_at)
+  select 'bench-officer', password_hash, 'Bench officer', 'OFFICER', true, now() from account where username = 'admin'
+  on conflict (username) do nothing;
+  insert into account_service_point (account_id, service_point_id)
+  select id, 'dctc-ngo-may' from account where username = 'bench-officer' on conflict do nothing;"
+OFFICER="$WORK/officer-cookies"
+TOKEN=$(curl -fs -c "$OFFICER" -b "$OFFICER" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -fs -c "$OFFICER" -b "$OFFICER" -o /dev/null --data-urlencode "username=bench-officer" --data-urlencode "password=bench-only-password" \
+  --data-urlencode "_csrf=$TOKEN" "$BASE/login"
 ms() { curl -s -o /dev/null -w '%{time_total}' "$@" | awk '{printf "%.0f", $1 * 1000}'; }
 PERIODS=("from=2026-03-01&to=2026-03-31" "preset=six-months&year=2026" "from=2025-01-01&to=2025-12-31")
 # One untimed call per period first: the first call after start pays for class loading and the JIT, and on a
@@ -73,6 +84,9 @@ for q in "${PERIODS[@]}"; do row "API $q" -b "$COOKIES" "$BASE/api/v1/stats?$q";
 # The dashboard page: the same figures, the charts' data and the exports list, rendered.
 for q in "from=2026-03-01&to=2026-03-31" "from=2025-12-01&to=2026-05-31" "from=2025-01-01&to=2025-12-31"; do
   row "dashboard $q" -b "$COOKIES" "$BASE/admin/stats?$q"
+done
+for q in "preset=six-months&year=2026" "from=2025-01-01&to=2025-12-31"; do
+  row "API, an officer's own service point, $q" -b "$OFFICER" "$BASE/api/v1/stats?$q"
 done
 # What a request costs before any figure: refused for its period (400), with the session, and with basic
 # authentication (a password hash at every request; the earlier figures in docs/benchmarks.md were taken so).

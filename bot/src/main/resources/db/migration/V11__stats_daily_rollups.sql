@@ -5,8 +5,8 @@
 -- A day's case figures are kept with the day's fingerprint (how many cases were opened that day, the sum of
 -- their ids and of their updated_at): whatever changes a case of the day (a category corrected, a priority
 -- changed, a reply, a resolution, a transfer, a case recorded afterwards) changes the fingerprint. Each look
--- compares the fingerprints of the days with a case written or updated since the last look, and counts those
--- days again; every 10 minutes all days are compared.
+-- compares the fingerprints of the days with a case written or updated since the last look and counts again the
+-- days that changed; every 10 minutes the fingerprints of all days are compared.
 create table stats_day (
     epoch_day                integer      primary key,
     cases                    bigint       not null,
