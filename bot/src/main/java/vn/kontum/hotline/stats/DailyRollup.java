@@ -50,7 +50,7 @@ import vn.kontum.hotline.oncall.ResponseTargets;
  * nothing.</li>
  * <li>First-response breaches also depend on the opening hours and on the time: a day's breaches are counted again
  * when the hours or targets change, and when one of its unanswered cases reaches its target.</li>
- * <li>Messages never change day and get their category once: days up to the day before yesterday are rolled up to
+ * <li>Messages never change day and get their category once: days that ended an hour ago or more are rolled up to
  * a watermark id; messages after it, and later days, are counted from the messages; a day holding messages not
  * classified yet is counted again once they are.</li>
  * </ul>
