@@ -6,7 +6,8 @@
 -- their ids and of their updated_at): whatever changes a case of the day (a category corrected, a priority
 -- changed, a reply, a resolution, a transfer, a case recorded afterwards) changes the fingerprint. Each look
 -- compares the fingerprints of the days with a case written or updated since the last look and counts again the
--- days that changed; every 10 minutes the fingerprints of all days are compared.
+-- days that changed; every 10 minutes the fingerprints of all days are compared; every night every day is counted
+-- again (a fix by hand that left updated_at as it was changes no fingerprint).
 create table stats_day (
     epoch_day                integer      primary key,
     cases                    bigint       not null,

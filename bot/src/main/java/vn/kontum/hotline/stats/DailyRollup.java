@@ -41,8 +41,9 @@ import vn.kontum.hotline.oncall.ResponseTargets;
  * day). Before every look, the days of the cases written or updated since the last look (every case update sets
  * updated_at; ids above the last look's largest) have their fingerprint compared, and are counted again when it
  * changed: a corrected category, a new priority, a reply, a resolution, a transfer, a case recorded afterwards
- * (offline) or written in by hand. Every 10 minutes every day's fingerprint is compared, which also finds what
- * a look cannot (an update by hand that left updated_at as it was). The women of a period are counted through
+ * (offline) or written in by hand. Every 10 minutes every day's fingerprint is compared (a case whose writing
+ * committed late). Every night every day is counted again: a fix by hand in the database that left updated_at as
+ * it was, which no fingerprint shows, lasts until then at most. The women of a period are counted through
  * the day of each woman's previous case, so a day counted again also counts again the later days of the same
  * women. Erasure and retention purges change no counted column.</li>
  * <li>A woman who gives a new village (contact.located_at) moves her earlier cases: their days are counted again.</li>
@@ -64,7 +65,7 @@ class DailyRollup {
     private static final Duration HOURS_SETTLE = Duration.ofSeconds(60);
     /**
      * Cases updated this long before the last look are looked at again: an update may commit late, or come from a
-     * node whose clock is behind. What this misses (an update by hand leaving updated_at) the check between looks finds.
+     * node whose clock is behind. An update by hand that leaves updated_at as it was is counted by the nightly recount.
      */
     private static final Duration UPDATE_MARGIN = Duration.ofMinutes(10);
     /** Contacts who gave a place are looked at again for this long: their update may commit late or on a clock behind. */
@@ -93,7 +94,7 @@ class DailyRollup {
 
     /**
      * Between looks: compares every day's fingerprint with its cases (without the lock, reading only), and counts
-     * again what differs, including changes no look would have noticed (an update by hand that left updated_at).
+     * again what differs (a case written with an id below the last look's largest, committed after that look).
      */
     @Scheduled(fixedDelayString = "${hotline.stats.rollup-every:PT10M}", initialDelayString = "${hotline.stats.rollup-first-after:PT2M}")
     void refreshEverything() {
@@ -112,20 +113,57 @@ class DailyRollup {
                 }
             }
             int counted = refresh(from, today, differing);
-            log.info("statistics roll-ups checked: {} days counted again in {} ms", counted, (System.nanoTime() - started) / 1_000_000);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (counted > 0) {
+                log.info("statistics roll-ups checked: {} days counted again in {} ms", counted, ms);
+            } else {
+                log.debug("statistics roll-ups checked in {} ms: all up to date", ms);
+            }
         } catch (RuntimeException e) {
             log.warn("statistics roll-ups not checked ({}); the next run tries again", e.getClass().getSimpleName());
         }
     }
 
     /**
+     * Every night, every day counted again from the cases (a month at a time, each under the lock for a moment) and
+     * the messages: what neither a look nor a fingerprint can see, a fix by hand that left updated_at as it was,
+     * lasts a day at most.
+     */
+    @Scheduled(cron = "${hotline.stats.recount-cron:0 30 3 * * *}", zone = "Asia/Ho_Chi_Minh")
+    void recountEverything() {
+        try {
+            long started = System.nanoTime();
+            OffsetDateTime first = jdbc.sql("select min(opened_at) from help_case").query(OffsetDateTime.class).optional().orElse(null);
+            int today = StatsDay.of(HotlineClock.now(clock));
+            int from = first == null ? today : Math.min(StatsDay.of(first), today);
+            // In order of days: a day is counted after the days before it, whose cases it follows.
+            for (int a = from; a <= today; a += 31) {
+                Set<Integer> month = new TreeSet<>();
+                for (int d = a; d <= Math.min(today, a + 30); d++) {
+                    month.add(d);
+                }
+                refresh(a, Math.min(today, a + 30), month, true, a + 31 > today);
+            }
+            log.info("statistics roll-ups counted again: {} days in {} ms", today - from + 1, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("statistics roll-ups not counted again ({}); tomorrow night tries again", e.getClass().getSimpleName());
+        }
+    }
+
+    int refresh(int fromDay, int toDay, Set<Integer> suspects) {
+        return refresh(fromDay, toDay, suspects, false, false);
+    }
+
+    /**
      * Brings the roll-ups up to date before a look at these days: counts again every day with a case written or
      * updated since the last look (and the {@code suspects}), when its fingerprint says it changed; the breaches
-     * of these days when they must be; the messages. Returns how many days were counted again.
+     * of these days when they must be; the messages. {@code recount}: the suspects are counted again whatever
+     * their fingerprint; {@code recountMessages}: every day of messages too. Returns how many days were counted again.
      */
-    int refresh(int fromDay, int toDay, Set<Integer> suspects) {
+    private int refresh(int fromDay, int toDay, Set<Integer> suspects, boolean recount, boolean recountMessages) {
         return Objects.requireNonNull(writing.execute(status -> {
-            State state = lock();
+            State locked = lock();
+            State state = recountMessages ? locked.withoutMessages() : locked;
             OffsetDateTime now = HotlineClock.now(clock);
             // Read before looking: whatever is written meanwhile is above it, or updated after now, for the next look.
             long watermark = jdbc.sql("select coalesce(max(id), 0) from help_case").query(Long.class).single();
@@ -145,7 +183,11 @@ class DailyRollup {
             }
             Map<Integer, Fingerprint> live = new HashMap<>();
             Set<Integer> stale = changed(candidates, live);
-            stale.addAll(laterDaysOfTheSameWomen(stale));
+            if (recount) {
+                stale.addAll(candidates);
+            } else {
+                stale.addAll(laterDaysOfTheSameWomen(stale));
+            }
             stale.addAll(relocatedDays(state));
             for (int[] run : runs(stale)) {
                 live.putAll(fingerprints(run[0], run[1]));
@@ -308,6 +350,10 @@ class DailyRollup {
     private record State(boolean casesBuilt, @Nullable Long casesWatermark, @Nullable OffsetDateTime casesCheckedAt,
                          @Nullable Integer messagesThrough, @Nullable Long messagesWatermark, @Nullable OffsetDateTime locatedCheckedAt,
                          @Nullable String breachBasis, @Nullable OffsetDateTime breachBasisSince) {
+        /** As if no message had been rolled up yet: every day of messages is counted again. */
+        State withoutMessages() {
+            return new State(casesBuilt, casesWatermark, casesCheckedAt, null, null, locatedCheckedAt, breachBasis, breachBasisSince);
+        }
     }
 
     private State lock() {
