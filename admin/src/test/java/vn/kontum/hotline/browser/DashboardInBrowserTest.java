@@ -38,6 +38,12 @@ class DashboardInBrowserTest extends BrowserTest {
         Object drawn = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
                 ((JavascriptExecutor) d).executeScript("return window.Chart && Chart.getChart('by-category') ? true : null"));
         assertThat(drawn).isEqualTo(true);
+        // Cases and messages over time: a line per category, drawn from the same webjar.
+        Object overTime = ((JavascriptExecutor) browser).executeScript(
+                "var c = Chart.getChart('cases-over-time'), m = Chart.getChart('messages-over-time');"
+                        + " return c && m ? c.config.type + ' ' + c.data.datasets.length + ' ' + m.data.datasets.length : null");
+        assertThat(overTime).isEqualTo("line 5 5");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Trường hợp mở, theo tuần");
         Browser.screenshot(browser, "dashboard.png");
     }
 }

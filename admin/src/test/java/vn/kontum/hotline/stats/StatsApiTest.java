@@ -163,6 +163,58 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(get(HttpClient.newHttpClient(), "/api/v1/stats?" + PERIOD).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void the_figures_over_time_are_per_week_for_a_month_and_per_month_for_six_months_in_the_api_the_dashboard_and_the_spreadsheet()
+            throws Exception {
+        JsonNode month = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body()).path("overTime");
+        assertThat(month.path("unit").asString()).isEqualTo("WEEK");
+        // 1 March 2020 is a Sunday: weeks from Monday, cut at the period's ends.
+        assertThat(month.path("starts").toString()).isEqualTo("[\"2020-03-01\",\"2020-03-02\",\"2020-03-09\",\"2020-03-16\",\"2020-03-23\",\"2020-03-30\"]");
+        assertThat(month.path("ends").path(5).asString()).isEqualTo("2020-03-31");
+        assertThat(month.path("cases").path("violence").toString()).isEqualTo("[1,0,0,0,0,0]");
+        assertThat(month.path("cases").path("safe_delivery").toString()).isEqualTo("[0,0,5,0,0,0]");
+        assertThat(month.path("cases").path("trafficking").toString()).isEqualTo("[0,0,0,1,0,0]");
+        assertThat(month.path("messages").path("violence").toString()).isEqualTo("[2,0,0,0,0,0]");
+        assertThat(month.path("cases").path("other").toString()).isEqualTo("[0,0,0,0,0,0]");
+
+        JsonNode sixMonths = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?preset=six-months&year=2020")
+                .body()).path("overTime");
+        assertThat(sixMonths.path("unit").asString()).isEqualTo("MONTH");
+        assertThat(sixMonths.path("starts").path(3).asString()).isEqualTo("2020-03-01");
+        assertThat(sixMonths.path("cases").path("safe_delivery").toString()).isEqualTo("[0,0,0,5,0,0]");
+
+        // An officer's own service point: the same breakdown, of her cases only.
+        JsonNode officer = JsonMapper.builder().build().readTree(getAs("stats-officer", "stats-pw-1", "/api/v1/stats?" + PERIOD).body())
+                .path("overTime");
+        assertThat(officer.path("cases").path("safe_delivery").toString()).isEqualTo("[0,0,5,0,0,0]");
+        assertThat(officer.path("cases").path("violence").toString()).isEqualTo("[0,0,0,0,0,0]");
+
+        String dashboard = vn.kontum.hotline.support.OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD)
+                .get("/admin/stats?" + PERIOD).body();
+        assertThat(dashboard).contains("Trường hợp mở, theo tuần").contains("Tin nhắn nhận được, theo tuần")
+                .contains("id=\"cases-over-time\"").doesNotContain(SECRET);
+        // The week of 9 March in the table beside the chart: violence 0, trafficking 0, safe delivery 5, savings 1, other 0.
+        assertThat(dashboard.replaceAll("\\s+", " ")).contains("<th scope=\"row\">09/03 – 15/03/2020</th> <td>0</td> <td>0</td> <td>5</td> <td>1</td> <td>0</td>");
+
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/api/v1/reports/summary.xlsx?" + PERIOD))).header("Authorization", basic("admin", ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheet("Theo thời gian");
+            assertThat(sheet).isNotNull();
+            Row head = sheet.getRow(0);
+            assertThat(head.getCell(0).getStringCellValue()).isEqualTo("Từ ngày");
+            assertThat(head.getCell(4).getStringCellValue()).isEqualTo("Trường hợp: Sinh đẻ an toàn");
+            assertThat(head.getCell(9).getStringCellValue()).isEqualTo("Tin nhắn: Sinh đẻ an toàn");
+            Row week = sheet.getRow(3);
+            assertThat(week.getCell(0).getStringCellValue()).isEqualTo("09/03/2020");
+            assertThat(week.getCell(1).getStringCellValue()).isEqualTo("15/03/2020");
+            assertThat((long) week.getCell(4).getNumericCellValue()).isEqualTo(5);
+            assertThat((long) week.getCell(9).getNumericCellValue()).isEqualTo(5);
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
+        }
+    }
+
     private long contact(String village) {
         String commune = village == null ? null : jdbc.sql("select commune_id from village where id = :v").param("v", village)
                 .query(String.class).single();

@@ -82,8 +82,9 @@ public class Cases {
             Route route = router.route(classification.label(), contact);
             category = classification.label();
             servicePoint = route.servicePoint().id();
-            jdbc.sql("update help_case set category = :category, service_point_id = :sp, route_reason = :reason where id = :id")
-                    .param("category", category).param("sp", servicePoint).param("reason", route.reason()).param("id", c.id()).update();
+            jdbc.sql("update help_case set category = :category, service_point_id = :sp, route_reason = :reason, updated_at = :now where id = :id")
+                    .param("category", category).param("sp", servicePoint).param("reason", route.reason()).param("now", now)
+                    .param("id", c.id()).update();
             alsoNotify(c.id(), category, route, now);
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;

@@ -63,7 +63,10 @@ public class Contacts {
 
     /** Where she said she lives; a village implies its commune. */
     public void locate(long contactId, @Nullable String communeId, @Nullable String villageId) {
-        jdbc.sql("update contact set commune_id = coalesce(:commune, commune_id), village_id = coalesce(:village, village_id) where id = :id")
+        // located_at: the statistics count her earlier cases again, in the place she now gives.
+        jdbc.sql("""
+                        update contact set commune_id = coalesce(:commune, commune_id), village_id = coalesce(:village, village_id),
+                               located_at = current_timestamp where id = :id""")
                 .param("commune", communeId).param("village", villageId).param("id", contactId).update();
     }
 

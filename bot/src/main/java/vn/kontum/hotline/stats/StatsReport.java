@@ -1,6 +1,7 @@
 package vn.kontum.hotline.stats;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -29,11 +30,21 @@ public record StatsReport(
         long returningContacts,
         Map<String, Answering> answeringByPriority,
         Indicators indicators,
-        Map<String, Long> firstResponseBreachesByPriority) {
+        Map<String, Long> firstResponseBreachesByPriority,
+        OverTime overTime) {
 
     /** First-response and resolution times, in minutes. */
     public record Answering(long answered, @Nullable Long firstResponseMedian, @Nullable Long firstResponseP90,
                             long resolved, @Nullable Long resolutionMedian, @Nullable Long resolutionP90) {
+    }
+
+    /**
+     * Cases opened and inbound messages per week ({@code WEEK}, for a period of up to three months) or per month
+     * ({@code MONTH}), by the classifier's labels: one value per bucket, buckets from {@code starts[i]} to
+     * {@code ends[i]} (both included, within the period). City-wide counts by category: no village breakdown.
+     */
+    public record OverTime(String unit, List<LocalDate> starts, List<LocalDate> ends, Map<String, List<Long>> cases,
+                           Map<String, List<Long>> messages) {
     }
 
     /** Project 8's indicators for the period, with their targets. */

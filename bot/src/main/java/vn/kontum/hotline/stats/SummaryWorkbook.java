@@ -81,10 +81,41 @@ class SummaryWorkbook {
             }
             sheet.setColumnWidth(0, 60 * 256);
             sheet.setColumnWidth(1, 20 * 256);
+            overTime(workbook.createSheet(t("stats.over-time.sheet", locale)), report.overTime(), locale);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One row per week or month: its first and last day, then cases and messages per category. */
+    private void overTime(Sheet sheet, StatsReport.OverTime o, Locale locale) {
+        Row head = sheet.createRow(0);
+        int col = 0;
+        head.createCell(col++).setCellValue(t("stats.from", locale));
+        head.createCell(col++).setCellValue(t("stats.to", locale));
+        for (String label : o.cases().keySet()) {
+            head.createCell(col++).setCellValue(t("stats.over-time.cases-of", locale, t("category." + label, locale)));
+        }
+        for (String label : o.messages().keySet()) {
+            head.createCell(col++).setCellValue(t("stats.over-time.messages-of", locale, t("category." + label, locale)));
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        for (int i = 0; i < o.starts().size(); i++) {
+            Row row = sheet.createRow(i + 1);
+            int c = 0;
+            row.createCell(c++).setCellValue(day.format(o.starts().get(i)));
+            row.createCell(c++).setCellValue(day.format(o.ends().get(i)));
+            for (java.util.List<Long> values : o.cases().values()) {
+                row.createCell(c++).setCellValue(values.get(i));
+            }
+            for (java.util.List<Long> values : o.messages().values()) {
+                row.createCell(c++).setCellValue(values.get(i));
+            }
+        }
+        for (int c = 0; c < col; c++) {
+            sheet.setColumnWidth(c, (c < 2 ? 12 : 22) * 256);
         }
     }
 
@@ -112,6 +143,10 @@ class SummaryWorkbook {
 
     private String t(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    private String t(String key, Locale locale, String argument) {
+        return messages.getMessage(key, new Object[] {argument}, key, locale);
     }
 
 }

@@ -1,6 +1,8 @@
 package vn.kontum.hotline.admin.stats;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,33 @@ class StatsPageController {
         charts.put("channels", List.copyOf(report.casesByChannel().keySet()));
         charts.put("casesByChannel", List.copyOf(report.casesByChannel().values()));
         model.addAttribute("chartData", JSON.writeValueAsString(charts));
+        model.addAttribute("buckets", bucketNames(report.overTime()));
+        model.addAttribute("casesOverTime", JSON.writeValueAsString(overTime(report.overTime(), report.overTime().cases(), locale)));
+        model.addAttribute("messagesOverTime", JSON.writeValueAsString(overTime(report.overTime(), report.overTime().messages(), locale)));
         return "admin/stats";
+    }
+
+    /** A whole month as "03/2026"; a week, or a month cut by the period, as its first and last day. */
+    private static List<String> bucketNames(StatsReport.OverTime o) {
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MM/yyyy");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("dd/MM");
+        DateTimeFormatter dayOfYear = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < o.starts().size(); i++) {
+            LocalDate start = o.starts().get(i);
+            LocalDate end = o.ends().get(i);
+            boolean wholeMonth = "MONTH".equals(o.unit()) && start.getDayOfMonth() == 1 && end.equals(start.withDayOfMonth(start.lengthOfMonth()));
+            names.add(wholeMonth ? month.format(start) : day.format(start) + " – " + dayOfYear.format(end));
+        }
+        return names;
+    }
+
+    /** One line per category, one point per week or month, labelled by the bucket's first day. */
+    private Map<String, Object> overTime(StatsReport.OverTime o, Map<String, List<Long>> series, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("WEEK".equals(o.unit()) ? "dd/MM" : "MM/yyyy");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        series.forEach((label, values) -> lines.add(Map.of("label", messages.getMessage("category." + label, null, label, locale),
+                "data", values)));
+        return Map.of("labels", o.starts().stream().map(format::format).toList(), "datasets", lines);
     }
 }
