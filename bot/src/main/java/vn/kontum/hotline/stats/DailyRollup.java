@@ -33,7 +33,7 @@ import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.oncall.ResponseTargets;
 
 /**
- * The city's figures per day, kept in the stats_day* tables (see V11), so that a year is read from a few
+ * The city's figures per day, kept in the stats_day* tables (see V13), so that a year is read from a few
  * thousand rows instead of a million messages. Every figure must stay what {@link RawCounts} gives; how each part
  * stays right when old cases change:
  * <ul>
