@@ -15,6 +15,9 @@ SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}
 PORT=${BENCH_PORT:-18090}
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 [ -f admin/target/hotline.jar ] || ./mvnw -B -ntp -q -DskipTests package
+for p in "$PORT" $((PORT + 1)) $((PORT + 2)); do # a run stopped half-way may have left something behind
+  if ss -ltn | grep -q "127.0.0.1:$p "; then echo "port $p is taken (an earlier run left something?): stop it first" >&2; exit 1; fi
+done
 WORK=$(mktemp -d /tmp/hotline-bench-XXXXXX)
 PLATFORMS=$((PORT + 2))
 ZALO_APP_ID=360846524940903967
