@@ -37,7 +37,7 @@ class ChannelTroubleTest extends HotlineIntegrationTest {
 
     @Test
     void a_telegram_reply_through_a_5xx_a_timeout_and_a_429_is_delivered_once_after_growing_waits() {
-        long chat = 780_101;
+        long chat = 785_101;
         TELEGRAM.retryAfter(3);
         TELEGRAM.failSendsTo(chat, 502, FakeTelegram.TIMEOUT, 429);
         TELEGRAM.userWrites(chat, "H'Lan", "chị ơi em muốn hỏi chuyện vay vốn");
@@ -70,7 +70,7 @@ class ChannelTroubleTest extends HotlineIntegrationTest {
 
     @Test
     void a_reply_telegram_never_takes_is_given_up_and_shown_to_officers_as_failed_with_the_reason() {
-        long chat = 780_102;
+        long chat = 785_102;
         TELEGRAM.failSendsTo(chat, 502, 502, 502, 502, 502, 502, 502, 502, 502, 502);
         long caseId = telegramCase(chat, "Y Nga", "em cần người giúp đỡ");
         await().atMost(Duration.ofSeconds(30)).until(() -> !TELEGRAM.attemptsTo(chat).isEmpty());

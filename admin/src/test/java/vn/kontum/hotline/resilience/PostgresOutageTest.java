@@ -41,7 +41,7 @@ class PostgresOutageTest {
     /** Hikari waits 5 s for a connection; beyond this an answer is a hang to a platform. */
     private static final Duration PROMPT = Duration.ofSeconds(9);
     private static final String SECRET = "pg-outage-webhook-secret";
-    private static final long FIRST_CHAT = 780_001;
+    private static final long FIRST_CHAT = 786_001;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SharedDatabase database = new SharedDatabase(DATABASE);

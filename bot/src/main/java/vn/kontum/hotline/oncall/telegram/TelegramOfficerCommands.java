@@ -1,7 +1,6 @@
 package vn.kontum.hotline.oncall.telegram;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import vn.kontum.hotline.channel.telegram.TelegramOfficerUpdates;
 import vn.kontum.hotline.oncall.alert.Acknowledgement;
 import vn.kontum.hotline.oncall.alert.UrgentAlerts;
 import vn.kontum.hotline.oncall.link.OfficerChats;
+import vn.kontum.hotline.oncall.link.OnceOnly;
 
 /**
  * Officers' commands to the bot, taken before intake so that they never open a case:
@@ -139,34 +139,9 @@ class TelegramOfficerCommands implements TelegramOfficerUpdates {
         answer(queryId, text(key));
     }
 
-    /**
-     * Telegram sends an update again when its answer was lost; the command is done once. Should doing it fail
-     * (database away), the mark is taken back so that Telegram's next try does it. Without Redis it may be done
-     * twice, which is harmless (a used code is refused, an acknowledged alert stays so).
-     */
+    /** Done once although the platform may send the same event again (see {@link OnceOnly}). */
     private void once(Update update, Runnable command) {
-        String key = "hotline:telegram:officer-update:" + update.getUpdateId();
-        boolean marked;
-        try {
-            marked = Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "1", Duration.ofDays(1)));
-            if (!marked) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            marked = false;
-        }
-        try {
-            command.run();
-        } catch (RuntimeException e) {
-            if (marked) {
-                try {
-                    redis.delete(key);
-                } catch (RuntimeException ignored) {
-                    // the mark expires in a day; the command is then lost only if Redis and the database both failed
-                }
-            }
-            throw e;
-        }
+        OnceOnly.run(redis, "hotline:telegram:officer-update:" + update.getUpdateId(), command);
     }
 
     private void send(String chatId, String text) {

@@ -2,7 +2,6 @@ package vn.kontum.hotline.oncall.zalo;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import vn.kontum.hotline.delivery.SendResult;
 import vn.kontum.hotline.oncall.alert.Acknowledgement;
 import vn.kontum.hotline.oncall.alert.UrgentAlerts;
 import vn.kontum.hotline.oncall.link.OfficerChats;
+import vn.kontum.hotline.oncall.link.OnceOnly;
 
 /**
  * Officers' messages to the OA, taken before intake so that they never open a case:
@@ -149,34 +149,9 @@ class ZaloOfficerCommands implements ZaloOfficerEvents {
         });
     }
 
-    /**
-     * Zalo sends an event again when our answer was late or lost; the command is done once. Should doing it fail
-     * (database away), the mark is taken back so that Zalo's next try does it. Without Redis it may be done twice,
-     * which is harmless (a used code is refused, an acknowledged alert stays so).
-     */
+    /** Done once although the platform may send the same event again (see {@link OnceOnly}). */
     private void once(String msgId, Runnable command) {
-        String key = "hotline:zalo:officer-event:" + msgId;
-        boolean marked;
-        try {
-            marked = Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, "1", Duration.ofDays(1)));
-            if (!marked) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            marked = false;
-        }
-        try {
-            command.run();
-        } catch (RuntimeException e) {
-            if (marked) {
-                try {
-                    redis.delete(key);
-                } catch (RuntimeException ignored) {
-                    // the mark expires in a day; the command is then lost only if Redis and the database both failed
-                }
-            }
-            throw e;
-        }
+        OnceOnly.run(redis, "hotline:zalo:officer-event:" + msgId, command);
     }
 
     /** Off the webhook's thread; a lost answer costs the officer a confirmation, not the link or the acknowledgement. */
