@@ -42,6 +42,14 @@ public record InboundMessage(
                 cleanOrNull(attachmentType), cleanOrNull(attachmentRef), cleanOrNull(chatMessageId));
     }
 
+    /**
+     * A text as it would be stored (see {@link #storable()}), for a channel that must look something up by it
+     * before the message reaches intake: PostgreSQL refuses a NUL even in a query's parameter.
+     */
+    public static String storableText(String s) {
+        return clean(s);
+    }
+
     private static @Nullable String cleanOrNull(@Nullable String s) {
         return s == null ? null : clean(s);
     }

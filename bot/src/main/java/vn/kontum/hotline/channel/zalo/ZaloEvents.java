@@ -76,7 +76,8 @@ final class ZaloEvents {
         JsonNode message = event.path("message");
         String body = text(message.path("text"));
         String said = body == null ? "" : body;
-        if (officerEvents.orderedStream().anyMatch(o -> o.take(sender, msgId, said))) {
+        // Looked up as intake would store them: an id with a NUL must reach intake's answer, not a database error.
+        if (officerEvents.orderedStream().anyMatch(o -> o.take(InboundMessage.storableText(sender), InboundMessage.storableText(msgId), said))) {
             log.debug("zalo event {}: an officer's own message, not a woman's", name);
             return; // never a case
         }
