@@ -37,7 +37,8 @@ if [ "${BENCH_DB:-embedded}" = postgres ]; then
   STORES=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hotline_bench --spring.datasource.username=postgres
           --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
 fi
-"$JAVA" -Xmx256m -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
+# BENCH_JAVA_OPTS: more JVM options for the hotline (a flight recording, say).
+"$JAVA" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
   --hotline.telegram.token=123456:bench --hotline.telegram.api-url="http://127.0.0.1:$PLATFORMS" \
   --hotline.telegram.webhook-secret="$TELEGRAM_SECRET" \
   --hotline.zalo.app-id="$ZALO_APP_ID" --hotline.zalo.app-secret=bench-app-secret --hotline.zalo.oa-secret-key="$ZALO_OA_SECRET_KEY" \
@@ -46,7 +47,8 @@ fi
   --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
   --hotline.admin-password=bench-only-password > "$WORK/hotline.log" 2>&1 &
 PID=$!
-trap 'kill $PID $PLATFORMS_PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
+# BENCH_KEEP=1 keeps the data directory (H2 files, log) for a look afterwards; its path is printed at the end.
+trap 'kill $PID $PLATFORMS_PID 2>/dev/null; wait $PID 2>/dev/null; if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $WORK"; else rm -rf "$WORK"; fi' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
 # Many women, each writing a few messages, as on the real hotline (not a few writing hundreds a second).
 SESSIONS=${BENCH_SESSIONS:-512}

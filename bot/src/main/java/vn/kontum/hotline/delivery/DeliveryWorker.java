@@ -158,15 +158,17 @@ public class DeliveryWorker implements WorkHandler {
     private List<Pending> load(List<Long> ids) {
         List<Pending> found = jdbc.sql("""
                         select m.id, m.channel, m.contact_id, m.case_id, hc.service_point_id, m.body, m.choices, m.urgent, m.attempts, c.channel_user_id,
-                               c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at
+                               c.safe_from_hour, c.safe_to_hour, i.created_at as asked_at,
+                               (select count(*) from message_part p where p.message_id = m.id) as parts_sent
                         from message m join contact c on c.id = m.contact_id left join message i on i.id = m.reply_to
                              left join help_case hc on hc.id = m.case_id
                         where m.id in (:ids) and m.state = 'SENDING'""")
                 .param("ids", ids)
                 .query((rs, n) -> new Pending(new OutboundMessage(rs.getLong("id"), Channel.of(rs.getString("channel")),
-                        rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices"))),
+                        rs.getLong("contact_id"), rs.getString("channel_user_id"), content.open(rs.getString("body")), Choice.read(rs.getString("choices")),
+                        rs.getBoolean("urgent")),
                         rs.getInt("attempts"), rs.getBoolean("urgent"), safeHours(rs), rs.getObject("asked_at", OffsetDateTime.class),
-                        (Long) rs.getObject("case_id", Long.class), rs.getString("service_point_id")))
+                        (Long) rs.getObject("case_id", Long.class), rs.getString("service_point_id"), rs.getInt("parts_sent")))
                 .list();
         // In the order they were queued: a contact's replies arrive in the order they were written.
         return found.stream().sorted(java.util.Comparator.comparingLong(p -> p.message().id())).toList();
@@ -185,7 +187,7 @@ public class DeliveryWorker implements WorkHandler {
         ChannelSender sender = senders.get(message.channel());
         long started = System.nanoTime();
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
-                : sendParts(sender, message);
+                : sendParts(sender, pending);
         boolean sent = result instanceof SendResult.Sent;
         metrics.delivery(message.channel().id(), switch (result) {
             case SendResult.Sent s -> "sent";
@@ -203,7 +205,8 @@ public class DeliveryWorker implements WorkHandler {
                 pending.attempts(), result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
         boolean harmlessToRepeat = sender != null && sender.repeatIsHarmless();
         return switch (result) {
-            case SendResult.Sent s -> new Outcome.Sent(message.id(), s.channelMessageId(), HotlineClock.now(clock), harmlessToRepeat);
+            case SendResult.Sent s -> new Outcome.Sent(message.id(), s.channelMessageId(), HotlineClock.now(clock), harmlessToRepeat,
+                    lastPart(sender, message, s));
             case SendResult.Retry r when pending.attempts() < maxAttempts ->
                     new Outcome.Retry(message.id(), HotlineClock.now(clock).plus(r.after() != null ? r.after() : backoff(pending.attempts())), r.reason());
             case SendResult.Retry r -> new Outcome.Fail(message.id(), "gave up after " + pending.attempts() + " attempts: " + r.reason());
@@ -213,32 +216,55 @@ public class DeliveryWorker implements WorkHandler {
     }
 
     /**
-     * Sends the parts not sent yet, in order, recording each as it goes: a retry after a failure half-way sends
-     * only the rest. The result is the first failure, or the last part's Sent.
+     * Sends the parts not sent yet, in order, recording each but the last as it goes: a retry after a failure
+     * half-way sends only the rest. The last part is written down with the reply's new state, in one transaction
+     * (see {@link #lastPart}). The result is the first failure, or the last part's Sent.
      */
-    private SendResult sendParts(ChannelSender sender, OutboundMessage message) {
+    private SendResult sendParts(ChannelSender sender, Pending pending) {
+        OutboundMessage message = pending.message();
         List<String> parts = TextParts.split(message.text(), sender.maxLength());
         if (parts.size() == 1 && !sender.reportsDelivery()) {
             return sendSafely(sender, message); // nothing to resume and nothing to match reports to: no bookkeeping
         }
-        int done = despiteOutage(() -> jdbc.sql("select count(*) from message_part where message_id = :id").param("id", message.id())
-                .query(Integer.class).single());
         SendResult result = new SendResult.Sent(null);
-        for (int part = done; part < parts.size(); part++) {
+        for (int part = pending.partsSent(); part < parts.size(); part++) {
+            boolean last = part == parts.size() - 1;
             // Buttons go under the last part, where the question is.
             result = sendSafely(sender, new OutboundMessage(message.id(), message.channel(), message.contactId(),
-                    message.channelUserId(), parts.get(part), part == parts.size() - 1 ? message.choices() : List.of()));
+                    message.channelUserId(), parts.get(part), last ? message.choices() : List.of(), message.urgent()));
             if (!(result instanceof SendResult.Sent sent)) {
                 return result;
             }
-            int partNo = part;
-            despiteOutage(() -> jdbc.sql("""
-                            insert into message_part (message_id, part_no, channel, channel_message_id, sent_at)
-                            values (:id, :part, :channel, :cid, :now)""")
-                    .param("id", message.id()).param("part", partNo).param("channel", message.channel().id())
-                    .param("cid", sent.channelMessageId()).param("now", HotlineClock.now(clock)).update());
+            if (!last) {
+                SentPart done = new SentPart(message.id(), part, message.channel(), sent.channelMessageId());
+                despiteOutage(() -> insert(done));
+            }
         }
         return result;
+    }
+
+    /** One part that reached the platform, as its delivery reports will name it. */
+    private record SentPart(long messageId, int partNo, Channel channel, @Nullable String channelMessageId) {
+    }
+
+    /**
+     * The part just sent that completes a reply, for a platform that reports delivery by message id: recorded
+     * together with SENT (one commit instead of two), so that a crash leaves either both or neither.
+     */
+    private @Nullable SentPart lastPart(@Nullable ChannelSender sender, OutboundMessage message, SendResult.Sent sent) {
+        if (sender == null) {
+            return null;
+        }
+        int parts = TextParts.split(message.text(), sender.maxLength()).size();
+        return parts == 1 && !sender.reportsDelivery() ? null : new SentPart(message.id(), parts - 1, message.channel(), sent.channelMessageId());
+    }
+
+    private void insert(SentPart part) {
+        jdbc.sql("""
+                        insert into message_part (message_id, part_no, channel, channel_message_id, sent_at)
+                        values (:id, :part, :channel, :cid, :now)""")
+                .param("id", part.messageId()).param("part", part.partNo()).param("channel", part.channel().id())
+                .param("cid", part.channelMessageId()).param("now", HotlineClock.now(clock)).update();
     }
 
     private static SendResult sendSafely(ChannelSender sender, OutboundMessage message) {
@@ -250,6 +276,17 @@ public class DeliveryWorker implements WorkHandler {
     }
 
     private void record(Outcome outcome) {
+        if (outcome instanceof Outcome.Sent sent && sent.lastPart() != null) {
+            tx.executeWithoutResult(status -> {
+                insert(sent.lastPart());
+                recordState(outcome);
+            });
+        } else {
+            recordState(outcome);
+        }
+    }
+
+    private void recordState(Outcome outcome) {
         switch (outcome) {
             // A delivery report may come back from the platform before this is written: it is not undone.
             case Outcome.Sent sent -> jdbc.sql("""
@@ -330,7 +367,8 @@ public class DeliveryWorker implements WorkHandler {
             return true;
         }
 
-        record Sent(long id, @Nullable String channelMessageId, OffsetDateTime at, boolean harmlessToRepeat) implements Outcome {
+        record Sent(long id, @Nullable String channelMessageId, OffsetDateTime at, boolean harmlessToRepeat,
+                    @Nullable SentPart lastPart) implements Outcome {
             @Override
             public boolean canWait() {
                 return harmlessToRepeat;
@@ -348,6 +386,6 @@ public class DeliveryWorker implements WorkHandler {
     }
 
     private record Pending(OutboundMessage message, int attempts, boolean urgent, @Nullable SafeHours safeHours,
-                           @Nullable OffsetDateTime askedAt, @Nullable Long caseId, @Nullable String servicePointId) {
+                           @Nullable OffsetDateTime askedAt, @Nullable Long caseId, @Nullable String servicePointId, int partsSent) {
     }
 }

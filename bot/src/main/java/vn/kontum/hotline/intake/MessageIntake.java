@@ -133,7 +133,7 @@ public class MessageIntake implements SmartLifecycle {
         OffsetDateTime now = HotlineClock.now(clock);
         List<Acceptance> stored;
         try {
-            stored = tx.execute(status -> batch.stream().map(p -> store(p.message(), now)).toList());
+            stored = tx.execute(status -> batch.stream().map(p -> store(p.message(), p.urgent(), now)).toList());
         } catch (RuntimeException e) {
             if (unreachable(e)) {
                 // No connection to be had: each message alone, or the next batch, would only wait for the pool's
@@ -213,14 +213,14 @@ public class MessageIntake implements SmartLifecycle {
         return Integer.MAX_VALUE - 75; // up before the channels start taking messages, down after they stop
     }
 
-    private Acceptance store(InboundMessage message, OffsetDateTime now) {
+    private Acceptance store(InboundMessage message, boolean urgent, OffsetDateTime now) {
         long contactId = contacts.idFor(message.channel(), message.channelUserId(), message.displayName(), now);
         KeyHolder keys = new GeneratedKeyHolder();
         int inserted = jdbc.sql("""
                         insert into message (direction, channel, inbound_key, channel_message_id, contact_id, body,
-                                             attachment_type, attachment_ref, state, created_at, enqueued_at)
+                                             attachment_type, attachment_ref, urgent, state, created_at, enqueued_at)
                         values ('IN', :channel, :key, :channelMessageId, :contact, :body, :attachmentType, :attachmentRef,
-                                'ACCEPTED', :now, :now)
+                                :urgent, 'ACCEPTED', :now, :now)
                         on conflict do nothing""")
                 .param("channel", message.channel().id())
                 .param("key", message.inboundKey())
@@ -229,6 +229,7 @@ public class MessageIntake implements SmartLifecycle {
                 .param("body", content.seal(message.text()))
                 .param("attachmentType", message.attachmentType())
                 .param("attachmentRef", message.attachmentRef())
+                .param("urgent", urgent) // the intake's guess, so that a message requeued later still takes the urgent lane
                 .param("now", now)
                 .update(keys, "id");
         if (inserted == 1 && keys.getKey() != null) {

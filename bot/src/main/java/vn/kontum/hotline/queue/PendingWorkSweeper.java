@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,27 +72,32 @@ public class PendingWorkSweeper {
         OffsetDateTime stale = now.minus(requeueAfter);
         int reset = jdbc.sql("update message set state = 'QUEUED', enqueued_at = null where state = 'SENDING' and enqueued_at < :before")
                 .param("before", now.minus(sendingTimeout)).update();
-        List<Long> inbound = jdbc.sql("""
-                        select id from message where state = 'ACCEPTED' and (enqueued_at is null or enqueued_at < :stale)
-                        order by id fetch first 500 rows only""")
-                .param("stale", stale).query(Long.class).list();
-        List<Long> outbound = jdbc.sql("""
-                        select id from message where state = 'QUEUED' and (enqueued_at is null or enqueued_at < :stale)
+        // Urgent first, and back to the urgent lanes: an emergency answer must not wait behind a backlog here either.
+        List<Waiting> inbound = jdbc.sql("""
+                        select id, urgent from message where state = 'ACCEPTED' and (enqueued_at is null or enqueued_at < :stale)
+                        order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
+                .param("stale", stale).query(Waiting.class).list();
+        List<Waiting> outbound = jdbc.sql("""
+                        select id, urgent from message where state = 'QUEUED' and (enqueued_at is null or enqueued_at < :stale)
                           and (next_attempt_at is null or next_attempt_at <= :now)
-                        order by id fetch first 500 rows only""")
-                .param("stale", stale).param("now", now).query(Long.class).list();
-        requeue(WorkQueue.INBOUND, inbound, now);
-        requeue(WorkQueue.OUTBOUND, outbound, now);
+                        order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
+                .param("stale", stale).param("now", now).query(Waiting.class).list();
+        requeue(WorkQueue.URGENT_INBOUND, WorkQueue.INBOUND, inbound, now);
+        requeue(WorkQueue.URGENT_OUTBOUND, WorkQueue.OUTBOUND, outbound, now);
         if (!inbound.isEmpty() || !outbound.isEmpty() || reset > 0) {
             log.info("sweeper requeued {} inbound, {} outbound; {} stuck sends reset", inbound.size(), outbound.size(), reset);
         }
         return inbound.size() + outbound.size();
     }
 
-    private void requeue(String stream, List<Long> ids, OffsetDateTime now) {
-        for (long id : ids) {
-            jdbc.sql("update message set enqueued_at = :now where id = :id").param("now", now).param("id", id).update();
-            queue.publish(stream, id);
+    private void requeue(String urgentStream, String stream, List<Waiting> waiting, OffsetDateTime now) {
+        for (Waiting w : waiting) {
+            jdbc.sql("update message set enqueued_at = :now where id = :id").param("now", now).param("id", w.id()).update();
+            queue.publish(Boolean.TRUE.equals(w.urgent()) ? urgentStream : stream, w.id());
         }
+    }
+
+    /** A message still to process (urgent as the intake guessed it), or a reply still to send (urgent: an emergency answer). */
+    private record Waiting(long id, @Nullable Boolean urgent) {
     }
 }

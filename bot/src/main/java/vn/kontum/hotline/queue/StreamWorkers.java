@@ -20,16 +20,22 @@ public final class StreamWorkers {
     private final String stream;
     private final String node;
     private final int threads;
+    private final int batch;
     private final Duration claimAfter;
     private final WorkHandler handler;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
 
-    public StreamWorkers(WorkQueue queue, String stream, String node, int threads, Duration claimAfter, WorkHandler handler) {
+    /**
+     * {@code batch}: the most entries one thread takes at a time. Large batches cost fewer commits; small ones
+     * let the entries of a burst go through several threads side by side instead of waiting one behind another.
+     */
+    public StreamWorkers(WorkQueue queue, String stream, String node, int threads, int batch, Duration claimAfter, WorkHandler handler) {
         this.queue = queue;
         this.stream = stream;
         this.node = node;
         this.threads = threads;
+        this.batch = batch;
         this.claimAfter = claimAfter;
         this.handler = handler;
     }
@@ -68,10 +74,10 @@ public final class StreamWorkers {
                 }
                 if (System.currentTimeMillis() >= nextClaim) {
                     // Our own unfinished entries (from before a restart) and those of dead workers.
-                    handleAll(reader, reader.claimStale(claimAfter, 100));
+                    handleAll(reader, reader.claimStale(claimAfter, batch));
                     nextClaim = System.currentTimeMillis() + Math.max(1_000, claimAfter.toMillis() / 2);
                 }
-                handleAll(reader, reader.next(50, Duration.ofSeconds(1)));
+                handleAll(reader, reader.next(batch, Duration.ofSeconds(1)));
                 backoffMillis = 100;
             } catch (RuntimeException e) {
                 log.warn("{} worker {}: {}; retrying in {} ms", stream, consumer, e.getClass().getSimpleName(), backoffMillis);

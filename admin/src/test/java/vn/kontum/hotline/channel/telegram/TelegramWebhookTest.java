@@ -120,13 +120,36 @@ class TelegramWebhookTest extends HotlineIntegrationTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> System.currentTimeMillis() % 1000 < 300);
         List<Duration> waits = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            waits.add(budget.reserve("budget-" + run + "-" + i));
+            waits.add(budget.reserve("budget-" + run + "-" + i, false));
         }
         assertThat(waits.subList(0, 5)).allMatch(Duration::isZero);
         assertThat(waits.subList(5, 7)).allSatisfy(w -> assertThat(w).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
 
-        Duration again = budget.reserve("budget-" + run + "-0");
+        Duration again = budget.reserve("budget-" + run + "-0", false);
         assertThat(again).as("the same chat within its second waits").isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void an_emergency_answer_goes_ahead_of_ordinary_replies_when_the_budget_runs_short() {
+        String run = Long.toString(System.nanoTime());
+        TelegramSendBudget budget = new TelegramSendBudget(redis, "test-budget-u-" + run, 10, Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(2)).until(() -> System.currentTimeMillis() % 1000 < 300);
+        for (int i = 0; i < 10; i++) {
+            assertThat(budget.reserve("ordinary-" + run + "-" + i, false)).as("ordinary replies use the whole second").isZero();
+        }
+        assertThat(budget.reserve("urgent-" + run + "-0", true)).as("this second is spent").isPositive();
+
+        long second = System.currentTimeMillis() / 1000;
+        await().atMost(Duration.ofSeconds(2)).until(() -> System.currentTimeMillis() / 1000 > second);
+        List<Duration> ordinary = new java.util.ArrayList<>();
+        for (int i = 10; i < 13; i++) {
+            ordinary.add(budget.reserve("ordinary-" + run + "-" + i, false));
+        }
+        assertThat(ordinary.subList(0, 2)).as("a fifth of the second while an urgent send waits").allMatch(Duration::isZero);
+        assertThat(ordinary.get(2)).isPositive();
+        for (int i = 0; i < 8; i++) {
+            assertThat(budget.reserve("urgent-" + run + "-" + i, true)).as("the rest is the urgent sends'").isZero();
+        }
     }
 
     @Test

@@ -32,8 +32,14 @@ public final class TelegramMessages {
         this.budget = budget;
     }
 
+    /** An ordinary message: it gives way to urgent ones when the budget runs short. */
     public SendResult send(String chatId, String text, List<Choice> choices) {
-        Duration wait = budget.reserve(chatId);
+        return send(chatId, text, choices, false);
+    }
+
+    /** {@code urgent}: an emergency answer or an alert to officers, sent ahead of ordinary messages. */
+    public SendResult send(String chatId, String text, List<Choice> choices, boolean urgent) {
+        Duration wait = budget.reserve(chatId, urgent);
         while (!wait.isZero()) {
             if (wait.compareTo(LONGEST_WAIT_IN_PLACE) > 0) {
                 return new SendResult.NotYet(wait);
@@ -44,7 +50,7 @@ public final class TelegramMessages {
                 Thread.currentThread().interrupt();
                 return new SendResult.Retry("interrupted", null);
             }
-            wait = budget.reserve(chatId);
+            wait = budget.reserve(chatId, urgent);
         }
         try {
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chatId).text(text);

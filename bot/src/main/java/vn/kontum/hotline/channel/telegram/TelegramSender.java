@@ -28,6 +28,6 @@ final class TelegramSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        return messages.send(message.channelUserId(), message.text(), message.choices());
+        return messages.send(message.channelUserId(), message.text(), message.choices(), message.urgent());
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +36,17 @@ public class UrgentAlerts {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
-    private final AlertRounds rounds;
     private final Clock clock;
     private final boolean acknowledgeOnView;
+    private final RoundRunner runner;
 
     UrgentAlerts(JdbcClient jdbc, PlatformTransactionManager transactions, AlertRounds rounds, Clock clock,
                  @Value("${hotline.escalation.acknowledge-on-view:true}") boolean acknowledgeOnView) {
         this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.rounds = rounds;
         this.clock = clock;
+        this.runner = new RoundRunner(rounds, clock);
         this.acknowledgeOnView = acknowledgeOnView;
     }
 
@@ -79,13 +80,48 @@ public class UrgentAlerts {
     /** After the commit, the first round goes out at once, off the message's own thread (its answer must not wait). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void committed(UrgentCaseRaised event) {
-        Thread.ofVirtual().name("urgent-alert-" + event.caseId()).start(() -> {
-            try {
-                rounds.runDue(HotlineClock.now(clock));
-            } catch (RuntimeException e) {
-                log.warn("urgent alert for case {} left to the sweeper ({})", event.caseId(), e.getClass().getSimpleName());
+        runner.runSoon();
+    }
+
+    /**
+     * One pass over the due alerts at a time: a pass sends every alert due when it starts, so the cases raised
+     * while it runs need one more pass, not one each (a burst of urgent messages once started a pass per case,
+     * all racing for the same rows).
+     */
+    private static final class RoundRunner {
+        private final AtomicBoolean wanted = new AtomicBoolean();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AlertRounds rounds;
+        private final Clock clock;
+
+        RoundRunner(AlertRounds rounds, Clock clock) {
+            this.rounds = rounds;
+            this.clock = clock;
+        }
+
+        void runSoon() {
+            wanted.set(true);
+            if (running.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("urgent-alerts").start(this::runWhileWanted);
             }
-        });
+        }
+
+        private void runWhileWanted() {
+            try {
+                while (wanted.getAndSet(false)) {
+                    try {
+                        rounds.runDue(HotlineClock.now(clock));
+                    } catch (RuntimeException e) {
+                        log.warn("urgent alerts left to the sweeper ({})", e.getClass().getSimpleName());
+                    }
+                }
+            } finally {
+                running.set(false);
+            }
+            if (wanted.get()) {
+                runSoon(); // asked for between the last pass and the end of this thread
+            }
+        }
     }
 
     /**

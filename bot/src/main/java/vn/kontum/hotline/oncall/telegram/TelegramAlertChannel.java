@@ -37,6 +37,6 @@ class TelegramAlertChannel implements AlertChannel {
     @Override
     public SendResult send(String chatId, String text, long alertId, long caseId) {
         return telegram.send(chatId, text, List.of(new Choice(TelegramOfficerCommands.ACK_PREFIX + alertId,
-                messages.getMessage("oncall.ack.button", null, VIETNAMESE))));
+                messages.getMessage("oncall.ack.button", null, VIETNAMESE))), true); // an alert about someone in danger
     }
 }
