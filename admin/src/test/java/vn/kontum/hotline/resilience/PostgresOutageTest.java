@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * PostgreSQL away for 30 seconds (a proxy between the hotline and the shared server cuts every connection and
  * refuses new ones), starting the moment Zalo took a reply the hotline has yet to record as sent: meanwhile
- * health says DOWN and every channel's intake answers 503 within seconds, so that the platforms (and the web
- * chat page) send again; nothing is half stored. After it, everything sent before, during (sent again) and
+ * health says DOWN, the web chat and Telegram hear 503 within seconds, so that they send again, and Zalo's signed
+ * events are kept in Redis (Zalo does not promise to send them again); nothing is half stored. After it, everything sent before, during (sent again) and
  * after is answered exactly once (that reply too: not sent again), and the hotline recovered by itself.
  */
 class PostgresOutageTest {
@@ -105,14 +105,14 @@ class PostgresOutageTest {
                     started = System.nanoTime();
                     int zaloStatus = zaloWrites(base, newZaloUser(), "during" + round);
                     slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
-                    assertThat(zaloStatus).isEqualTo(503);
-                    refused += 2;
+                    assertThat(zaloStatus).as("a signed Zalo event is kept in Redis, not refused").isEqualTo(200);
+                    refused += 1;
                 }
                 long telegramChat = newTelegramChat();
                 int during = telegram.userWrites(telegramChat, "Y Blih", "em cần giúp đỡ lúc mất điện");
                 await().atMost(PROMPT.plusSeconds(5)).until(() -> !telegram.webhookAnswers(during).isEmpty());
                 assertThat(telegram.webhookAnswers(during).getFirst().status()).isEqualTo(503);
-                assertThat(refused).isGreaterThanOrEqualTo(4);
+                assertThat(refused).isGreaterThanOrEqualTo(2);
                 assertThat(slowest).as("slowest refusal, ms").isLessThan(PROMPT.toMillis());
                 assertThat(hotline.health()).isEqualTo(503);
                 long waitLeft = OUTAGE.toMillis() - (System.nanoTime() - cutAt.get()) / 1_000_000;
@@ -126,13 +126,14 @@ class PostgresOutageTest {
                 System.out.printf("PostgreSQL outage: %d refusals, the slowest in %d ms; health UP %d ms after the database came back%n",
                         refused + 1, slowest, (System.nanoTime() - restoredAt) / 1_000_000);
 
-                // After: the refused messages come again, as the page and Zalo send them; Telegram keeps trying by itself.
+                // After: the refused messages come again, as the page sends them; Telegram keeps trying by itself. Zalo's
+                // events of the outage are not sent again: the ones kept in Redis must be answered all the same. Those of
+                // the moment of the cut (maybe refused before the database was known to be away) are sent again.
                 for (ChatWoman woman : women) {
                     assertThat(woman.send(base, Duration.ofSeconds(30)).statusCode()).isEqualTo(202);
                 }
-                for (int i = 0; i < zaloUsers.size(); i++) {
-                    String tag = i < 3 ? "before" + i : "during" + (i - 3);
-                    assertThat(zaloWrites(base, zaloUsers.get(i), tag)).isEqualTo(200);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(zaloWrites(base, zaloUsers.get(i), "before" + i)).isEqualTo(200);
                 }
                 for (int i = 0; i < 5; i++) {
                     assertThat(newWoman(base, "after " + i).send(base, Duration.ofSeconds(30)).statusCode()).isEqualTo(202);

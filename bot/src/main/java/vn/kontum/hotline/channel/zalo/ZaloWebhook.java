@@ -23,7 +23,8 @@ import vn.kontum.hotline.web.RequestBodyGuard;
 /**
  * Zalo's webhook. Zalo turns off a webhook that answers slowly, so this only checks the signature and the
  * age of the event, stores it (durable, deduplicated) and answers 200; the answer to the woman is composed
- * later by the workers. Nothing unsigned is stored.
+ * later by the workers. Nothing unsigned is stored. While the database is away, a signed event is kept in Redis
+ * and taken once it is back ({@link ZaloHeldEvents}).
  */
 @RestController
 @ConditionalOnExpression(ZaloConfig.ENABLED)
@@ -33,12 +34,14 @@ class ZaloWebhook {
 
     private final ZaloSettings settings;
     private final ZaloEvents events;
+    private final ZaloHeldEvents held;
     private final Clock clock;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    ZaloWebhook(ZaloSettings settings, ZaloEvents events, Clock clock) {
+    ZaloWebhook(ZaloSettings settings, ZaloEvents events, ZaloHeldEvents held, Clock clock) {
         this.settings = settings;
         this.events = events;
+        this.held = held;
         this.clock = clock;
     }
 
@@ -80,7 +83,14 @@ class ZaloWebhook {
             log.warn("zalo event {} ignored: timestamp {} s away from now", name, age.toSeconds());
             return ResponseEntity.ok().build();
         }
-        events.handle(name, event);
+        try {
+            events.handle(name, event);
+        } catch (RuntimeException e) {
+            if (!ZaloHeldEvents.databaseAway(e) || !held.hold(raw)) {
+                throw e;
+            }
+            log.warn("zalo event {} held in Redis while the database is away", name);
+        }
         return ResponseEntity.ok().build();
     }
 
