@@ -13,7 +13,7 @@ end
 
 function request()
   counter = counter + 1
-  local body = '{"clientMessageId":"w' .. prefix .. '_' .. counter .. '","text":"' .. texts[counter % #texts + 1] .. '"}'
+  local body = '{"clientMessageId":"w' .. prefix .. '_' .. counter .. '","text":"' .. text(counter) .. '"}'
   return wrk.format("POST", path, {["Content-Type"] = "application/json",
     ["Cookie"] = "hotline_chat=" .. cookies[counter % #cookies + 1]}, body)
 end

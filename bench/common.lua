@@ -4,6 +4,20 @@ texts = {}
 for line in io.lines("bench/texts.txt") do texts[#texts + 1] = line end
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 
+-- $BENCH_URGENT_EVERY=n: an ordinary burst with one urgent message in n (lines 6 and 9 of texts.txt are the urgent
+-- ones; the others are taken in turn), instead of the texts in turn.
+local urgentEvery = tonumber(os.getenv("BENCH_URGENT_EVERY") or "0")
+local urgentTexts, calmTexts = {}, {}
+for i, line in ipairs(texts) do
+  if i == 6 or i == 9 then urgentTexts[#urgentTexts + 1] = line else calmTexts[#calmTexts + 1] = line end
+end
+
+function text(counter)
+  if urgentEvery <= 0 then return texts[counter % #texts + 1] end
+  if counter % urgentEvery == 0 then return urgentTexts[math.floor(counter / urgentEvery) % #urgentTexts + 1] end
+  return calmTexts[counter % #calmTexts + 1]
+end
+
 function delay()
   return pause
 end

@@ -10,7 +10,7 @@ function request()
   local chat = 910000 + counter % 512
   local body = string.format('{"update_id":%d,"message":{"message_id":%d,"date":%d,"chat":{"id":%d,"type":"private","first_name":"Bench"},'
     .. '"from":{"id":%d,"is_bot":false,"first_name":"Bench"},"text":"%s"}}',
-    base + counter, counter, os.time(), chat, chat, texts[counter % #texts + 1])
+    base + counter, counter, os.time(), chat, chat, text(counter))
   return wrk.format("POST", "/webhooks/telegram", {["Content-Type"] = "application/json",
     ["X-Telegram-Bot-Api-Secret-Token"] = secret}, body)
 end

@@ -23,7 +23,8 @@ class HotlineWorkers implements SmartLifecycle {
                    @Value("${hotline.node-id}") String node,
                    @Value("${hotline.workers.processing-threads:2}") int processingThreads,
                    @Value("${hotline.workers.delivery-threads:4}") int deliveryThreads,
-                   @Value("${hotline.workers.urgent-threads:2}") int urgentThreads,
+                   @Value("${hotline.workers.urgent-threads:3}") int urgentThreads,
+                   @Value("${hotline.workers.urgent-batch:8}") int urgentBatch,
                    @Value("${hotline.workers.urgent-delivery-threads:4}") int urgentDeliveryThreads,
                    @Value("${hotline.workers.batch:50}") int batch,
                    @Value("${hotline.workers.urgent-delivery-batch:4}") int urgentDeliveryBatch,
@@ -31,10 +32,10 @@ class HotlineWorkers implements SmartLifecycle {
         this.workers = List.of(
                 new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, batch, claimAfter, processor),
                 new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, batch, claimAfter, delivery),
-                // No processing (or no delivery) on this node means none in the urgent lane either. Small delivery
-                // batches there: an emergency answer must not wait for the sends of forty others taken with it
-                // (a platform send is a network call and a commit each), while processing is one commit per batch.
-                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, processingThreads == 0 ? 0 : urgentThreads, batch, claimAfter, processor),
+                // No processing (or no delivery) on this node means none in the urgent lane either. Small batches
+                // there: an urgent message must not wait for the processing of forty others taken with it, nor its
+                // emergency answer for their sends (a platform send is a network call and a commit each).
+                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, processingThreads == 0 ? 0 : urgentThreads, urgentBatch, claimAfter, processor),
                 new StreamWorkers(queue, WorkQueue.URGENT_OUTBOUND, node, deliveryThreads == 0 ? 0 : urgentDeliveryThreads, urgentDeliveryBatch,
                         claimAfter, delivery));
     }

@@ -27,6 +27,21 @@ class SecretCipherTest {
     }
 
     @Test
+    void after_a_change_of_key_the_previous_one_still_opens_old_values_but_new_ones_are_sealed_with_the_new_key() {
+        String oldKey = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+        String newKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        String old = SecretCipher.fromBase64(oldKey).encrypt("chị ơi cứu em", "hotline-content");
+        SecretCipher rotated = SecretCipher.fromBase64(newKey).withPrevious(oldKey);
+
+        assertThat(rotated.decrypt(old, "hotline-content")).isEqualTo("chị ơi cứu em");
+        assertThat(rotated.sealedWithCurrentKey(old, "hotline-content")).isFalse();
+        String fresh = rotated.encrypt("chị ơi cứu em", "hotline-content");
+        assertThat(SecretCipher.fromBase64(newKey).decrypt(fresh, "hotline-content")).isEqualTo("chị ơi cứu em");
+        assertThatThrownBy(() -> SecretCipher.fromBase64(oldKey).decrypt(fresh, "hotline-content")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SecretCipher.fromBase64(newKey).decrypt(old, "hotline-content")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void a_key_that_is_not_32_bytes_is_refused() {
         assertThatThrownBy(() -> SecretCipher.fromBase64("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -29,4 +29,15 @@ public class ContentCipher {
         }
         return cipher.decrypt(stored, CONTEXT);
     }
+
+    /**
+     * The value sealed with the current key when it was sealed with a previous one; empty when it already is, or
+     * is not sealed. Throws when no configured key opens it.
+     */
+    java.util.Optional<String> sealedAgain(String stored) {
+        if (!cipher.isSealed(stored) || cipher.sealedWithCurrentKey(stored, CONTEXT)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(cipher.encrypt(cipher.decrypt(stored, CONTEXT), CONTEXT));
+    }
 }

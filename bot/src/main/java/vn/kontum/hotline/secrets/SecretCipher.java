@@ -10,12 +10,15 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +36,44 @@ public final class SecretCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    /** Keys that sealed values earlier: they still open them, never seal (see {@code KeyRotation}). */
+    private final List<SecretKeySpec> previous;
 
     public SecretCipher(byte[] key) {
+        this(key, List.of());
+    }
+
+    public SecretCipher(byte[] key, List<byte[]> previousKeys) {
+        this.key = spec(key);
+        this.previous = previousKeys.stream().map(SecretCipher::spec).toList();
+    }
+
+    private static SecretKeySpec spec(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("the encryption key must be 32 bytes (base64 of 32 bytes in HOTLINE_ENCRYPTION_KEY)");
+            throw new IllegalArgumentException("an encryption key must be 32 bytes (base64 of 32 bytes in HOTLINE_ENCRYPTION_KEY)");
         }
-        this.key = new SecretKeySpec(key.clone(), "AES");
+        return new SecretKeySpec(key.clone(), "AES");
+    }
+
+    /** The same keys with {@code previousKeys} (base64, comma-separated; blank: none) able to open older values. */
+    public SecretCipher withPrevious(String previousKeys) {
+        if (previousKeys.isBlank()) {
+            return this;
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (String k : previousKeys.split(",")) {
+            try {
+                keys.add(Base64.getDecoder().decode(k.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("HOTLINE_ENCRYPTION_KEY_PREVIOUS is not a list of base64 keys", e);
+            }
+        }
+        return new SecretCipher(key.getEncoded(), keys);
+    }
+
+    /** Whether older keys are configured, so that values sealed with them may be waiting to be sealed again. */
+    public boolean hasPreviousKeys() {
+        return !previous.isEmpty();
     }
 
     /** The key from base64 text. */
@@ -100,8 +135,27 @@ public final class SecretCipher {
         return stored.startsWith(VERSION);
     }
 
-    /** Throws when the value was not encrypted with this key and associated data (or was altered). */
+    /**
+     * Throws when the value was not encrypted with this key or a previous one and this associated data (or was
+     * altered). GCM's tag tells which key is right.
+     */
     public String decrypt(String sealed, String associatedData) {
+        String plain = tryDecrypt(sealed, associatedData, key);
+        for (int i = 0; plain == null && i < previous.size(); i++) {
+            plain = tryDecrypt(sealed, associatedData, previous.get(i));
+        }
+        if (plain == null) {
+            throw new IllegalStateException("a stored secret could not be decrypted (wrong HOTLINE_ENCRYPTION_KEY?)");
+        }
+        return plain;
+    }
+
+    /** Whether the value opens with the current key (false: sealed with a previous key, or not by this hotline). */
+    public boolean sealedWithCurrentKey(String sealed, String associatedData) {
+        return tryDecrypt(sealed, associatedData, key) != null;
+    }
+
+    private static @Nullable String tryDecrypt(String sealed, String associatedData, SecretKeySpec key) {
         if (!sealed.startsWith(VERSION)) {
             throw new IllegalArgumentException("not an encrypted value");
         }
@@ -112,7 +166,7 @@ public final class SecretCipher {
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored secret could not be decrypted (wrong HOTLINE_ENCRYPTION_KEY?)", e);
+            return null;
         }
     }
 }

@@ -15,14 +15,14 @@ import org.springframework.context.annotation.Configuration;
 class SecretsConfig {
 
     @Bean
-    SecretCipher secretCipher(@Value("${hotline.encryption-key:}") String key, @Value("${hotline.data-dir}") String dataDir,
-                              @Value("${spring.datasource.url:}") String datasourceUrl) {
+    SecretCipher secretCipher(@Value("${hotline.encryption-key:}") String key, @Value("${hotline.encryption-key-previous:}") String previous,
+                              @Value("${hotline.data-dir}") String dataDir, @Value("${spring.datasource.url:}") String datasourceUrl) {
         if (!key.isBlank()) {
-            return SecretCipher.fromBase64(key);
+            return SecretCipher.fromBase64(key).withPrevious(previous);
         }
         if (!datasourceUrl.startsWith("jdbc:h2:")) {
             throw new IllegalStateException("HOTLINE_ENCRYPTION_KEY must be set (base64 of 32 bytes) when the database is shared");
         }
-        return SecretCipher.fromKeyFile(Path.of(dataDir, "secrets", "encryption.key"));
+        return SecretCipher.fromKeyFile(Path.of(dataDir, "secrets", "encryption.key")).withPrevious(previous);
     }
 }
