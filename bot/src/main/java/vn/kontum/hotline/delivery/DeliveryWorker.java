@@ -186,8 +186,9 @@ public class DeliveryWorker implements WorkHandler {
         }
         ChannelSender sender = senders.get(message.channel());
         long started = System.nanoTime();
+        List<String> parts = sender == null ? List.of() : TextParts.split(message.text(), sender.maxLength());
         SendResult result = sender == null ? new SendResult.Failed("channel " + message.channel().id() + " is not configured")
-                : sendParts(sender, pending);
+                : sendParts(sender, pending, parts);
         boolean sent = result instanceof SendResult.Sent;
         metrics.delivery(message.channel().id(), switch (result) {
             case SendResult.Sent s -> "sent";
@@ -206,7 +207,7 @@ public class DeliveryWorker implements WorkHandler {
         boolean harmlessToRepeat = sender != null && sender.repeatIsHarmless();
         return switch (result) {
             case SendResult.Sent s -> new Outcome.Sent(message.id(), s.channelMessageId(), HotlineClock.now(clock), harmlessToRepeat,
-                    lastPart(sender, message, s));
+                    lastPart(sender, pending, parts.size(), s));
             case SendResult.Retry r when pending.attempts() < maxAttempts ->
                     new Outcome.Retry(message.id(), HotlineClock.now(clock).plus(r.after() != null ? r.after() : backoff(pending.attempts())), r.reason());
             case SendResult.Retry r -> new Outcome.Fail(message.id(), "gave up after " + pending.attempts() + " attempts: " + r.reason());
@@ -220,9 +221,8 @@ public class DeliveryWorker implements WorkHandler {
      * half-way sends only the rest. The last part is written down with the reply's new state, in one transaction
      * (see {@link #lastPart}). The result is the first failure, or the last part's Sent.
      */
-    private SendResult sendParts(ChannelSender sender, Pending pending) {
+    private SendResult sendParts(ChannelSender sender, Pending pending, List<String> parts) {
         OutboundMessage message = pending.message();
-        List<String> parts = TextParts.split(message.text(), sender.maxLength());
         if (parts.size() == 1 && !sender.reportsDelivery()) {
             return sendSafely(sender, message); // nothing to resume and nothing to match reports to: no bookkeeping
         }
@@ -251,12 +251,13 @@ public class DeliveryWorker implements WorkHandler {
      * The part just sent that completes a reply, for a platform that reports delivery by message id: recorded
      * together with SENT (one commit instead of two), so that a crash leaves either both or neither.
      */
-    private @Nullable SentPart lastPart(@Nullable ChannelSender sender, OutboundMessage message, SendResult.Sent sent) {
-        if (sender == null) {
-            return null;
+    private @Nullable SentPart lastPart(@Nullable ChannelSender sender, Pending pending, int parts, SendResult.Sent sent) {
+        boolean bookkept = sender != null && (parts > 1 || sender.reportsDelivery());
+        if (!bookkept || pending.partsSent() >= parts) {
+            return null; // no bookkeeping, or every part was recorded before (nothing was sent now)
         }
-        int parts = TextParts.split(message.text(), sender.maxLength()).size();
-        return parts == 1 && !sender.reportsDelivery() ? null : new SentPart(message.id(), parts - 1, message.channel(), sent.channelMessageId());
+        OutboundMessage message = pending.message();
+        return new SentPart(message.id(), parts - 1, message.channel(), sent.channelMessageId());
     }
 
     private void insert(SentPart part) {
