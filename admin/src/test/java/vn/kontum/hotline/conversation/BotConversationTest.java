@@ -230,4 +230,50 @@ class BotConversationTest extends HotlineIntegrationTest {
                 .map(r -> (String) r.get("category")).toList();
         assertThat(categories).containsExactly("safe_delivery");
     }
+
+    @Test
+    void on_the_web_chat_the_answer_is_in_her_thread_as_soon_as_it_is_decided() throws Exception {
+        java.net.http.HttpClient browser = browser();
+        get(browser, "/chat");
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"at-once-1\",\"text\":\"chồng em hay chửi em mỗi khi say\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().contains("\"from\":\"hotline\""));
+
+        Map<String, Object> reply = webReplyTo(":at-once-1");
+        // Written down as sent in the very step that decided it: no delivery lane claims it, no second commit records it.
+        assertThat(reply).containsEntry("state", "SENT").containsEntry("attempts", 1);
+        assertThat(reply.get("sent_at")).isEqualTo(reply.get("processed_at"));
+    }
+
+    @Test
+    void on_the_web_chat_outside_her_safe_hours_an_answer_waits_but_an_emergency_answer_is_in_her_thread_at_once() throws Exception {
+        java.net.http.HttpClient browser = browser();
+        get(browser, "/chat");
+        int hourNow = OffsetDateTime.now().atZoneSameInstant(SafeHours.KON_TUM).getHour();
+        int from = (hourNow + 2) % 24;
+        int to = (hourNow + 4) % 24;
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-1\",\"text\":\"/gio " + from + "-" + to + "\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body()
+                .contains("Từ nay chúng tôi chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ"));
+
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-2\",\"text\":\"em muốn hỏi về vay vốn hội phụ nữ\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> webReplyTo(":safe-web-2").get("next_attempt_at") != null);
+        Map<String, Object> held = webReplyTo(":safe-web-2");
+        assertThat(held).containsEntry("state", "QUEUED");
+        assertThat(jdbc.sql("select next_attempt_at from message where id = :id").param("id", held.get("id")).query(OffsetDateTime.class)
+                .single().atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
+
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-3\",\"text\":\"ck e dang cam dao doi giet e, cuu e voi\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 3);
+        assertThat(webReplyTo(":safe-web-3")).containsEntry("state", "SENT");
+        assertThat(webReplyTo(":safe-web-2")).containsEntry("state", "QUEUED");
+    }
+
+    /** The bot's answer to the web chat message with this client id (its channel message id ends with it). */
+    private Map<String, Object> webReplyTo(String clientIdSuffix) {
+        return jdbc.sql("""
+                        select r.id, r.state, r.attempts, r.sent_at, r.next_attempt_at, i.processed_at
+                        from message i join message r on r.reply_to = i.id
+                        where i.channel = 'web' and i.direction = 'IN' and i.channel_message_id like :suffix""")
+                .param("suffix", "%" + clientIdSuffix).query().listOfRows().stream().findFirst().orElse(Map.of());
+    }
 }

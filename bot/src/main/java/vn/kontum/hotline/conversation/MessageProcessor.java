@@ -67,7 +67,7 @@ public class MessageProcessor implements WorkHandler {
             return;
         }
         List<Long> ordered = inLockOrder(messageIds);
-        List<Queued> queued;
+        List<Outbox.Answer> queued;
         try {
             queued = tx.execute(status -> ordered.stream().flatMap(id -> process(id).stream()).toList());
         } catch (RuntimeException e) {
@@ -91,22 +91,10 @@ public class MessageProcessor implements WorkHandler {
                 .thenComparingLong(id -> id)).toList();
     }
 
-    /** Emergency answers go by the urgent lane, ahead of any backlog; the rest by the ordinary one. */
-    private void dispatch(@Nullable List<Queued> queued) {
-        if (queued == null || queued.isEmpty()) {
-            return;
+    private void dispatch(@Nullable List<Outbox.Answer> answers) {
+        if (answers != null && !answers.isEmpty()) {
+            outbox.dispatchAnswers(answers);
         }
-        List<Long> urgent = queued.stream().filter(Queued::urgent).map(Queued::id).toList();
-        List<Long> ordinary = queued.stream().filter(q -> !q.urgent()).map(Queued::id).toList();
-        if (!urgent.isEmpty()) {
-            outbox.dispatchUrgent(urgent);
-        }
-        if (!ordinary.isEmpty()) {
-            outbox.dispatch(ordinary);
-        }
-    }
-
-    private record Queued(long id, boolean urgent) {
     }
 
     @Override
@@ -116,7 +104,7 @@ public class MessageProcessor implements WorkHandler {
         log.debug("message {} processed in {} us", messageId, (System.nanoTime() - started) / 1000);
     }
 
-    private List<Queued> process(long messageId) {
+    private List<Outbox.Answer> process(long messageId) {
         OffsetDateTime now = HotlineClock.now(clock);
         Optional<Inbound> inbound = claim(messageId);
         if (inbound.isEmpty()) {
@@ -138,13 +126,13 @@ public class MessageProcessor implements WorkHandler {
             events.publishEvent(new MessageFiled(messageId, turn.caseId(), turn.servicePointId(), turn.opened()));
         }
         Reply reply = turn.reply();
-        long replyId = outbox.queue(contact.channel(), contact.id(), turn.caseId(), reply.text(), reply.choices(), reply.urgent(),
-                messageId, null, now);
+        Outbox.Answer answer = outbox.answer(contact, turn.caseId(), turn.servicePointId(), reply.text(), reply.choices(), reply.urgent(),
+                messageId, inbound.get().createdAt(), now);
         log.info("message {} case={} step={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}",
                 messageId, turn.caseId(), turn.step(), turn.category(), turn.urgent(),
                 turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
                 Duration.between(inbound.get().createdAt(), now).toMillis());
-        return List.of(new Queued(replyId, reply.urgent()));
+        return List.of(answer);
     }
 
     /**

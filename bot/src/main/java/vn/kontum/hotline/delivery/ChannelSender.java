@@ -31,5 +31,13 @@ public interface ChannelSender {
         return false;
     }
 
+    /**
+     * Whether a reply is delivered by being stored: the web chat's page reads replies from the database, so the bot's
+     * answer is written down as SENT at once (see {@link Outbox#answer}) and {@link #send} only tells the page to look.
+     */
+    default boolean deliveredByStoring() {
+        return false;
+    }
+
     SendResult send(OutboundMessage message);
 }

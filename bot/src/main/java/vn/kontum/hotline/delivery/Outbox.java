@@ -1,18 +1,26 @@
 package vn.kontum.hotline.delivery;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.contact.Contact;
+import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.queue.WorkQueue;
 import vn.kontum.hotline.secrets.ContentCipher;
 
@@ -25,11 +33,98 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final WorkQueue queue;
     private final ContentCipher content;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final HotlineMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    Outbox(JdbcClient jdbc, WorkQueue queue, ContentCipher content) {
+    Outbox(JdbcClient jdbc, WorkQueue queue, ContentCipher content, List<ChannelSender> senders, HotlineMetrics metrics,
+           ApplicationEventPublisher events, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.content = content;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.metrics = metrics;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The bot's answer to her message ({@code replyTo}, which arrived at {@code askedAt}), in her case if she has one.
+     * On a channel whose replies are delivered by being stored (the web chat, whose page reads them from the
+     * database) it is written down as SENT at once: no claim, no second commit, no wait in a delivery lane. Unless
+     * she set safe hours and the answer is not urgent: then it waits in the lane like any other reply, to be held
+     * until her hours. Call inside a transaction; then {@link #dispatchAnswers} after the commit.
+     */
+    public Answer answer(Contact contact, @Nullable Long caseId, @Nullable String servicePointId, String text, List<Choice> choices,
+                         boolean urgent, long replyTo, OffsetDateTime askedAt, OffsetDateTime now) {
+        ChannelSender sender = senders.get(contact.channel());
+        if (sender != null && sender.deliveredByStoring()) {
+            KeyHolder keys = new GeneratedKeyHolder();
+            int stored = jdbc.sql("""
+                            insert into message (direction, channel, contact_id, case_id, body, choices, urgent, state, attempts,
+                                                 created_at, enqueued_at, sent_at, reply_to)
+                            select 'OUT', :channel, c.id, :case, :body, :choices, :urgent, 'SENT', 1, :now, :now, :now, :replyTo
+                            from contact c where c.id = :contact and (:urgent or c.safe_from_hour is null)""")
+                    .param("channel", contact.channel().id()).param("contact", contact.id()).param("case", caseId)
+                    .param("body", content.seal(text)).param("choices", Choice.store(choices)).param("urgent", urgent)
+                    .param("now", now).param("replyTo", replyTo)
+                    .update(keys, "id");
+            if (stored == 1) {
+                OutboundMessage sent = new OutboundMessage(Objects.requireNonNull(keys.getKeyAs(Long.class)), contact.channel(),
+                        contact.id(), contact.channelUserId(), text, choices, urgent);
+                return new Answer(sent.id(), urgent, sent, caseId, servicePointId, askedAt);
+            }
+        }
+        long id = queue(contact.channel(), contact.id(), caseId, text, choices, urgent, replyTo, null, now);
+        return new Answer(id, urgent, null, caseId, servicePointId, askedAt);
+    }
+
+    /**
+     * An answer written down: {@code delivered} holds the reply when storing it was its delivery, null when it waits
+     * for the delivery lane.
+     */
+    public record Answer(long id, boolean urgent, @Nullable OutboundMessage delivered, @Nullable Long caseId,
+                         @Nullable String servicePointId, OffsetDateTime askedAt) {
+    }
+
+    /**
+     * After the answers' commit: tells the pages of those already delivered (and the officers watching their cases),
+     * and hands the others to the delivery lanes, emergency answers to the urgent one.
+     */
+    public void dispatchAnswers(List<Answer> answers) {
+        List<Long> urgent = new ArrayList<>();
+        List<Long> ordinary = new ArrayList<>();
+        for (Answer a : answers) {
+            if (a.delivered() == null) {
+                (a.urgent() ? urgent : ordinary).add(a.id());
+            } else {
+                announce(a, a.delivered());
+            }
+        }
+        if (!urgent.isEmpty()) {
+            dispatchUrgent(urgent);
+        }
+        if (!ordinary.isEmpty()) {
+            dispatch(ordinary);
+        }
+    }
+
+    private void announce(Answer answer, OutboundMessage reply) {
+        try {
+            senders.get(reply.channel()).send(reply);
+        } catch (RuntimeException e) {
+            // Stored, so delivered: the page also polls, and a lost announcement only delays it.
+        }
+        metrics.delivery(reply.channel().id(), "sent");
+        if (answer.urgent()) {
+            Duration left = Duration.between(answer.askedAt(), HotlineClock.now(clock));
+            metrics.urgentReplyLeft(left);
+            log.info("urgent reply {} left {} ms after the message arrived", reply.id(), left.toMillis());
+        }
+        if (answer.caseId() != null && answer.servicePointId() != null) {
+            events.publishEvent(new ReplyStateChanged(reply.id(), answer.caseId(), answer.servicePointId()));
+        }
     }
 
     /**

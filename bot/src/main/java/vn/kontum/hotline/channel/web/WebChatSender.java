@@ -28,6 +28,11 @@ class WebChatSender implements ChannelSender {
     }
 
     @Override
+    public boolean deliveredByStoring() {
+        return true;
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
         try {
             push.announce(message.channelUserId());
