@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -264,8 +263,14 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
     }
 
     /** Each test's alerts far from the others', so that driving one test's rounds leaves the others' alone. */
+    /**
+     * Nine in the morning in Kon Tum, {@code days} from today: every round of a test falls on the same day of the rota
+     * (from now, a run just before midnight saw the second round on the next day, with nobody on call).
+     */
     private static OffsetDateTime daysAhead(int days) {
-        return OffsetDateTime.now(ZoneOffset.UTC).plusDays(days).truncatedTo(ChronoUnit.SECONDS);
+        ZoneId konTum = ZoneId.of("Asia/Ho_Chi_Minh");
+        return java.time.LocalDate.now(konTum).plusDays(days).atTime(9, 0).atZone(konTum).toOffsetDateTime()
+                .withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     /** A case made urgent at {@code at}, announced as the case logic does, inside its transaction. */
