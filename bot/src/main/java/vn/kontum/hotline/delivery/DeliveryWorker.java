@@ -197,10 +197,7 @@ public class DeliveryWorker implements WorkHandler {
             case SendResult.Failed f -> "failed";
         });
         if (sent && pending.urgent() && pending.askedAt() != null) {
-            // The promise to someone in danger: the emergency answer leaves within seconds of her message.
-            Duration left = Duration.between(pending.askedAt(), HotlineClock.now(clock));
-            metrics.urgentReplyLeft(left);
-            log.info("urgent reply {} left {} ms after the message arrived", message.id(), left.toMillis());
+            EmergencyAnswerTimer.left(metrics, message.id(), pending.askedAt(), clock);
         }
         (sent ? log.atDebug() : log.atInfo()).log("reply {} channel={} attempt={} result={} in {} ms", message.id(), message.channel().id(),
                 pending.attempts(), result.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);

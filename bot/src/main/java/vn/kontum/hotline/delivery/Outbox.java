@@ -1,6 +1,6 @@
 package vn.kontum.hotline.delivery;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,13 +18,15 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
-import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contact;
 import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.queue.WorkQueue;
 import vn.kontum.hotline.secrets.ContentCipher;
 
-/** Replies waiting to be delivered: written in the same transaction as the decision to send them. */
+/**
+ * Replies waiting to be delivered, and web chat answers delivered by being stored: written in the same transaction as
+ * the decision to send them.
+ */
 @Component
 public class Outbox {
 
@@ -36,10 +38,10 @@ public class Outbox {
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final HotlineMetrics metrics;
     private final ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Outbox(JdbcClient jdbc, WorkQueue queue, ContentCipher content, List<ChannelSender> senders, HotlineMetrics metrics,
-           ApplicationEventPublisher events, java.time.Clock clock) {
+           ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.queue = queue;
         this.content = content;
@@ -118,9 +120,7 @@ public class Outbox {
         }
         metrics.delivery(reply.channel().id(), "sent");
         if (answer.urgent()) {
-            Duration left = Duration.between(answer.askedAt(), HotlineClock.now(clock));
-            metrics.urgentReplyLeft(left);
-            log.info("urgent reply {} left {} ms after the message arrived", reply.id(), left.toMillis());
+            EmergencyAnswerTimer.left(metrics, reply.id(), answer.askedAt(), clock);
         }
         if (answer.caseId() != null && answer.servicePointId() != null) {
             events.publishEvent(new ReplyStateChanged(reply.id(), answer.caseId(), answer.servicePointId()));
