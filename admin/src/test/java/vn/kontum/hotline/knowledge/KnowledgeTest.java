@@ -31,6 +31,8 @@ class KnowledgeTest extends HotlineIntegrationTest {
     Accounts accounts;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
 
     @BeforeEach
     void officer() {
@@ -126,6 +128,20 @@ class KnowledgeTest extends HotlineIntegrationTest {
         coordinator.submit("/admin/knowledge/" + id + "/activate", Map.of());
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).contains(id);
         coordinator.submit("/admin/knowledge/" + id + "/deactivate", Map.of());
+    }
+
+    @Test
+    void an_edit_made_on_another_node_counts_within_seconds() {
+        KnowledgeAnswer before = knowledge.answerFor("safe_delivery", "kham thai may lan").orElseThrow();
+        String answer = "Chị nên khám thai ít nhất 4 lần; trạm y tế xã hẹn lịch cho chị (sửa ở máy chủ khác).";
+        // What the other node does: the entry changes in the shared database, then the version in the shared Redis.
+        jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", answer).param("id", before.id()).update();
+        redis.opsForValue().increment(KnowledgeEntries.VERSION_KEY);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(knowledge.answerFor("safe_delivery", "kham thai may lan")).hasValueSatisfying(a -> assertThat(a.answer()).isEqualTo(answer)));
+        jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", before.answer()).param("id", before.id()).update();
+        redis.opsForValue().increment(KnowledgeEntries.VERSION_KEY);
     }
 
     @Test

@@ -2,7 +2,6 @@ package vn.kontum.hotline.channel.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -66,8 +65,12 @@ class ChatApiController {
             @NotBlank String text) {
     }
 
+    /** What the page learns of its message: stored (under this id), or already stored before (a resend). */
+    record Sent(long messageId, boolean duplicate) {
+    }
+
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> send(@Valid @RequestBody SendRequest body, HttpServletRequest request) {
+    ResponseEntity<Sent> send(@Valid @RequestBody SendRequest body, HttpServletRequest request) {
         String session = session(request);
         if (body.text().length() > MAX_TEXT) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "error.too-long", MAX_TEXT);
@@ -76,7 +79,7 @@ class ChatApiController {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "error.rate-limited");
         }
         Acceptance accepted = intake.accept(InboundMessage.text(Channel.WEB, session + ":" + body.clientMessageId(), session, body.text()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", accepted.messageId(), "duplicate", accepted.duplicate()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Sent(accepted.messageId(), accepted.duplicate()));
     }
 
     @GetMapping("/messages")
