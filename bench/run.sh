@@ -6,6 +6,7 @@
 # with wrk, prints a Markdown table.
 #   bench/run.sh [seconds per run=15] [connections=32] [paced rate/s=1000]
 # BENCH_DB=postgres uses PostgreSQL (database hotline_bench) and Redis (db 5) on 127.0.0.1 instead.
+# BENCH_JAR=path measures another build (default admin/target/hotline.jar), e.g. a kept copy of the one before a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -14,7 +15,8 @@ SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}
 # BENCH_SESSIONS: web chat sessions (default 512)
 PORT=${BENCH_PORT:-18090}
 command -v wrk >/dev/null || { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
-[ -f admin/target/hotline.jar ] || ./mvnw -B -ntp -q -DskipTests package
+JAR=${BENCH_JAR:-admin/target/hotline.jar}
+[ -f "$JAR" ] || ./mvnw -B -ntp -q -DskipTests package
 for p in "$PORT" $((PORT + 1)) $((PORT + 2)); do # a run stopped half-way may have left something behind
   if ss -ltn | grep -q "127.0.0.1:$p "; then echo "port $p is taken (an earlier run left something?): stop it first" >&2; exit 1; fi
 done
@@ -38,7 +40,7 @@ if [ "${BENCH_DB:-embedded}" = postgres ]; then
           --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
 fi
 # BENCH_JAVA_OPTS: more JVM options for the hotline (a flight recording, say).
-"$JAVA" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar admin/target/hotline.jar --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
+"$JAVA" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
   --hotline.telegram.token=123456:bench --hotline.telegram.api-url="http://127.0.0.1:$PLATFORMS" \
   --hotline.telegram.webhook-secret="$TELEGRAM_SECRET" \
   --hotline.zalo.app-id="$ZALO_APP_ID" --hotline.zalo.app-secret=bench-app-secret --hotline.zalo.oa-secret-key="$ZALO_OA_SECRET_KEY" \
@@ -59,13 +61,13 @@ export BENCH_COOKIES="$WORK/cookies"
 URL="http://127.0.0.1:$PORT"
 ACCEPTED=0
 
-run() { # name path delay_ms seconds [connections]
+run() { # name path rate seconds [connections]; rate: requests a second on a timetable, 0 for full speed
   local out script=bench/chat.lua
   case "$2" in
     /webhooks/zalo) script=bench/zalo.lua ;;
     /webhooks/telegram) script=bench/telegram.lua; TELEGRAM_RUN=$((TELEGRAM_RUN + 1)) ;;
   esac
-  out=$(BENCH_PATH="$2" BENCH_DELAY_MS="$3" BENCH_OFFSET=$([ "$2" = /webhooks/zalo ] && echo "$ZALO_SENT" || echo "$((TELEGRAM_RUN * 1000))") \
+  out=$(BENCH_PATH="$2" BENCH_RATE="$3" BENCH_OFFSET=$([ "$2" = /webhooks/zalo ] && echo "$ZALO_SENT" || echo "$((TELEGRAM_RUN * 1000))") \
         wrk -t1 -c"${5:-$CONN}" -d"$4"s --timeout 10s -s "$script" "$URL$2" | grep '^RESULT')
   local requests non2xx
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$out"); non2xx=$(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"$out")
@@ -86,12 +88,12 @@ drain() { # waits until every accepted message has its reply queued; prints the 
   echo "$(date +%s.%N) - $start" | bc
 }
 
-# Paced load: each connection pauses 40 ms after each answer; with answers taking ~10 ms, RATE/20 connections
-# offer about RATE requests a second. The table shows the rate actually achieved.
-PACE=40
+# Paced load: RATE requests a second on a fixed timetable (bench/common.lua), over RATE/20 connections, so that
+# answers of up to 50 ms still leave a connection free for each slot. The table shows the rate actually achieved.
+PACE=$RATE
 PACED_CONN=$(( RATE / 20 ))
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $("$JAVA" -version 2>&1 | head -1); wrk on the same machine"
-echo "hotline: ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, $SESSIONS web chat sessions, 512 Zalo users, 512 Telegram chats"
+echo "hotline: $JAR ($(sha256sum "$JAR" | cut -c1-12)), ${BENCH_DB:-embedded} stores, -Xmx256m; $CONN connections, $SESSIONS web chat sessions, 512 Zalo users, 512 Telegram chats"
 echo
 run warm-up /chat/api/bare 0 10
 run warm-up /chat/api/messages 0 10
@@ -106,11 +108,11 @@ run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
 FULL_DRAIN=$(drain)
 run "signed Zalo webhook, full speed" /webhooks/zalo 0 "$SECS"
 ZALO_DRAIN=$(drain)
-run "bare endpoint, paced ~$RATE/s" /chat/api/bare "$PACE" "$SECS" "$PACED_CONN"
+run "bare endpoint, paced $RATE/s" /chat/api/bare "$PACE" "$SECS" "$PACED_CONN"
 PACED_FROM=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
-run "web chat, durable intake, paced ~$RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
+run "web chat, durable intake, paced $RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
 PACED_DRAIN=$(drain)
-run "signed Zalo webhook, paced ~$RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
+run "signed Zalo webhook, paced $RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
 ZALO_PACED_DRAIN=$(drain)
 PACED_TO=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
 sleep 2 # the last replies leave
@@ -129,7 +131,7 @@ CALM_URGENT=$(( $(grep -c 'step=urgent' "$WORK/hotline.log" || true) - CALM_URGE
 TELEGRAM_URGENT_FROM=$(grep -c 'step=urgent' "$WORK/hotline.log" || true)
 run "Telegram webhook, full speed" /webhooks/telegram 0 "$SECS"
 TELEGRAM_DRAIN=$(drain)
-run "Telegram webhook, paced ~$RATE/s" /webhooks/telegram "$PACE" "$SECS" "$PACED_CONN"
+run "Telegram webhook, paced $RATE/s" /webhooks/telegram "$PACE" "$SECS" "$PACED_CONN"
 TELEGRAM_PACED_DRAIN=$(drain)
 echo
 DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
