@@ -201,11 +201,15 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
         rounds.runDue(t0.minusSeconds(1));
         long caseId = urgentCase(NO_ROTA_POINT, t0);
         long alert = alertOf(caseId);
-        TELEGRAM.failNextSends(1, 502);
+        // Only officer C's chat fails: a send to anyone else meanwhile (another test's leftovers) cannot take the failure.
+        TELEGRAM.failSendsTo(CHAT_C, 502);
         rounds.runDue(t0);
-        List<Map<String, Object>> failed = jdbc.sql("""
+        // The failed send may be made by the pass that the case's own commit started, on its thread: waited for.
+        java.util.function.Supplier<List<Map<String, Object>>> queued = () -> jdbc.sql("""
                         select id, state, attempts, next_attempt_at, failure_reason from urgent_alert_send
                         where alert_id = :a and state = 'QUEUED'""").param("a", alert).query().listOfRows();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued.get().stream().anyMatch(r -> ((Number) r.get("attempts")).intValue() > 0));
+        List<Map<String, Object>> failed = queued.get();
         assertThat(failed).hasSize(1);
         assertThat(failed.getFirst()).containsEntry("attempts", 1).containsEntry("failure_reason", "telegram 502");
         long retry = ((Number) failed.getFirst().get("id")).longValue();
@@ -227,7 +231,8 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
         rounds.runDue(t0.minusSeconds(1)); // other tests' alerts out of the way of the failures meant for this one
         long caseId = urgentCase(ROTA_POINT, t0); // nobody on call that day: both of its officers
         long alert = alertOf(caseId);
-        TELEGRAM.failNextSends(2, 403); // both blocked the bot
+        TELEGRAM.failSendsTo(CHAT_A, 403); // both blocked the bot
+        TELEGRAM.failSendsTo(CHAT_B, 403);
 
         rounds.runDue(t0);
         // Both sends failed; one of them may have been taken by the pass that the case's own commit started, on its
