@@ -69,8 +69,6 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<String> callbackAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextUpdateId;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
-    private final AtomicInteger failNextSends = new AtomicInteger();
-    private volatile int failStatus = 500;
     private final java.util.Map<Long, java.util.Deque<Integer>> troubles = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final List<WebhookAnswer> webhookAnswers = new CopyOnWriteArrayList<>();
@@ -237,12 +235,6 @@ public final class FakeTelegram implements AutoCloseable {
                 .ifPresent(this::deliver);
     }
 
-    /** The next {@code count} sendMessage calls answer with this HTTP status (429 carries retry_after 1). */
-    public void failNextSends(int count, int status) {
-        failStatus = status;
-        failNextSends.set(count);
-    }
-
     /**
      * The next sends to this chat answer these, one each, in order: an HTTP status (429 with the retry_after of
      * {@link #retryAfter}), or {@link #TIMEOUT}. Only that chat is affected, whatever else is being sent meanwhile.
@@ -377,10 +369,6 @@ public final class FakeTelegram implements AutoCloseable {
             return trouble == TIMEOUT
                     ? new MockResponse.Builder().code(200).headersDelay(HELD.toMillis(), TimeUnit.MILLISECONDS).body("{}").build()
                     : failure(trouble);
-        }
-        if (failNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            attempts.add(new Attempt(chatId, failStatus, now));
-            return failure(failStatus);
         }
         attempts.add(new Attempt(chatId, 200, now));
         String text = body.path("text").asString();

@@ -69,7 +69,7 @@ class TelegramConversationTest extends HotlineIntegrationTest {
     @Test
     void a_reply_that_fails_for_a_while_is_delivered_later_exactly_once() {
         long chat = 700_004;
-        TELEGRAM.failNextSends(2, 502);
+        TELEGRAM.failSendsTo(chat, 502, 502); // this chat only: another test's send meanwhile cannot take a failure
         TELEGRAM.userWrites(chat, "Y Nhung", "alo có ai không");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !TELEGRAM.sentTo(chat).isEmpty());
@@ -84,7 +84,7 @@ class TelegramConversationTest extends HotlineIntegrationTest {
     @Test
     void a_chat_that_blocked_the_bot_leaves_the_reply_failed_with_the_reason_for_officers() {
         long chat = 700_005;
-        TELEGRAM.failNextSends(1, 403);
+        TELEGRAM.failSendsTo(chat, 403);
         TELEGRAM.userWrites(chat, "H'Hen", "cảm ơn chị nhiều");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(jdbc.sql("""
