@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +68,18 @@ public final class EventStream implements AutoCloseable {
 
     public void awaitData(String data) {
         await().atMost(Duration.ofSeconds(20)).until(() -> received(data));
+    }
+
+    /**
+     * As {@link #awaitData(String)}; when it does not come, the failure tells what {@code whatHappened} finds then (the
+     * rows and calls behind the news), so that a rare failure can be understood from its report alone.
+     */
+    public void awaitData(String data, Supplier<String> whatHappened) {
+        try {
+            awaitData(data);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + data + " on the stream within 20 s; received " + data() + "; " + whatHappened.get(), e);
+        }
     }
 
     /** Whether the stream has ended (the server completed it, or it was closed). */

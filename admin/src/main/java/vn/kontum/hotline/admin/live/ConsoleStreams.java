@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.kontum.hotline.accounts.Viewer;
@@ -84,11 +86,11 @@ class ConsoleStreams implements MessageListener {
         });
         emitter.onError(e -> remove(stream));
         for (Stream old : pushedOut) {
-            send(old, SseEmitter.event().name("bye").data("too-many-streams"));
+            send(old, SseEmitter.event().name("bye").data("too-many-streams").build());
             old.emitter().complete();
         }
         // The first write sends the headers, so that the browser knows at once that the stream is open.
-        send(stream, SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("open"));
+        send(stream, SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("open").build());
         log.debug("console stream opened for account {}", viewer.accountId());
         return emitter;
     }
@@ -96,7 +98,7 @@ class ConsoleStreams implements MessageListener {
     @Override
     public void onMessage(Message message, byte[] pattern) {
         CaseNews.decode(new String(message.getBody(), StandardCharsets.UTF_8)).ifPresent(news -> {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().data(news.browserData());
+            Set<DataWithMediaType> event = SseEmitter.event().data(news.browserData()).build();
             for (Stream stream : snapshot()) {
                 if (stream.viewer().canSee(news.servicePointId())) {
                     send(stream, event);
@@ -107,7 +109,7 @@ class ConsoleStreams implements MessageListener {
 
     @Scheduled(fixedDelayString = "${hotline.console.heartbeat:PT20S}", initialDelayString = "${hotline.console.heartbeat:PT20S}")
     void heartbeat() {
-        SseEmitter.SseEventBuilder beat = SseEmitter.event().comment("");
+        Set<DataWithMediaType> beat = SseEmitter.event().comment("").build();
         snapshot().forEach(stream -> send(stream, beat));
     }
 
@@ -117,7 +119,11 @@ class ConsoleStreams implements MessageListener {
         snapshot().forEach(stream -> stream.emitter().complete());
     }
 
-    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
+    /**
+     * {@code event} built once, then written to every page as it is: a builder given to each page in turn would add
+     * one more blank line for each page it had already been written to.
+     */
+    private void send(Stream stream, Set<DataWithMediaType> event) {
         try {
             stream.emitter().send(event);
         } catch (IOException | IllegalStateException gone) {

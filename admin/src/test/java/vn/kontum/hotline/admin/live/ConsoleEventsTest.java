@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,7 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
             long caseId = telegramCase(780_001, "Hồng Nhung", VIOLENCE);
             assertThat(sp(caseId)).isEqualTo(Officers.WOMENS_UNION);
             union.awaitData(news("case", caseId));
-            union.awaitData(news("delivery", caseId)); // the bot's answer went out
+            union.awaitData(news("delivery", caseId), () -> replies(caseId, 780_001)); // the bot's answer went out
             await().atMost(Duration.ofSeconds(10)).until(() -> onRedis.contains("case " + caseId + " " + Officers.WOMENS_UNION));
 
             // A case of her own service point reaches the health officer, after everything about the first case.
@@ -121,7 +122,7 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
              EventStream health = officer("live-health").events("/admin/events").awaitOpen()) {
             long caseId = telegramCase(780_004, "Hà", VIOLENCE);
             union.awaitData(news("case", caseId));
-            union.awaitData(news("delivery", caseId)); // all there is to tell before the transfer
+            union.awaitData(news("delivery", caseId), () -> replies(caseId, 780_004)); // all there is to tell before the transfer
             int toldBefore = union.data().size();
             assertThat(unionOfficer.post("/admin/cases/" + caseId + "/transfer",
                     Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "cần khám")).statusCode()).isEqualTo(302);
@@ -130,10 +131,35 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
             int before = TELEGRAM.sentTo(780_004).size();
             TELEGRAM.userWrites(780_004, "Hà", "em vẫn còn sợ");
             health.awaitData(news("message", caseId));
-            await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(780_004).size() > before);
-            health.awaitData(news("delivery", caseId));
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(780_004).size() > before);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("no answer to her second message within 20 s; " + replies(caseId, 780_004), e);
+            }
+            health.awaitData(news("delivery", caseId), () -> replies(caseId, 780_004));
             List<String> told = union.data();
             assertThat(told.subList(toldBefore, told.size())).noneMatch(d -> d.contains("\"case\":" + caseId + "}"));
+        }
+    }
+
+    /** On a commune office's slow line, every page gets each piece of news in the same few bytes, however many are open. */
+    @Test
+    void each_news_reaches_every_page_as_one_short_event_however_many_pages_are_open() {
+        List<EventStream> pages = new java.util.ArrayList<>();
+        try {
+            for (String officer : List.of("live-union", "live-coordinator", "live-union", "live-coordinator", "live-union")) {
+                pages.add(officer(officer).events("/admin/events").awaitOpen());
+            }
+            List<Long> cases = List.of(987_657L, 987_658L, 987_659L);
+            cases.forEach(id -> redis.convertAndSend(CaseNewsRelay.CHANNEL, "message " + id + " " + Officers.WOMENS_UNION));
+            for (EventStream page : pages) {
+                cases.forEach(id -> page.awaitData(news("message", id)));
+                String raw = page.raw();
+                // Up to the last event, whose closing blank line may still be on its way: one blank line after each.
+                assertThat(raw.substring(0, raw.lastIndexOf("data:"))).doesNotContain("\n\n\n");
+            }
+        } finally {
+            pages.forEach(EventStream::close);
         }
     }
 
@@ -166,6 +192,15 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
 
     private String sp(long caseId) {
         return jdbc.sql("select service_point_id from help_case where id = :id").param("id", caseId).query(String.class).single();
+    }
+
+    /** The case's replies as the database has them, and Telegram's side of them: what a failed wait needs explained. */
+    private String replies(long caseId, long chatId) {
+        return "replies " + jdbc.sql("""
+                        select id, state, urgent, attempts, failure_reason, enqueued_at, next_attempt_at, sent_at
+                        from message where case_id = :id and direction = 'OUT' order by id""")
+                .param("id", caseId).query().listOfRows()
+                + "; sendMessage calls to the chat " + TELEGRAM.attemptsTo(chatId) + " at " + System.nanoTime() / 1_000_000;
     }
 
     private static String news(String kind, long caseId) {
