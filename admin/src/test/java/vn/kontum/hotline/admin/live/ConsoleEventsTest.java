@@ -142,6 +142,20 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
         }
     }
 
+    /** A busy hotline hears two or three pieces of news per message: hearing one must not cost a thread of its own. */
+    @Test
+    void news_heard_from_redis_starts_no_thread_each() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (EventStream union = officer("live-union").events("/admin/events").awaitOpen()) {
+            long started = threads.getTotalStartedThreadCount(); // platform threads
+            List<Long> cases = java.util.stream.LongStream.range(987_700, 987_800).boxed().toList();
+            cases.forEach(id -> redis.convertAndSend(CaseNewsRelay.CHANNEL, "message " + id + " " + Officers.WOMENS_UNION));
+            // One wait for all: each wait of Awaitility's polls on a thread of its own.
+            await().atMost(Duration.ofSeconds(20)).until(() -> union.data().containsAll(cases.stream().map(id -> news("message", id)).toList()));
+            assertThat(threads.getTotalStartedThreadCount() - started).as("platform threads started for 100 news").isLessThan(20);
+        }
+    }
+
     /** On a commune office's slow line, every page gets each piece of news in the same few bytes, however many are open. */
     @Test
     void each_news_reaches_every_page_as_one_short_event_however_many_pages_are_open() {
