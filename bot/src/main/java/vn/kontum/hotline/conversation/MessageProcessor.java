@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,29 +65,15 @@ public class MessageProcessor implements WorkHandler {
             handle(messageIds.getFirst());
             return;
         }
-        List<Long> ordered = inLockOrder(messageIds);
         List<Outbox.Answer> queued;
         try {
-            queued = tx.execute(status -> ordered.stream().flatMap(id -> process(id).stream()).toList());
+            queued = tx.execute(status -> claim(messageIds).stream().flatMap(inbound -> process(inbound).stream()).toList());
         } catch (RuntimeException e) {
             log.warn("batch of {} messages failed ({}); processing them one by one", messageIds.size(), e.getClass().getSimpleName());
             messageIds.forEach(this::handle);
             return;
         }
         dispatch(queued);
-    }
-
-    /**
-     * The batch in the order of its women (then of their messages): every batch, in either lane and on any node, takes
-     * the rows of a woman's case in the same order, so two batches that share women wait for each other instead of
-     * deadlocking (PostgreSQL then aborts one after a second, and an urgent message paid for it).
-     */
-    private List<Long> inLockOrder(List<Long> messageIds) {
-        Map<Long, Long> contactOf = new HashMap<>();
-        jdbc.sql("select id, contact_id from message where id in (:ids)").param("ids", messageIds)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> contactOf.put(rs.getLong(1), rs.getLong(2)));
-        return messageIds.stream().sorted(Comparator.<Long>comparingLong(id -> contactOf.getOrDefault(id, Long.MAX_VALUE))
-                .thenComparingLong(id -> id)).toList();
     }
 
     private void dispatch(@Nullable List<Outbox.Answer> answers) {
@@ -100,18 +85,15 @@ public class MessageProcessor implements WorkHandler {
     @Override
     public void handle(long messageId) {
         long started = System.nanoTime();
-        dispatch(tx.execute(status -> process(messageId)));
+        dispatch(tx.execute(status -> claim(List.of(messageId)).stream().flatMap(inbound -> process(inbound).stream()).toList()));
         log.debug("message {} processed in {} us", messageId, (System.nanoTime() - started) / 1000);
     }
 
-    private List<Outbox.Answer> process(long messageId) {
+    private List<Outbox.Answer> process(Inbound inbound) {
         OffsetDateTime now = HotlineClock.now(clock);
-        Optional<Inbound> inbound = claim(messageId);
-        if (inbound.isEmpty()) {
-            return List.of();
-        }
-        Contact contact = inbound.get().contact();
-        String body = inbound.get().body();
+        long messageId = inbound.id();
+        Contact contact = inbound.contact();
+        String body = inbound.body();
         Turn turn = conversation.respond(contact, body == null ? "" : body, now);
         jdbc.sql("""
                         update message set state = 'PROCESSED', processed_at = :now, category = :category,
@@ -121,48 +103,65 @@ public class MessageProcessor implements WorkHandler {
                 .param("category", turn.category()).param("confidence", turn.confidence())
                 .param("urgent", turn.urgent()).param("version", turn.modelVersion())
                 .param("case", turn.caseId()).param("id", messageId).update();
-        metrics.understood(turn.category(), turn.urgent(), Duration.between(inbound.get().createdAt(), now));
+        metrics.understood(turn.category(), turn.urgent(), Duration.between(inbound.createdAt(), now));
         if (turn.caseId() != null && turn.servicePointId() != null) {
             events.publishEvent(new MessageFiled(messageId, turn.caseId(), turn.servicePointId(), turn.opened()));
         }
         Reply reply = turn.reply();
         Outbox.Answer answer = outbox.answer(contact, turn.caseId(), turn.servicePointId(), reply.text(), reply.choices(), reply.urgent(),
-                messageId, inbound.get().createdAt(), now);
+                messageId, inbound.createdAt(), now);
         log.info("message {} case={} step={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}",
                 messageId, turn.caseId(), turn.step(), turn.category(), turn.urgent(),
                 turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
-                Duration.between(inbound.get().createdAt(), now).toMillis());
+                Duration.between(inbound.createdAt(), now).toMillis());
         return List.of(answer);
     }
 
     /**
-     * Claims the message with a row lock rather than a write: a message taken twice is processed once. On
-     * PostgreSQL the contact comes in the same statement ("for update of m" locks the message only); H2 would lock
-     * the contact's row too, holding up the intake of her next messages, so there it is read apart.
+     * Claims the messages still waiting with a row lock rather than a write, all in one statement (H2 parses a
+     * locking query anew each time, so one per batch rather than one per message): a message taken twice is
+     * processed once. On PostgreSQL the contacts come in the same statement ("for update of m" locks the messages
+     * only); H2 would lock the contacts' rows too, holding up the intake of their next messages, so there they are
+     * read apart.
+     * <p>
+     * Returned in the order of their women (then of their messages): every batch, in either lane and on any node,
+     * then takes the rows of a woman's case in the same order, so two batches that share women wait for each other
+     * instead of deadlocking (PostgreSQL then aborts one after a second, and an urgent message paid for it).
      */
-    private Optional<Inbound> claim(long messageId) {
+    private List<Inbound> claim(List<Long> messageIds) {
+        List<Inbound> claimed;
         if (lockOnlyMessage) {
-            return jdbc.sql("""
-                            select m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
+            claimed = jdbc.sql("""
+                            select m.id, m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
                             from message m join contact c on c.id = m.contact_id
-                            where m.id = :id and m.state = 'ACCEPTED' for update of m""")
-                    .param("id", messageId)
-                    .query((rs, n) -> new Inbound(new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
+                            where m.id in (:ids) and m.state = 'ACCEPTED' for update of m""")
+                    .param("ids", messageIds)
+                    .query((rs, n) -> new Inbound(rs.getLong("id"), new Contact(rs.getLong("contact_id"), Channel.of(rs.getString("channel")),
                             rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
                             content.open(rs.getString("body")), rs.getObject("created_at", OffsetDateTime.class)))
-                    .optional();
+                    .list();
+        } else {
+            record Row(long id, String body, OffsetDateTime createdAt, long contactId) {
+            }
+            List<Row> rows = jdbc.sql("select id, body, created_at, contact_id from message where id in (:ids) and state = 'ACCEPTED' for update")
+                    .param("ids", messageIds)
+                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class),
+                            rs.getLong("contact_id")))
+                    .list();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, Contact> contacts = new HashMap<>();
+            jdbc.sql("select id, channel, channel_user_id, village_id, commune_id from contact where id in (:ids)")
+                    .param("ids", rows.stream().map(Row::contactId).distinct().toList())
+                    .query((rs, n) -> new Contact(rs.getLong("id"), Channel.of(rs.getString("channel")), rs.getString("channel_user_id"),
+                            rs.getString("village_id"), rs.getString("commune_id")))
+                    .list().forEach(c -> contacts.put(c.id(), c));
+            claimed = rows.stream().map(r -> new Inbound(r.id(), contacts.get(r.contactId()), content.open(r.body()), r.createdAt())).toList();
         }
-        return jdbc.sql("select body, created_at, contact_id from message where id = :id and state = 'ACCEPTED' for update")
-                .param("id", messageId)
-                .query((rs, n) -> new Object[]{rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class), rs.getLong("contact_id")})
-                .optional()
-                .map(row -> new Inbound(jdbc.sql("select id, channel, channel_user_id, village_id, commune_id from contact where id = :id")
-                        .param("id", row[2])
-                        .query((rs, n) -> new Contact(rs.getLong("id"), Channel.of(rs.getString("channel")), rs.getString("channel_user_id"),
-                                rs.getString("village_id"), rs.getString("commune_id")))
-                        .single(), content.open((String) row[0]), (OffsetDateTime) row[1]));
+        return claimed.stream().sorted(Comparator.<Inbound>comparingLong(i -> i.contact().id()).thenComparingLong(Inbound::id)).toList();
     }
 
-    private record Inbound(Contact contact, @Nullable String body, OffsetDateTime createdAt) {
+    private record Inbound(long id, Contact contact, @Nullable String body, OffsetDateTime createdAt) {
     }
 }
