@@ -112,7 +112,7 @@ public class MessageProcessor implements WorkHandler {
                 messageId, inbound.createdAt(), now);
         log.info("message {} case={} step={} category={} urgent={} confidence={} servicePoint={} opened={} replyQueuedAfterMs={}",
                 messageId, turn.caseId(), turn.step(), turn.category(), turn.urgent(),
-                turn.confidence() == null ? "-" : String.format("%.2f", turn.confidence()), turn.servicePointId(), turn.opened(),
+                turn.confidence() == null ? "-" : hundredths(turn.confidence()), turn.servicePointId(), turn.opened(),
                 Duration.between(inbound.createdAt(), now).toMillis());
         return List.of(answer);
     }
@@ -160,6 +160,12 @@ public class MessageProcessor implements WorkHandler {
             claimed = rows.stream().map(r -> new Inbound(r.id(), contacts.get(r.contactId()), content.open(r.body()), r.createdAt())).toList();
         }
         return claimed.stream().sorted(Comparator.<Inbound>comparingLong(i -> i.contact().id()).thenComparingLong(Inbound::id)).toList();
+    }
+
+    /** 0.93 for 0.9271: as "%.2f" would write it, without String.format's cost on every message. */
+    static String hundredths(double value) {
+        long n = Math.round(value * 100);
+        return n / 100 + "." + (n % 100 < 10 ? "0" : "") + n % 100;
     }
 
     private record Inbound(long id, Contact contact, @Nullable String body, OffsetDateTime createdAt) {

@@ -119,8 +119,13 @@ class ReplyComposer {
     /** Out of the service point's hours: when a person will answer, and the numbers for now. */
     private String afterHours(OffsetDateTime nextOpening, Locale locale) {
         var local = nextOpening.atZoneSameInstant(SafeHours.KON_TUM);
-        return text("reply.after-hours", locale, String.format("%d:%02d", local.getHour(), local.getMinute()),
-                String.format("%02d/%02d", local.getDayOfMonth(), local.getMonthValue()));
+        // By hand rather than String.format, whose parsing of the pattern showed in the profile of a night's burst.
+        return text("reply.after-hours", locale, local.getHour() + ":" + twoDigits(local.getMinute()),
+                twoDigits(local.getDayOfMonth()) + "/" + twoDigits(local.getMonthValue()));
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     /** After the erase word: nothing that tells a reader of her phone what was there. */
