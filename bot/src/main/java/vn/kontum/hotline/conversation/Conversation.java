@@ -63,7 +63,8 @@ class Conversation {
         this.askTopicBelow = askTopicBelow;
     }
 
-    Turn respond(Contact contact, String text, OffsetDateTime now) {
+    /** {@code understood}: what the classifier made of this text already (at the intake), if anyone knows. */
+    Turn respond(Contact contact, String text, @Nullable Classification understood, OffsetDateTime now) {
         DialogueState state = dialogue.load(contact.id());
         Intent intent = reader.read(text, state.offered());
         return switch (intent) {
@@ -78,12 +79,12 @@ class Conversation {
                 dialogue.save(contact.id(), state, state.offering(List.of()));
                 yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
             }
-            default -> understand(contact, text, state, now);
+            default -> understand(contact, text, understood, state, now);
         };
     }
 
-    private Turn understand(Contact contact, String text, DialogueState state, OffsetDateTime now) {
-        Classification c = classifier.classify(text);
+    private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state, OffsetDateTime now) {
+        Classification c = understood != null && understood.modelVersion().equals(classifier.modelVersion()) ? understood : classifier.classify(text);
         CaseRef ref = cases.caseFor(contact, c, now);
         boolean first = !state.welcomed();
         Reply reply;

@@ -24,6 +24,7 @@ import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.queue.WorkHandler;
 import vn.kontum.hotline.secrets.ContentCipher;
+import vn.kontum.hotline.understanding.RecentClassifications;
 
 /**
  * The way of an accepted message: understood, put in a case routed to a service point, answered. All of it in
@@ -45,9 +46,11 @@ public class MessageProcessor implements WorkHandler {
     private final ContentCipher content;
     private final HotlineMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final RecentClassifications understood;
 
     MessageProcessor(JdbcClient jdbc, TransactionTemplate tx, Conversation conversation, Outbox outbox, Clock clock, SqlDialect dialect,
-                     ContentCipher content, HotlineMetrics metrics, ApplicationEventPublisher events) {
+                     ContentCipher content, HotlineMetrics metrics, ApplicationEventPublisher events, RecentClassifications understood) {
+        this.understood = understood;
         this.metrics = metrics;
         this.events = events;
         this.jdbc = jdbc;
@@ -95,7 +98,7 @@ public class MessageProcessor implements WorkHandler {
         long messageId = inbound.id();
         Contact contact = inbound.contact();
         String body = inbound.body();
-        Turn turn = conversation.respond(contact, body == null ? "" : body, now);
+        Turn turn = conversation.respond(contact, body == null ? "" : body, understood.take(messageId).orElse(null), now);
         jdbc.sql("""
                         update message set state = 'PROCESSED', processed_at = :now, category = :category,
                                confidence = :confidence, urgent = :urgent, model_version = :version, case_id = :case

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,11 +27,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.metrics.HotlineMetrics;
+import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.queue.WorkQueue;
+import vn.kontum.hotline.understanding.RecentClassifications;
 import vn.kontum.hotline.web.ApiException;
 
 /**
@@ -56,6 +59,7 @@ public class MessageIntake implements SmartLifecycle {
     private final ContentCipher content;
     private final HotlineMetrics metrics;
     private final MessageClassifier classifier;
+    private final RecentClassifications understood;
     private final BlockingQueue<Pending> waiting;
     private final int writers;
     private final int maxBatch;
@@ -63,7 +67,7 @@ public class MessageIntake implements SmartLifecycle {
     private volatile boolean running;
 
     MessageIntake(JdbcClient jdbc, TransactionTemplate tx, Contacts contacts, WorkQueue queue, Clock clock, ContentCipher content, HotlineMetrics metrics,
-                  MessageClassifier classifier,
+                  MessageClassifier classifier, RecentClassifications understood,
                   @Value("${hotline.intake.writers:2}") int writers,
                   @Value("${hotline.intake.max-batch:100}") int maxBatch,
                   @Value("${hotline.intake.max-waiting:5000}") int maxWaiting) {
@@ -75,13 +79,21 @@ public class MessageIntake implements SmartLifecycle {
         this.content = content;
         this.metrics = metrics;
         this.classifier = classifier;
+        this.understood = understood;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.waiting = new ArrayBlockingQueue<>(maxWaiting);
     }
 
-    /** {@code urgent}: the classifier thinks someone is in danger; decided before the write, on the caller's thread. */
-    private record Pending(InboundMessage message, CompletableFuture<Acceptance> result, long startedNanos, boolean urgent) {
+    /**
+     * {@code understood}: what the classifier made of the text (null without text), on the caller's thread before the
+     * write: whether someone is in danger chooses the lane, and the worker that processes the message reuses it.
+     */
+    private record Pending(InboundMessage message, CompletableFuture<Acceptance> result, long startedNanos,
+                           @Nullable Classification understood) {
+        boolean urgent() {
+            return understood != null && understood.urgent();
+        }
     }
 
     /**
@@ -91,7 +103,7 @@ public class MessageIntake implements SmartLifecycle {
     public Acceptance accept(InboundMessage received) {
         InboundMessage message = received.storable();
         Pending pending = new Pending(message, new CompletableFuture<>(), System.nanoTime(),
-                !message.text().isEmpty() && classifier.classify(message.text()).urgent());
+                message.text().isEmpty() ? null : classifier.classify(message.text()));
         if (!running || !waiting.offer(pending)) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
         }
@@ -157,7 +169,12 @@ public class MessageIntake implements SmartLifecycle {
         List<Long> urgent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (!stored.get(i).duplicate()) {
-                (batch.get(i).urgent() ? urgent : fresh).add(stored.get(i).messageId());
+                Pending p = batch.get(i);
+                long id = stored.get(i).messageId();
+                if (p.understood() != null) {
+                    understood.remember(id, p.understood()); // before the queue hands the id to a worker
+                }
+                (p.urgent() ? urgent : fresh).add(id);
             }
         }
         try {
