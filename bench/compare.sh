@@ -22,18 +22,21 @@ one() { # jar
   for _ in $(seq 1 512); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
   export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_DELAY_MS=0
   bare=$(BENCH_PATH=/chat/api/bare wrk -t1 -c32 -d8s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/bare" | grep RESULT)
-  BENCH_PATH=/chat/api/messages wrk -t1 -c32 -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" >/dev/null # warm-up
+  warm=$(BENCH_PATH=/chat/api/messages wrk -t1 -c32 -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" | grep RESULT)
   sleep 5
   cpu0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   result=$(BENCH_PATH=/chat/api/messages wrk -t1 -c32 -d15s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" | grep RESULT)
   cpu1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
-  start=$(date +%s.%N); a=-1
-  for _ in $(seq 1 240); do b=$(grep -c 'replyQueuedAfterMs=' "$work/hotline.log" || true); [ "$a" = "$b" ] && break; a=$b; sleep 0.5; done
+  # Every message accepted (warm-up and burst) has its reply queued: one log line each.
+  accepted=$(( $(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$warm") - $(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"$warm") \
+    + n - $(sed 's/.*non2xx=\([0-9]*\).*/\1/' <<<"$result") ))
+  start=$(date +%s.%N)
+  for _ in $(seq 1 480); do [ "$(grep -c 'replyQueuedAfterMs=' "$work/hotline.log" || true)" -ge "$accepted" ] && break; sleep 0.25; done
   printf '| %-28s | %7s | %7s | %7s | %7s | %5.2f | %5.1f |\n' "$(basename "$1")" \
     "$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$bare")" "$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$result")" \
     "$(sed 's/.*p50=\([0-9.]*\).*/\1/' <<<"$result")" "$(sed 's/.*p99=\([0-9.]*\).*/\1/' <<<"$result")" \
-    "$(echo "($cpu1 - $cpu0) * 1000 / $(getconf CLK_TCK) / $n" | bc -l)" "$(echo "$(date +%s.%N) - $start - 0.5" | bc)"
+    "$(echo "($cpu1 - $cpu0) * 1000 / $(getconf CLK_TCK) / $n" | bc -l)" "$(echo "$(date +%s.%N) - $start" | bc)"
   kill $pid; wait $pid 2>/dev/null || true
   rm -rf "$work"
 }
