@@ -83,8 +83,10 @@ class Conversation {
         };
     }
 
-    private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state, OffsetDateTime now) {
-        Classification c = understood != null && understood.modelVersion().equals(classifier.modelVersion()) ? understood : classifier.classify(text);
+    private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state,
+                            OffsetDateTime now) {
+        boolean sameModel = understood != null && understood.modelVersion().equals(classifier.modelVersion());
+        Classification c = sameModel ? understood : classifier.classify(text);
         CaseRef ref = cases.caseFor(contact, c, now);
         boolean first = !state.welcomed();
         Reply reply;

@@ -136,15 +136,17 @@ public class MessageProcessor implements WorkHandler {
     private List<Inbound> claim(List<Long> messageIds) {
         List<Inbound> claimed;
         if (lockOnlyMessage) {
+            record Locked(String state, Inbound inbound) {
+            }
             claimed = jdbc.sql("""
                             select m.id, m.state, m.body, m.created_at, c.id as contact_id, c.channel, c.channel_user_id, c.village_id, c.commune_id
                             from message m join contact c on c.id = m.contact_id
                             where m.id in (:ids) for update of m""")
                     .param("ids", messageIds)
-                    .query((rs, n) -> Map.entry(rs.getString("state"), new Inbound(rs.getLong("id"), new Contact(rs.getLong("contact_id"),
+                    .query((rs, n) -> new Locked(rs.getString("state"), new Inbound(rs.getLong("id"), new Contact(rs.getLong("contact_id"),
                             Channel.of(rs.getString("channel")), rs.getString("channel_user_id"), rs.getString("village_id"), rs.getString("commune_id")),
                             content.open(rs.getString("body")), rs.getObject("created_at", OffsetDateTime.class))))
-                    .list().stream().filter(row -> ACCEPTED.equals(row.getKey())).map(Map.Entry::getValue).toList();
+                    .list().stream().filter(row -> ACCEPTED.equals(row.state())).map(Locked::inbound).toList();
         } else {
             record Row(long id, String state, String body, OffsetDateTime createdAt, long contactId) {
             }
