@@ -76,11 +76,28 @@ public final class TcpProxy implements AutoCloseable {
                 reset(client);
                 continue;
             }
-            open.add(client);
-            open.add(server);
+            if (!register(s, client, server)) {
+                return;
+            }
             pump(client, server);
             pump(server, client);
         }
+    }
+
+    /**
+     * Counts the pair among the open connections, unless {@link #cut()} came while it was being connected: a
+     * connection accepted just before the cut and counted just after it would have outlived it, and the database
+     * would never have gone away for the hotline (seen once on a slow machine, where connecting took a while).
+     */
+    private synchronized boolean register(ServerSocket acceptedBy, Socket client, Socket server) {
+        if (acceptedBy.isClosed()) {
+            reset(client);
+            reset(server);
+            return false;
+        }
+        open.add(client);
+        open.add(server);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
