@@ -28,16 +28,18 @@ class HotlineWorkers implements SmartLifecycle {
                    @Value("${hotline.workers.urgent-delivery-threads:4}") int urgentDeliveryThreads,
                    @Value("${hotline.workers.batch:50}") int batch,
                    @Value("${hotline.workers.urgent-delivery-batch:4}") int urgentDeliveryBatch,
-                   @Value("${hotline.queue.claim-after:PT30S}") Duration claimAfter) {
+                   @Value("${hotline.queue.claim-after:PT30S}") Duration claimAfter,
+                   @Value("${hotline.workers.gather:PT0.1S}") Duration gather,
+                   @Value("${hotline.workers.urgent-gather:PT0S}") Duration urgentGather) {
         this.workers = List.of(
-                new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, batch, claimAfter, processor),
-                new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, batch, claimAfter, delivery),
+                new StreamWorkers(queue, WorkQueue.INBOUND, node, processingThreads, batch, claimAfter, gather, processor),
+                new StreamWorkers(queue, WorkQueue.OUTBOUND, node, deliveryThreads, batch, claimAfter, gather, delivery),
                 // No processing (or no delivery) on this node means none in the urgent lane either. Small batches
                 // there: an urgent message must not wait for the processing of forty others taken with it, nor its
                 // emergency answer for their sends (a platform send is a network call and a commit each).
-                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, processingThreads == 0 ? 0 : urgentThreads, urgentBatch, claimAfter, processor),
+                new StreamWorkers(queue, WorkQueue.URGENT_INBOUND, node, processingThreads == 0 ? 0 : urgentThreads, urgentBatch, claimAfter, urgentGather, processor),
                 new StreamWorkers(queue, WorkQueue.URGENT_OUTBOUND, node, deliveryThreads == 0 ? 0 : urgentDeliveryThreads, urgentDeliveryBatch,
-                        claimAfter, delivery));
+                        claimAfter, urgentGather, delivery));
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class StreamWorkers {
     private final int threads;
     private final int batch;
     private final Duration claimAfter;
+    private final Duration gather;
     private final WorkHandler handler;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
@@ -31,12 +32,23 @@ public final class StreamWorkers {
      * let the entries of a burst go through several threads side by side instead of waiting one behind another.
      */
     public StreamWorkers(WorkQueue queue, String stream, String node, int threads, int batch, Duration claimAfter, WorkHandler handler) {
+        this(queue, stream, node, threads, batch, claimAfter, Duration.ZERO, handler);
+    }
+
+    /**
+     * {@code gather}: how long a thread that found fewer than {@code batch} entries waits for more before it handles
+     * them. Under a steady stream of messages this turns many commits of one or two messages into a few larger
+     * ones; zero where every millisecond counts (the urgent lanes).
+     */
+    public StreamWorkers(WorkQueue queue, String stream, String node, int threads, int batch, Duration claimAfter, Duration gather,
+                         WorkHandler handler) {
         this.queue = queue;
         this.stream = stream;
         this.node = node;
         this.threads = threads;
         this.batch = batch;
         this.claimAfter = claimAfter;
+        this.gather = gather;
         this.handler = handler;
     }
 
@@ -77,7 +89,7 @@ public final class StreamWorkers {
                     handleAll(reader, reader.claimStale(claimAfter, batch));
                     nextClaim = System.currentTimeMillis() + Math.max(1_000, claimAfter.toMillis() / 2);
                 }
-                handleAll(reader, reader.next(batch, Duration.ofSeconds(1)));
+                handleAll(reader, gathered(reader, reader.next(batch, Duration.ofSeconds(1))));
                 backoffMillis = 100;
             } catch (RuntimeException e) {
                 log.warn("{} worker {}: {}; retrying in {} ms", stream, consumer, e.getClass().getSimpleName(), backoffMillis);
@@ -91,6 +103,20 @@ public final class StreamWorkers {
         if (reader != null) {
             reader.close();
         }
+    }
+
+    private List<WorkQueue.Entry> gathered(WorkQueue.Reader reader, List<WorkQueue.Entry> found) {
+        if (gather.isZero() || found.isEmpty() || found.size() >= batch) {
+            return found;
+        }
+        sleep(gather.toMillis());
+        List<WorkQueue.Entry> more = reader.waiting(batch - found.size());
+        if (more.isEmpty()) {
+            return found;
+        }
+        List<WorkQueue.Entry> all = new ArrayList<>(found);
+        all.addAll(more);
+        return all;
     }
 
     private void handleAll(WorkQueue.Reader reader, List<WorkQueue.Entry> entries) {

@@ -101,6 +101,13 @@ public class WorkQueue implements DisposableBean {
                     XReadArgs.StreamOffset.lastConsumed(stream)));
         }
 
+        /** Entries waiting now, without waiting for any to arrive. */
+        List<Entry> waiting(int count) {
+            ensureGroup();
+            return entries(connection.sync().xreadgroup(consumer, XReadArgs.Builder.count(count),
+                    XReadArgs.StreamOffset.lastConsumed(stream)));
+        }
+
         /** Entries another worker took but has not finished for at least {@code idle}: that worker is gone. */
         List<Entry> claimStale(Duration idle, int count) {
             ensureGroup();
