@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>{@code serve PORT}: answers the Telegram Bot API ({@code /bot<token>/<method>}) and the Zalo OA API
  * ({@code /v3.0/oa/message/cs}, {@code /v4/oa/access_token}) as the platforms do when all is well, so that the
- * hotline's replies to the load leave without errors;</li>
+ * hotline's replies to the load leave without errors; {@code GET /sent} tells how many messages each has taken
+ * ({@code telegram=N zalo=M}), so that the benchmark can wait until a burst's replies have left;</li>
  * <li>{@code zalo-events N APP_ID OA_SECRET_KEY FILE}: writes N {@code user_send_text} events, one a line as
  * {@code signature<TAB>body}, each signed as Zalo signs (SHA-256 of app id + body + timestamp + OA secret key),
  * from 512 users, for wrk to send (bench/zalo.lua).</li>
@@ -56,6 +57,8 @@ public class BenchPlatforms {
 
     private static void serve(int port) throws IOException {
         AtomicLong ids = new AtomicLong();
+        AtomicLong telegramSent = new AtomicLong();
+        AtomicLong zaloSent = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
@@ -66,12 +69,18 @@ public class BenchPlatforms {
                 String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase();
                 answer(exchange, switch (method) {
                     case "getme" -> "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"Hotline\",\"username\":\"hotline_bench_bot\"}}";
-                    case "sendmessage" -> "{\"ok\":true,\"result\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"ok\"}}"
+                    case "sendmessage" -> {
+                        telegramSent.incrementAndGet();
+                        yield "{\"ok\":true,\"result\":{\"message_id\":%d,\"date\":%d,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"ok\"}}"
                             .formatted(id, System.currentTimeMillis() / 1000);
+                    }
                     default -> "{\"ok\":true,\"result\":true}";
                 });
             } else if (path.equals("/v3.0/oa/message/cs")) {
+                zaloSent.incrementAndGet();
                 answer(exchange, "{\"data\":{\"message_id\":\"bench%d\",\"user_id\":\"1\"},\"error\":0,\"message\":\"Success\"}".formatted(id));
+            } else if (path.equals("/sent")) {
+                answer(exchange, "telegram=%d zalo=%d".formatted(telegramSent.get(), zaloSent.get()));
             } else if (path.equals("/v4/oa/access_token")) {
                 answer(exchange, "{\"access_token\":\"bench-access-%d\",\"refresh_token\":\"bench-refresh-%d\",\"expires_in\":\"90000\"}".formatted(id, id));
             } else {

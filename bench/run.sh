@@ -3,7 +3,8 @@
 # endpoint (same server, filters and security, answering 200 without work) as the ceiling. Starts the hotline on
 # its embedded default (H2 files, embedded redis-server) with the heap capped at 256 MB, and local stand-ins for
 # the Telegram and Zalo APIs (bench/BenchPlatforms.java) so that replies leave without errors; drives loopback load
-# with wrk, prints a Markdown table.
+# with wrk, prints a Markdown table. Between rows it waits until every accepted message has its reply queued and, after
+# the Zalo rows, until the replies have left, so that a row is not measured while the last one's work goes on.
 #   bench/run.sh [seconds per run=15] [connections=32] [paced rate/s=1000]
 # BENCH_DB=postgres uses PostgreSQL (database hotline_bench) and Redis (db 5) on 127.0.0.1 instead.
 # BENCH_JAR=path measures another build (default admin/target/hotline.jar), e.g. a kept copy of the one before a change.
@@ -88,6 +89,17 @@ drain() { # waits until every accepted message has its reply queued; prints the 
   echo "$(date +%s.%N) - $start" | bc
 }
 
+settle() { # waits until the platforms' stand-in has taken no message for a second: a burst's replies to Zalo have left,
+  # so that they are not sent during the next row; prints the seconds it took
+  local start last="" now; start=$(date +%s.%N)
+  for _ in $(seq 1 600); do
+    now=$(curl -s "http://127.0.0.1:$PLATFORMS/sent")
+    [ "$now" = "$last" ] && break
+    last=$now; sleep 1
+  done
+  echo "$(date +%s.%N) - $start - 1" | bc
+}
+
 # Paced load: RATE requests a second on a fixed timetable (bench/common.lua), over RATE/20 connections, so that
 # answers of up to 50 ms still leave a connection free for each slot. The table shows the rate actually achieved.
 PACE=$RATE
@@ -99,7 +111,7 @@ run warm-up /chat/api/bare 0 10
 run warm-up /chat/api/messages 0 10
 run warm-up /webhooks/zalo 0 5
 drain >/dev/null
-sleep 1 # the warm-up's last emergency answers leave
+settle >/dev/null # and the warm-up's replies to Zalo
 WARM_URGENT=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
 echo "| load | requests | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx / errors |"
 echo "|---|---:|---:|---:|---:|---:|---|"
@@ -108,12 +120,14 @@ run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
 FULL_DRAIN=$(drain)
 run "signed Zalo webhook, full speed" /webhooks/zalo 0 "$SECS"
 ZALO_DRAIN=$(drain)
+ZALO_SETTLE=$(settle)
 run "bare endpoint, paced $RATE/s" /chat/api/bare "$PACE" "$SECS" "$PACED_CONN"
 PACED_FROM=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
 run "web chat, durable intake, paced $RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
 PACED_DRAIN=$(drain)
 run "signed Zalo webhook, paced $RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
 ZALO_PACED_DRAIN=$(drain)
+ZALO_PACED_SETTLE=$(settle)
 PACED_TO=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
 sleep 2 # the last replies leave
 URGENT_LINES=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
@@ -137,6 +151,7 @@ echo
 DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
 printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after web chat full speed, %.1f s after Zalo full speed, %.1f s after Telegram full speed; %.1f / %.1f / %.1f s after the paced runs\n' \
   "$ACCEPTED" "$DONE" "$FULL_DRAIN" "$ZALO_DRAIN" "$TELEGRAM_DRAIN" "$PACED_DRAIN" "$ZALO_PACED_DRAIN" "$TELEGRAM_PACED_DRAIN"
+printf 'replies to Zalo all sent (the next row waits for them): %.1f s after they were all queued, full speed; %.1f s, paced\n' "$ZALO_SETTLE" "$ZALO_PACED_SETTLE"
 grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | awk -v from="$PACED_FROM" -v to="$PACED_TO" 'NR > from && NR <= to' \
   | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
   printf "paced web chat and Zalo runs, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
