@@ -36,18 +36,11 @@ class MessageIntakeTest extends HotlineIntegrationTest {
     @Autowired MessageClassifier classifier;
     @Autowired RecentClassifications understood;
 
+    private final AtomicInteger commits = new AtomicInteger();
+
     @Test
     void messages_arriving_a_little_apart_are_stored_in_one_commit_and_each_caller_waits_for_it() throws Exception {
-        AtomicInteger commits = new AtomicInteger();
-        TransactionTemplate counting = new TransactionTemplate(transactions) {
-            @Override
-            public <T> T execute(TransactionCallback<T> action) {
-                commits.incrementAndGet();
-                return super.execute(action);
-            }
-        };
-        MessageIntake intake = new MessageIntake(jdbc, counting, contacts, queue, clock, content, metrics, classifier, understood,
-                1, 100, 100, Duration.ofMillis(800));
+        MessageIntake intake = intake(Duration.ofMillis(800)); // a new one joins if it comes within 160 ms of the last
         intake.start();
         String run = Long.toString(System.nanoTime());
         List<Acceptance> accepted = new ArrayList<>();
@@ -74,5 +67,32 @@ class MessageIntakeTest extends HotlineIntegrationTest {
         assertThat(commits).hasValue(1);
         assertThat(jdbc.sql("select count(*) from message where inbound_key like :k").param("k", "web:gather-" + run + "-%")
                 .query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void a_lone_message_waits_only_for_the_short_pause_not_the_whole_gathering_time() {
+        MessageIntake intake = intake(Duration.ofSeconds(5)); // a pause of a second ends the gathering
+        intake.start();
+        String run = Long.toString(System.nanoTime());
+        long started = System.nanoTime();
+        try {
+            assertThat(intake.accept(InboundMessage.text(Channel.WEB, "alone-" + run, "alone-" + run, "xin chào")).duplicate()).isFalse();
+        } finally {
+            intake.stop();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertThat(commits).hasValue(1);
+    }
+
+    private MessageIntake intake(Duration gather) {
+        TransactionTemplate counting = new TransactionTemplate(transactions) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                commits.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        return new MessageIntake(jdbc, counting, contacts, queue, clock, content, metrics, classifier, understood, 1, 100, 100, gather);
     }
 }
