@@ -40,7 +40,7 @@ class MessageIntakeTest extends HotlineIntegrationTest {
 
     @Test
     void messages_arriving_a_little_apart_are_stored_in_one_commit_and_each_caller_waits_for_it() throws Exception {
-        MessageIntake intake = intake(Duration.ofMillis(800)); // a new one joins if it comes within 160 ms of the last
+        MessageIntake intake = intake(Duration.ofSeconds(2)); // a new one joins if it comes within 400 ms of the last
         intake.start();
         String run = Long.toString(System.nanoTime());
         List<Acceptance> accepted = new ArrayList<>();
