@@ -75,7 +75,7 @@ public class RequestBodyGuard extends OncePerRequestFilter {
             refuse(request, response, 413, "too-large");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        byte[] body = readBody(request, limit);
         if (body.length > limit) {
             refuse(request, response, 413, "too-large");
             return;
@@ -86,6 +86,16 @@ public class RequestBodyGuard extends OncePerRequestFilter {
         }
         request.setAttribute(RAW_BODY, body);
         chain.doFilter(new Buffered(request, body), response);
+    }
+
+    /**
+     * With a declared length (under the limit, checked above) the container hands over exactly that many bytes, so
+     * read that many: reading up to the limit would allocate a buffer of the limit's size for every small message.
+     * Without one (chunked), read one byte past the limit to know it was passed.
+     */
+    private static byte[] readBody(HttpServletRequest request, int limit) throws IOException {
+        long declared = request.getContentLengthLong();
+        return request.getInputStream().readNBytes(declared >= 0 ? (int) declared : limit + 1);
     }
 
     static boolean validUtf8(byte[] body) {

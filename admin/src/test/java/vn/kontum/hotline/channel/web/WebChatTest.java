@@ -1,6 +1,9 @@
 package vn.kontum.hotline.channel.web;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +98,29 @@ class WebChatTest extends HotlineIntegrationTest {
 
         assertThat(messages()).isEqualTo(before);
         assertThat(get(HttpClient.newHttpClient(), "/actuator/health").body()).contains("\"status\":\"UP\"");
+    }
+
+    /** A body of unknown length (chunked, as some phones' browsers send it) is held to the same limit. */
+    @Test
+    void a_chunked_body_is_taken_under_the_limit_and_refused_over_it() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+
+        HttpResponse<String> small = postChunked(browser, "{\"clientMessageId\":\"chunked-1\",\"text\":\"chị ơi cho em hỏi tổ vay vốn\"}");
+        HttpResponse<String> large = postChunked(browser, "{\"clientMessageId\":\"chunked-2\",\"text\":\"" + "a".repeat(70_000) + "\"}");
+
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(202);
+        assertError(large, 413, "too-large");
+        assertThat(jdbc.sql("select count(*) from message where inbound_key like '%:chunked-1'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from message where inbound_key like '%:chunked-2'").query(Long.class).single()).isZero();
+    }
+
+    private HttpResponse<String> postChunked(HttpClient client, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/chat/api/messages"))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        assertThat(request.bodyPublisher().orElseThrow().contentLength()).as("no declared length").isNegative();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
