@@ -3,6 +3,12 @@ package vn.kontum.hotline.secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +45,34 @@ class SecretCipherTest {
         assertThat(SecretCipher.fromBase64(newKey).decrypt(fresh, "hotline-content")).isEqualTo("chị ơi cứu em");
         assertThatThrownBy(() -> SecretCipher.fromBase64(oldKey).decrypt(fresh, "hotline-content")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> SecretCipher.fromBase64(newKey).decrypt(old, "hotline-content")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Ciphers are reused between calls: many threads at once, with failures among them, must still each get theirs. */
+    @Test
+    void many_threads_sealing_and_opening_at_once_each_get_their_own_value_back() throws Exception {
+        SecretCipher cipher = SecretCipher.fromBase64("q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
+        SecretCipher other = SecretCipher.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        Set<String> sealedValues = ConcurrentHashMap.newKeySet();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String plain = "tin nhắn " + thread + "-" + i;
+                        String sealed = cipher.encrypt(plain, "message:" + i);
+                        sealedValues.add(sealed);
+                        assertThat(cipher.decrypt(sealed, "message:" + i)).isEqualTo(plain);
+                        assertThatThrownBy(() -> other.decrypt(sealed, "message:" + thread)).isInstanceOf(IllegalStateException.class);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(sealedValues).hasSize(8 * 500); // a fresh nonce every time, even on a reused cipher
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -34,6 +36,11 @@ public final class SecretCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Ciphers to reuse: looking one up by name (providers, transformation parsing) cost more than sealing a short
+     * message. Each is initialised afresh, with its own nonce, before every use, and used by one thread at a time.
+     */
+    private static final BlockingQueue<Cipher> SPARE = new ArrayBlockingQueue<>(32);
 
     private final SecretKeySpec key;
     /** Keys that sealed values earlier: they still open them, never seal (see {@code KeyRotation}). */
@@ -117,10 +124,11 @@ public final class SecretCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = borrow();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            SPARE.offer(cipher);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -161,12 +169,20 @@ public final class SecretCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = borrow();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            SPARE.offer(cipher);
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** A spare cipher, or a new one; one that failed is not given back (its state is not trusted). */
+    private static Cipher borrow() throws GeneralSecurityException {
+        Cipher spare = SPARE.poll();
+        return spare != null ? spare : Cipher.getInstance("AES/GCM/NoPadding");
     }
 }
