@@ -5,7 +5,7 @@
 # core, from /proc, so wrk's share is left out) and the machine's idle share. Later rows run on a JVM whose compiler
 # has finished more of its work: compare builds row by row. Embedded default, heap 256 MB, ports 18090-18091.
 #   bench/paced.sh [JAR=admin/target/hotline.jar] [--hotline.setting=value ...]
-#   RATE=1000 ROWS=3 bench/paced.sh ...
+#   RATE=1000 ROWS=3 BENCH_JAVA_OPTS="-XX:+UseSerialGC" bench/paced.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -14,7 +14,7 @@ RATE=${RATE:-1000}; ROWS=${ROWS:-3}
 PORT=18090
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 work=$(mktemp -d /tmp/hotline-paced-XXXXXX)
-"$JAVA_HOME/bin/java" -Xmx256m -jar "$JAR" --server.port=$PORT --hotline.data-dir="$work" --hotline.redis.embedded-port=$((PORT + 1)) \
+"$JAVA_HOME/bin/java" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --hotline.data-dir="$work" --hotline.redis.embedded-port=$((PORT + 1)) \
   --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
   --hotline.admin-password=bench-only-password "$@" > "$work/hotline.log" 2>&1 &
 pid=$!
