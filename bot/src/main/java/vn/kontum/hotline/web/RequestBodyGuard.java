@@ -90,7 +90,7 @@ public class RequestBodyGuard extends OncePerRequestFilter {
 
     /**
      * With a declared length (under the limit, checked above) the container hands over exactly that many bytes, so
-     * read that many: reading up to the limit would allocate a buffer of the limit's size for every small message.
+     * read that many: asking for up to the limit allocates a 16 KB buffer (the JDK's) for every small message.
      * Without one (chunked), read one byte past the limit to know it was passed.
      */
     private static byte[] readBody(HttpServletRequest request, int limit) throws IOException {

@@ -2,6 +2,8 @@ package vn.kontum.hotline.nlp.text;
 
 import java.text.Normalizer;
 
+import org.jspecify.annotations.Nullable;
+
 /** Removes Vietnamese diacritics (đ -> d), the way people type on a phone without a Vietnamese keyboard. */
 public final class Folding {
 
@@ -21,7 +23,7 @@ public final class Folding {
     }
 
     public static String fold(String text) {
-        StringBuilder out = null;
+        @Nullable StringBuilder out = null; // made only once something changes
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char folded = c < 0x80 ? c : c < TABLE_SIZE ? TABLE[c] : SLOW;
