@@ -10,7 +10,7 @@ public final class Folding {
     /**
      * Each character below U+2000 (Latin with every Vietnamese letter, Greek, Cyrillic, the combining marks) folded
      * on its own, worked out once with {@link #foldSlowly}: folding runs for every syllable of every message, and
-     * the Unicode decomposition behind it allocated more than the rest of the classification together. Removing
+     * the Unicode decomposition behind it was among the largest allocations of every message. Removing
      * the marks after decomposing a string is the same as removing them character by character, since reordering
      * only moves marks; characters for which that may not hold (spacing and enclosing marks) take the slow way.
      */
