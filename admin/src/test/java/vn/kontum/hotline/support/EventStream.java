@@ -38,6 +38,19 @@ public final class EventStream implements AutoCloseable {
         });
     }
 
+    /** Opens a stream as a page's EventSource does, with {@code client}'s cookies; read it while it stays open. */
+    public static EventStream open(java.net.http.HttpClient client, java.net.URI uri) {
+        try {
+            return new EventStream(client.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int status() {
         return response.statusCode();
     }

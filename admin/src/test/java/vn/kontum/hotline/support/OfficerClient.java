@@ -60,12 +60,7 @@ public final class OfficerClient {
 
     /** Opens a server-sent events stream as a page's EventSource does; read it while it stays open. */
     public EventStream events(String path) {
-        try {
-            return new EventStream(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EventStream.open(http, URI.create(base + path));
     }
 
     /** Submits a form of the officer's pages, with the CSRF token of the inbox page's logout form. */

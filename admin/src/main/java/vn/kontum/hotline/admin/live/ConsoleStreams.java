@@ -1,7 +1,6 @@
 package vn.kontum.hotline.admin.live;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.redis.NewsBroadcast;
 
 /**
  * The officers' pages connected to this node, each with the viewer it was opened for. {@link CaseNews} from
@@ -97,14 +97,17 @@ class ConsoleStreams implements MessageListener {
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        CaseNews.decode(new String(message.getBody(), StandardCharsets.UTF_8)).ifPresent(news -> {
-            Set<DataWithMediaType> event = SseEmitter.event().data(news.browserData()).build();
-            for (Stream stream : snapshot()) {
-                if (stream.viewer().canSee(news.servicePointId())) {
-                    send(stream, event);
+        List<Stream> streams = snapshot();
+        for (String line : NewsBroadcast.lines(message)) {
+            CaseNews.decode(line).ifPresent(news -> {
+                Set<DataWithMediaType> event = SseEmitter.event().data(news.browserData()).build();
+                for (Stream stream : streams) {
+                    if (stream.viewer().canSee(news.servicePointId())) {
+                        send(stream, event);
+                    }
                 }
-            }
-        });
+            });
+        }
     }
 
     @Scheduled(fixedDelayString = "${hotline.console.heartbeat:PT20S}", initialDelayString = "${hotline.console.heartbeat:PT20S}")

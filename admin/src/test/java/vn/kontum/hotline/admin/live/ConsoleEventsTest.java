@@ -104,6 +104,25 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
         }
     }
 
+    /** A busy node sends the news of many messages in one Redis message, a line each: every page hears its own once. */
+    @Test
+    void news_sent_together_reaches_each_officer_who_may_see_it_once() {
+        try (EventStream union = officer("live-union").events("/admin/events").awaitOpen();
+             EventStream health = officer("live-health").events("/admin/events").awaitOpen()) {
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, String.join("\n",
+                    "message 987660 " + Officers.WOMENS_UNION, "message 987661 " + Officers.HEALTH_CENTRE,
+                    "not news", "message 987660 " + Officers.WOMENS_UNION, "delivery 987662 " + Officers.WOMENS_UNION));
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, "message 987663 " + Officers.WOMENS_UNION + "\n" + "message 987664 " + Officers.HEALTH_CENTRE);
+            List.of(987660L, 987663L).forEach(id -> union.awaitData(news("message", id)));
+            union.awaitData(news("delivery", 987662)); // the last line: a repeat of an earlier one would have come before it
+            List.of(987661L, 987664L).forEach(id -> health.awaitData(news("message", id)));
+
+            assertThat(union.data()).doesNotContain(news("message", 987661), news("message", 987664));
+            assertThat(union.data().stream().filter(news("message", 987660)::equals)).as("named twice, told once").hasSize(1);
+            assertThat(health.data()).doesNotContain(news("message", 987660), news("delivery", 987662));
+        }
+    }
+
     @Test
     void an_urgent_message_is_told_as_urgent_to_the_officer_and_the_coordinator() {
         try (EventStream union = officer("live-union").events("/admin/events").awaitOpen();
@@ -222,10 +241,11 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
     }
 
     /** What another node hears on Redis. */
+    /** Each line heard on the news channel, as another node hears it. */
     private RedisMessageListenerContainer listen(List<String> into) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redisConnections);
-        container.addMessageListener((message, pattern) -> into.add(new String(message.getBody(), StandardCharsets.UTF_8)),
+        container.addMessageListener((message, pattern) -> into.addAll(List.of(new String(message.getBody(), StandardCharsets.UTF_8).split("\n"))),
                 new ChannelTopic(CaseNewsRelay.CHANNEL));
         container.afterPropertiesSet();
         container.start();

@@ -10,9 +10,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
+import vn.kontum.hotline.support.EventStream;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,9 @@ import static org.awaitility.Awaitility.await;
 /** The web chat as a browser uses it, and as a careless or hostile client misuses it. */
 @ExtendWith(OutputCaptureExtension.class)
 class WebChatTest extends HotlineIntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void the_chat_page_is_served_with_a_strict_content_security_policy_and_a_session_cookie() throws Exception {
@@ -50,6 +56,53 @@ class WebChatTest extends HotlineIntegrationTest {
         String thread = get(browser, "/chat/api/messages").body();
         assertThat(thread).contains(secret).contains("Chúng tôi đã nhận được tin nhắn của bạn");
         assertThat(output.getAll()).as("no message text in the logs").doesNotContain(secret).doesNotContain("Xuân");
+    }
+
+    /** The page's stream says "new" when her answer is there, so that the page reads it at once instead of at its next poll. */
+    @Test
+    void the_open_page_is_told_when_the_answer_is_there() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        try (EventStream page = EventStream.open(browser, URI.create(url("/chat/api/stream")))) {
+            page.awaitData("ok");
+            HttpResponse<String> sent = postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"push-1\",\"text\":\"cho em hỏi tổ vay vốn\"}");
+            assertThat(sent.statusCode()).isEqualTo(202);
+
+            page.awaitData("new");
+            assertThat(get(browser, "/chat/api/messages").body()).contains("\"from\":\"hotline\"");
+        }
+    }
+
+    /** Several pages told in one Redis message (a busy moment on another node): each open page hears of it. */
+    @Test
+    void pages_told_together_each_hear_of_their_answer() throws Exception {
+        HttpClient first = browser();
+        HttpClient second = browser();
+        HttpClient third = browser();
+        get(first, "/chat");
+        get(second, "/chat");
+        get(third, "/chat");
+        try (EventStream one = EventStream.open(first, URI.create(url("/chat/api/stream")));
+             EventStream two = EventStream.open(second, URI.create(url("/chat/api/stream")));
+             EventStream three = EventStream.open(third, URI.create(url("/chat/api/stream")))) {
+            one.awaitData("ok");
+            two.awaitData("ok");
+            three.awaitData("ok");
+
+            redis.convertAndSend(ChatPush.CHANNEL, session(first) + "\n" + session(second) + "\n" + session(first));
+            one.awaitData("new");
+            two.awaitData("new");
+            redis.convertAndSend(ChatPush.CHANNEL, session(second)); // after the first: when it arrives, so has all of the first
+            await().atMost(Duration.ofSeconds(10)).until(() -> two.data().stream().filter("new"::equals).count() == 2);
+
+            assertThat(one.data().stream().filter("new"::equals)).as("told once, though named twice").hasSize(1);
+            assertThat(three.data()).doesNotContain("new");
+        }
+    }
+
+    private static String session(HttpClient browser) {
+        return ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(ChatSession.COOKIE)).findFirst().orElseThrow().getValue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import vn.kontum.hotline.redis.NewsBroadcast;
+
 /**
  * Tells open chat pages that a reply arrived. The reply may be sent by another node than the one holding the
  * page's SSE connection, so the news goes through Redis pub/sub. It carries only the session id, never text.
@@ -23,11 +25,11 @@ class ChatPush implements MessageListener {
     static final String CHANNEL = "hotline:webchat:push";
     private static final long TIMEOUT_MILLIS = 5 * 60_000;
 
-    private final StringRedisTemplate redis;
+    private final NewsBroadcast broadcast;
     private final Map<String, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
     ChatPush(StringRedisTemplate redis) {
-        this.redis = redis;
+        this.broadcast = new NewsBroadcast(redis, CHANNEL, 10_000);
     }
 
     SseEmitter subscribe(String session) {
@@ -48,30 +50,32 @@ class ChatPush implements MessageListener {
         return emitter;
     }
 
-    /** Announces new content for a session, to whichever node holds its page. */
+    /** Announces new content for a session, to whichever node holds its page; returns at once. */
     void announce(String session) {
-        redis.convertAndSend(CHANNEL, session);
+        broadcast.tell(session);
     }
 
     /** Open pages reconnect to another node (or after the restart); shutdown need not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
+        broadcast.close();
         emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
         emitters.clear();
     }
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        String session = new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8);
-        Set<SseEmitter> open = emitters.get(session);
-        if (open == null) {
-            return;
-        }
-        for (SseEmitter emitter : open) {
-            try {
-                emitter.send(SseEmitter.event().name("update").data("new"));
-            } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
+        for (String session : NewsBroadcast.lines(message)) {
+            Set<SseEmitter> open = emitters.get(session);
+            if (open == null) {
+                continue;
+            }
+            for (SseEmitter emitter : open) {
+                try {
+                    emitter.send(SseEmitter.event().name("update").data("new"));
+                } catch (IOException | IllegalStateException e) {
+                    emitter.completeWithError(e);
+                }
             }
         }
     }

@@ -34,11 +34,7 @@ class WebChatSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        try {
-            push.announce(message.channelUserId());
-        } catch (RuntimeException e) {
-            // The reply is stored; the page also polls, so a lost announcement only delays it.
-        }
+        push.announce(message.channelUserId()); // queued, never waits for Redis: the page also polls
         return new SendResult.Sent(null);
     }
 }
