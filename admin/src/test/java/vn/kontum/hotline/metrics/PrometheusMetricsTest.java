@@ -25,6 +25,7 @@ class PrometheusMetricsTest extends HotlineIntegrationTest {
                     .contains("hotline_messages_out_total{channel=\"telegram\",result=\"sent\"")
                     .contains("hotline_acknowledgement_seconds_bucket").contains("hotline_reply_queued_seconds_count")
                     .contains("hotline_queue_backlog{queue=\"inbound\"}")
+                    .contains("hotline_intake_batch_count").contains("hotline_intake_batch_sum")
                     .doesNotContain(secret).doesNotContain("Hạnh");
         });
     }

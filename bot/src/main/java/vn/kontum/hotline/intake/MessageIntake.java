@@ -196,6 +196,7 @@ public class MessageIntake implements SmartLifecycle {
             }
             return;
         }
+        metrics.intakeBatch(batch.size());
         List<Long> fresh = new ArrayList<>();
         List<Long> urgent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {

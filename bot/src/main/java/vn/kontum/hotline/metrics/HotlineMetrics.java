@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +44,12 @@ public class HotlineMetrics {
         this.<Counter>meter("in " + channel, r -> Counter.builder("hotline.messages.in").tag("channel", channel).register(r)).increment();
         this.<Timer>meter("ack " + channel, r -> Timer.builder("hotline.acknowledgement").tag("channel", channel).publishPercentileHistogram()
                 .register(r)).record(took);
+    }
+
+    /** How many messages the intake stored in one commit. */
+    public void intakeBatch(int messages) {
+        this.<DistributionSummary>meter("intake batch", r -> DistributionSummary.builder("hotline.intake.batch")
+                .description("messages stored in one commit by the intake").register(r)).record(messages);
     }
 
     public void understood(String category, boolean urgent, Duration sinceArrival) {
