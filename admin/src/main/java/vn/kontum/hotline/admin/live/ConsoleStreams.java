@@ -63,7 +63,7 @@ class ConsoleStreams implements MessageListener {
     }
 
     SseEmitter open(Viewer viewer, String owner) {
-        SseEmitter emitter = new SseEmitter(timeoutMillis);
+        SseEmitter emitter = newEmitter(timeoutMillis);
         Stream stream = new Stream(owner, viewer, emitter);
         List<Stream> pushedOut = new ArrayList<>();
         synchronized (this) {
@@ -132,8 +132,18 @@ class ConsoleStreams implements MessageListener {
         } catch (IOException | IllegalStateException gone) {
             // The page has gone away: the connection is closed and the stream forgotten.
             remove(stream);
-            stream.emitter().completeWithError(gone);
+            try {
+                stream.emitter().completeWithError(gone);
+            } catch (RuntimeException alreadyClosed) {
+                // Tomcat may have ended the request already (it refuses a second ending): the pages after this one,
+                // and the news after this one, must still be told.
+            }
         }
+    }
+
+    /** The emitter of a new stream (a test gives one whose page has gone away). */
+    SseEmitter newEmitter(long timeoutMillis) {
+        return new SseEmitter(timeoutMillis);
     }
 
     private synchronized List<Stream> snapshot() {

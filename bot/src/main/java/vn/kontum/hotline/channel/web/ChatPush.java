@@ -33,7 +33,7 @@ class ChatPush implements MessageListener {
     }
 
     SseEmitter subscribe(String session) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        SseEmitter emitter = newEmitter(TIMEOUT_MILLIS);
         emitters.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(emitter);
         Runnable remove = () -> emitters.computeIfPresent(session, (s, set) -> {
             set.remove(emitter);
@@ -48,6 +48,11 @@ class ChatPush implements MessageListener {
             remove.run();
         }
         return emitter;
+    }
+
+    /** The emitter of a new page's stream (a test gives one whose page has gone away). */
+    SseEmitter newEmitter(long timeoutMillis) {
+        return new SseEmitter(timeoutMillis);
     }
 
     /** Announces new content for a session, to whichever node holds its page; returns at once. */
@@ -74,7 +79,11 @@ class ChatPush implements MessageListener {
                 try {
                     emitter.send(SseEmitter.event().name("update").data("new"));
                 } catch (IOException | IllegalStateException e) {
-                    emitter.completeWithError(e);
+                    try {
+                        emitter.completeWithError(e);
+                    } catch (RuntimeException alreadyClosed) {
+                        // The request had ended already: the other pages, and the news after this, must still be told.
+                    }
                 }
             }
         }
