@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.redis.NewsBroadcast;
+import vn.kontum.hotline.web.PageStreams;
 
 /**
  * The officers' pages connected to this node, each with the viewer it was opened for. {@link CaseNews} from
@@ -132,12 +133,7 @@ class ConsoleStreams implements MessageListener {
         } catch (IOException | IllegalStateException gone) {
             // The page has gone away: the connection is closed and the stream forgotten.
             remove(stream);
-            try {
-                stream.emitter().completeWithError(gone);
-            } catch (RuntimeException alreadyClosed) {
-                // Tomcat may have ended the request already (it refuses a second ending): the pages after this one,
-                // and the news after this one, must still be told.
-            }
+            PageStreams.endGone(stream.emitter(), gone);
         }
     }
 

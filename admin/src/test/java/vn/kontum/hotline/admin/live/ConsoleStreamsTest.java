@@ -1,20 +1,18 @@
 package vn.kontum.hotline.admin.live;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.DefaultMessage;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.support.PageEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,35 +21,9 @@ class ConsoleStreamsTest {
 
     private static final Viewer OFFICER = new Viewer(7, "officer", EnumSet.of(Role.OFFICER), Set.of("sp-1"));
 
-    /** An emitter that records what it is written, or one whose page has gone away and whose request Tomcat has ended. */
-    private static final class Page extends SseEmitter {
-        private volatile boolean gone;
-        private final List<String> written = new CopyOnWriteArrayList<>();
-
-        void goAway() {
-            gone = true;
-        }
-
-        @Override
-        public void send(Set<DataWithMediaType> event) throws IOException {
-            if (gone) {
-                throw new IOException("Broken pipe");
-            }
-            event.forEach(part -> written.add(part.getData().toString()));
-        }
-
-        @Override
-        public void completeWithError(Throwable ex) {
-            if (gone) {
-                throw new IllegalStateException("the request has ended already");
-            }
-            super.completeWithError(ex);
-        }
-    }
-
     @Test
     void a_page_gone_away_keeps_neither_the_pages_after_it_nor_the_news_after_it_from_being_told() {
-        List<Page> pages = List.of(new Page(), new Page());
+        List<PageEmitter> pages = List.of(new PageEmitter(), new PageEmitter());
         ConsoleStreams streams = new ConsoleStreams(Duration.ofMinutes(5), 4, 100) {
             private int opened;
 
@@ -67,6 +39,6 @@ class ConsoleStreamsTest {
         streams.onMessage(new DefaultMessage("hotline:console:case-news".getBytes(StandardCharsets.UTF_8),
                 "message 41 sp-1\nmessage 42 sp-1".getBytes(StandardCharsets.UTF_8)), null);
 
-        assertThat(pages.get(1).written).contains("{\"kind\":\"message\",\"case\":41}", "{\"kind\":\"message\",\"case\":42}");
+        assertThat(pages.get(1).data()).containsExactly("{\"kind\":\"message\",\"case\":41}", "{\"kind\":\"message\",\"case\":42}");
     }
 }

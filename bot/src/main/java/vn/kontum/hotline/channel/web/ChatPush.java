@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import vn.kontum.hotline.redis.NewsBroadcast;
+import vn.kontum.hotline.web.PageStreams;
 
 /**
  * Tells open chat pages that a reply arrived. The reply may be sent by another node than the one holding the
@@ -79,11 +80,7 @@ class ChatPush implements MessageListener {
                 try {
                     emitter.send(SseEmitter.event().name("update").data("new"));
                 } catch (IOException | IllegalStateException e) {
-                    try {
-                        emitter.completeWithError(e);
-                    } catch (RuntimeException alreadyClosed) {
-                        // The request had ended already: the other pages, and the news after this, must still be told.
-                    }
+                    PageStreams.endGone(emitter, e);
                 }
             }
         }
