@@ -21,6 +21,7 @@ import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.cases.UrgentCaseRaised;
 import vn.kontum.hotline.oncall.alert.AlertRounds;
+import vn.kontum.hotline.oncall.link.OfficerChats;
 import vn.kontum.hotline.support.FakeTelegram;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 import vn.kontum.hotline.support.OfficerClient;
@@ -48,6 +49,8 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    OfficerChats officerChats;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
@@ -272,6 +275,7 @@ class UrgentEscalationTest extends HotlineIntegrationTest {
                         select :a, 'telegram', :chat, :now from account where id = :a
                           and not exists (select 1 from officer_chat where account_id = :a)""")
                 .param("a", account).param("chat", Long.toString(chat)).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        officerChats.linkedOutside();
     }
 
     private long id(String username) {

@@ -29,6 +29,7 @@ import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.cases.UrgentCaseRaised;
 import vn.kontum.hotline.oncall.alert.AlertRounds;
+import vn.kontum.hotline.oncall.link.OfficerChats;
 import vn.kontum.hotline.support.FakeZalo;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 import vn.kontum.hotline.support.OfficerClient;
@@ -56,6 +57,8 @@ class ZaloOnCallTest extends HotlineIntegrationTest {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    OfficerChats officerChats;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
@@ -236,6 +239,7 @@ class ZaloOnCallTest extends HotlineIntegrationTest {
                         select :a, 'zalo', :chat, :now, :now from account where id = :a
                           and not exists (select 1 from officer_chat where account_id = :a and channel = 'zalo')""")
                 .param("a", account).param("chat", zaloUser).param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        officerChats.linkedOutside();
     }
 
     private long id(String username) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +41,14 @@ public class OfficerChats {
     private final TransactionTemplate tx;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
+    private final LinkedChats linked;
 
-    OfficerChats(JdbcClient jdbc, TransactionTemplate tx, @Value("${hotline.oncall.link-code-ttl:PT15M}") Duration ttl) {
+    OfficerChats(JdbcClient jdbc, TransactionTemplate tx, StringRedisTemplate redis,
+                 @Value("${hotline.oncall.link-code-ttl:PT15M}") Duration ttl) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ttl = ttl;
+        this.linked = new LinkedChats(jdbc, redis);
     }
 
     /** A linked chat; {@code lastMessageAt}: when the officer last wrote from it (null: not since the link was made). */
@@ -114,6 +118,9 @@ public class OfficerChats {
                     .param("a", owner.get()).param("channel", channel.id()).param("chat", chatId).param("now", now).update();
             return owner;
         });
+        if (account != null && account.isPresent()) {
+            linked.linked();
+        }
         account.ifPresentOrElse(a -> log.info("account {} linked its {} chat", a, channel.id()),
                 () -> log.info("link code refused on {}", channel.id()));
         return account == null ? Optional.empty() : account;
@@ -137,12 +144,26 @@ public class OfficerChats {
                 .param("now", now).param("channel", channel.id()).param("chat", chatId).update();
     }
 
-    /** The enabled account whose chat this is. */
+    /**
+     * The enabled account whose chat this is. Asked for every message on Telegram and Zalo, so a chat linked to no
+     * account, a woman's, is answered from memory; the database decides the rest.
+     */
     public Optional<Long> accountOfChat(Channel channel, String chatId) {
+        if (!linked.mayBeLinked(channel, chatId)) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                         select o.account_id from officer_chat o join account a on a.id = o.account_id
                         where o.channel = :channel and o.chat_id = :chat and a.enabled""")
                 .param("channel", channel.id()).param("chat", chatId).query(Long.class).optional();
+    }
+
+    /**
+     * A chat was linked by other means than a code (an administrator's script writing {@code officer_chat}): every
+     * node reads the links again, this one at once, the others within a second.
+     */
+    public void linkedOutside() {
+        linked.linked();
     }
 
     public void unlink(long accountId, Channel channel) {
