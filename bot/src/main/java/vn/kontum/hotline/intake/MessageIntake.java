@@ -45,9 +45,7 @@ import vn.kontum.hotline.web.ApiException;
  * so a burst costs one commit per batch rather than one per message. The writer waits up to {@code gather} (10 ms)
  * after a batch's first message for others to join it, and no longer than a fifth of that (2 ms) after the last one
  * came: under a steady stream, where a message rarely finds another waiting, this turns a commit per message into a
- * commit per ten, while a lone message, or a pause in the stream, costs only the short wait. In a burst (eight or
- * more messages much closer together than that) the pause that ends the gathering shortens to eight of the burst's
- * gaps, half a millisecond at least, so that the writer does not sit idle while the burst's senders wait. One writer by default,
+ * commit per ten, while a lone message, or a pause in the stream, costs only the short wait. One writer by default,
  * since two would share each gathering between them. A batch that fails is retried message by message, so one bad message cannot
  * take others down with it.
  */
@@ -56,9 +54,6 @@ public class MessageIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
-    /** Messages in a batch before their gaps are taken as its pace: fewer say little. */
-    private static final int BURST_SAMPLE = 8;
-    private static final long SHORTEST_QUIET_NANOS = 500_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -156,7 +151,7 @@ public class MessageIntake implements SmartLifecycle {
 
     /**
      * Waits until {@code deadline} for more messages to join the batch, so that a steady stream costs fewer commits;
-     * stops early when none comes for a fifth of the gathering time (less in a burst). Interrupted, it stops waiting but the batch is
+     * stops early when none comes for a fifth of the gathering time. Interrupted, it stops waiting but the batch is
      * still written: its senders are waiting for it.
      */
     private void gather(List<Pending> batch, long deadline) {
@@ -164,7 +159,7 @@ public class MessageIntake implements SmartLifecycle {
         while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
             Pending next;
             try {
-                next = waiting.poll(Math.min(left, quiet(batch)), TimeUnit.NANOSECONDS);
+                next = waiting.poll(Math.min(left, gatherNanos / 5), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -175,29 +170,6 @@ public class MessageIntake implements SmartLifecycle {
             batch.add(next);
             waiting.drainTo(batch, maxBatch - batch.size());
         }
-    }
-
-    /**
-     * How long the gathering waits for one more message: a fifth of the gathering time, or less in a burst, where the
-     * batch's messages came much closer together: eight of their usual gaps, half a millisecond at least, so that the
-     * burst's batch is written as soon as the burst ends rather than after an idle pause.
-     */
-    private long quiet(List<Pending> batch) {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (Pending p : batch) {
-            first = Math.min(first, p.startedNanos());
-            last = Math.max(last, p.startedNanos());
-        }
-        return quiet(batch.size(), last - first, gatherNanos / 5);
-    }
-
-    /** {@code span}: from the batch's first arrival to its last; {@code longest}: the wait outside bursts. */
-    static long quiet(int messages, long span, long longest) {
-        if (messages < BURST_SAMPLE) {
-            return longest;
-        }
-        return Math.clamp(8 * span / (messages - 1), Math.min(SHORTEST_QUIET_NANOS, longest), longest);
     }
 
     private void write(List<Pending> batch) {
