@@ -2,7 +2,9 @@ package vn.kontum.hotline.queue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +21,9 @@ import vn.kontum.hotline.HotlineClock;
 /**
  * The safety net under the queue. The database says what is still to do; this puts back on the queue every
  * message accepted but not processed, and every reply due but not sent, that has not been queued for a while:
- * after Redis lost its data, after a node died between its commit and its queue write, after a retry's wait.
+ * after Redis lost its data, after a node died between its commit and its queue write, after a retry's wait. What
+ * was queued after the last entry a lane's workers have read is still waiting in it, unread, however long ago: only
+ * older work counts as lost there.
  * One node sweeps at a time (a Redis lock).
  */
 @Component
@@ -73,21 +77,41 @@ public class PendingWorkSweeper {
         int reset = jdbc.sql("update message set state = 'QUEUED', enqueued_at = null where state = 'SENDING' and enqueued_at < :before")
                 .param("before", now.minus(sendingTimeout)).update();
         // Urgent first, and back to the urgent lanes: an emergency answer must not wait behind a backlog here either.
+        // A lane whose workers are behind still holds, unread, what was queued after the last entry they read: that
+        // is waiting, not lost, and queued again it would be read twice (under a long backlog, again and again).
         List<Waiting> inbound = jdbc.sql("""
-                        select id, urgent from message where state = 'ACCEPTED' and (enqueued_at is null or enqueued_at < :stale)
+                        select id, urgent from message where state = 'ACCEPTED'
+                          and (enqueued_at is null or enqueued_at < case when urgent then :staleUrgent else :stale end)
                         order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
-                .param("stale", stale).query(Waiting.class).list();
+                .param("stale", staleIn(WorkQueue.INBOUND, stale)).param("staleUrgent", staleIn(WorkQueue.URGENT_INBOUND, stale))
+                .query(Waiting.class).list();
         List<Waiting> outbound = jdbc.sql("""
-                        select id, urgent from message where state = 'QUEUED' and (enqueued_at is null or enqueued_at < :stale)
+                        select id, urgent from message where state = 'QUEUED'
+                          and (enqueued_at is null or enqueued_at < case when urgent then :staleUrgent else :stale end)
                           and (next_attempt_at is null or next_attempt_at <= :now)
                         order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
-                .param("stale", stale).param("now", now).query(Waiting.class).list();
+                .param("stale", staleIn(WorkQueue.OUTBOUND, stale)).param("staleUrgent", staleIn(WorkQueue.URGENT_OUTBOUND, stale))
+                .param("now", now).query(Waiting.class).list();
         requeue(WorkQueue.URGENT_INBOUND, WorkQueue.INBOUND, inbound, now);
         requeue(WorkQueue.URGENT_OUTBOUND, WorkQueue.OUTBOUND, outbound, now);
         if (!inbound.isEmpty() || !outbound.isEmpty() || reset > 0) {
             log.info("sweeper requeued {} inbound, {} outbound; {} stuck sends reset", inbound.size(), outbound.size(), reset);
         }
         return inbound.size() + outbound.size();
+    }
+
+    /** Rows queued to {@code stream} before the returned time and not done since are lost from it. */
+    private OffsetDateTime staleIn(String stream, OffsetDateTime stale) {
+        return staleBefore(stale, queue.unreadSince(stream));
+    }
+
+    /** {@code unreadSince}: when the last entry the lane's workers read was added, if entries after it wait unread. */
+    static OffsetDateTime staleBefore(OffsetDateTime stale, @Nullable Instant unreadSince) {
+        if (unreadSince == null) {
+            return stale;
+        }
+        OffsetDateTime reading = unreadSince.atOffset(ZoneOffset.UTC);
+        return reading.isBefore(stale) ? reading : stale;
     }
 
     private void requeue(String urgentStream, String stream, List<Waiting> waiting, OffsetDateTime now) {

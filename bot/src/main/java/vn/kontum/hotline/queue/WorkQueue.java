@@ -1,7 +1,9 @@
 package vn.kontum.hotline.queue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +73,53 @@ public class WorkQueue implements DisposableBean {
                 throw new RedisCommandExecutionException(f.getError());
             }
         }
+    }
+
+    /**
+     * When the last entry the workers have read was added to {@code stream}, if entries added after it wait unread;
+     * null when none waits, or when the stream or its group is not there (the workers then read it from the start).
+     * An id queued after this time may still be waiting in the stream: queued again, it would be there twice.
+     */
+    public @Nullable Instant unreadSince(String stream) {
+        RedisCommands<String, String> redis = shared.sync();
+        String delivered = null;
+        try {
+            for (Object group : redis.xinfoGroups(stream)) {
+                Map<String, Object> fields = pairs(group);
+                if (GROUP.equals(fields.get("name"))) {
+                    delivered = String.valueOf(fields.get("last-delivered-id"));
+                }
+            }
+        } catch (RedisCommandExecutionException noSuchStream) {
+            return null;
+        }
+        if (delivered == null) {
+            return null;
+        }
+        Object last = pairs(redis.xinfoStream(stream)).get("last-generated-id");
+        if (last == null || compareIds(delivered, String.valueOf(last)) >= 0) {
+            return null;
+        }
+        return Instant.ofEpochMilli(Long.parseLong(delivered.substring(0, delivered.indexOf('-'))));
+    }
+
+    /** XINFO's replies: a flat list of names and values. */
+    private static Map<String, Object> pairs(Object reply) {
+        Map<String, Object> fields = new HashMap<>();
+        if (reply instanceof List<?> list) {
+            for (int i = 0; i + 1 < list.size(); i += 2) {
+                fields.put(String.valueOf(list.get(i)), list.get(i + 1));
+            }
+        }
+        return fields;
+    }
+
+    /** Stream ids are "milliseconds-sequence". */
+    static int compareIds(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        int byTime = Long.compare(Long.parseLong(a.substring(0, da)), Long.parseLong(b.substring(0, db)));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
     }
 
     /** A connection of its own for a worker that blocks on reads. */
