@@ -136,7 +136,7 @@ class KnowledgeTest extends HotlineIntegrationTest {
         String answer = "Chị nên khám thai ít nhất 4 lần; trạm y tế xã hẹn lịch cho chị (sửa ở máy chủ khác).";
         // What the other node does: the entry changes in the shared database, then the version in the shared Redis.
         jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", answer).param("id", before.id()).update();
-        redis.opsForValue().increment(KnowledgeEntries.VERSION_KEY);
+        redis.opsForValue().set(KnowledgeEntries.VERSION_KEY, "another node's edit");
 
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
@@ -144,7 +144,7 @@ class KnowledgeTest extends HotlineIntegrationTest {
         } finally {
             // The shipped answer back for the other tests, whatever happened here.
             jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", before.answer()).param("id", before.id()).update();
-            redis.opsForValue().increment(KnowledgeEntries.VERSION_KEY);
+            redis.opsForValue().set(KnowledgeEntries.VERSION_KEY, "another node's edit undone");
         }
     }
 

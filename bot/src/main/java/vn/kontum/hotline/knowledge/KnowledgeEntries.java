@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.redis.SharedVersion;
 
 /** The knowledge entries coordinators keep. Removing one only hides it, so that what was answered stays on record. */
 @Component
@@ -40,18 +40,16 @@ public class KnowledgeEntries {
         }
     }
 
-    /** Raised after every change, so that every node's {@link Knowledge} reads the entries again. */
     static final String VERSION_KEY = "hotline:knowledge:version";
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final StringRedisTemplate redis;
-    private final AtomicLong editsHere = new AtomicLong();
+    private final SharedVersion version;
 
     KnowledgeEntries(JdbcClient jdbc, Clock clock, StringRedisTemplate redis) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.redis = redis;
+        this.version = new SharedVersion(redis, VERSION_KEY);
     }
 
     /** Every entry, those in use first, by topic and question. */
@@ -71,25 +69,13 @@ public class KnowledgeEntries {
                 .query((rs, n) -> entry(rs)).list();
     }
 
-    /** The version of the entries as every node sees it: changes with each edit. */
-    String version() {
-        String version = redis.opsForValue().get(VERSION_KEY);
-        return version == null ? "0" : version;
-    }
-
-    /** How many edits this node has made: its own edits are seen at once, without asking Redis. */
-    long editsHere() {
-        return editsHere.get();
+    /** Changed after every change, so that every node's {@link Knowledge} reads the entries again. */
+    SharedVersion version() {
+        return version;
     }
 
     private void changed() {
-        editsHere.incrementAndGet();
-        try {
-            redis.opsForValue().increment(VERSION_KEY);
-        } catch (RuntimeException e) {
-            // The edit is stored; nodes see it when their copy is next read again (at most a minute).
-            log.warn("knowledge version not raised: {}", e.getClass().getSimpleName());
-        }
+        version.changed();
     }
 
     public long add(EntryChange change, long accountId) {

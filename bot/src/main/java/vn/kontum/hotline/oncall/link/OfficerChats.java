@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.Channel;
+import vn.kontum.hotline.redis.SharedCopy;
+import vn.kontum.hotline.redis.SharedVersion;
 
 /**
  * Officers' own chats with the hotline's Telegram bot or Zalo OA. An officer asks their console for a one-time
@@ -41,14 +44,18 @@ public class OfficerChats {
     private final TransactionTemplate tx;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
-    private final LinkedChats linked;
+    /** Which chats are linked to some account ("channel:chatId"): a chat not among them is no officer's. */
+    private final SharedVersion links;
+    private final SharedCopy<Set<String>> linked;
 
     OfficerChats(JdbcClient jdbc, TransactionTemplate tx, StringRedisTemplate redis,
                  @Value("${hotline.oncall.link-code-ttl:PT15M}") Duration ttl) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ttl = ttl;
-        this.linked = new LinkedChats(jdbc, redis);
+        this.links = new SharedVersion(redis, "hotline:officer-chats:version");
+        this.linked = new SharedCopy<>(links, () -> Set.copyOf(jdbc.sql("select channel, chat_id from officer_chat")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list()));
     }
 
     /** A linked chat; {@code lastMessageAt}: when the officer last wrote from it (null: not since the link was made). */
@@ -119,7 +126,7 @@ public class OfficerChats {
             return owner;
         });
         if (account != null && account.isPresent()) {
-            linked.linked();
+            links.changed();
         }
         account.ifPresentOrElse(a -> log.info("account {} linked its {} chat", a, channel.id()),
                 () -> log.info("link code refused on {}", channel.id()));
@@ -146,10 +153,11 @@ public class OfficerChats {
 
     /**
      * The enabled account whose chat this is. Asked for every message on Telegram and Zalo, so a chat linked to no
-     * account, a woman's, is answered from memory; the database decides the rest.
+     * account, a woman's, is answered from memory (a link made on another node is known here within a second); the
+     * database decides the rest.
      */
     public Optional<Long> accountOfChat(Channel channel, String chatId) {
-        if (!linked.mayBeLinked(channel, chatId)) {
+        if (!linked.current().contains(channel.id() + ":" + chatId)) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -163,7 +171,7 @@ public class OfficerChats {
      * node reads the links again, this one at once, the others within a second.
      */
     public void linkedOutside() {
-        linked.linked();
+        links.changed();
     }
 
     public void unlink(long accountId, Channel channel) {
