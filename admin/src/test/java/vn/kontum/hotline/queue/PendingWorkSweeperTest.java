@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
@@ -15,10 +20,14 @@ import vn.kontum.hotline.support.HotlineIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The sweeper's second chance keeps an urgent message in the urgent lane, so it does not wait behind ordinary work. */
+/**
+ * The sweeper's second chance: it queues again what was never queued or was lost from its lane, keeps an urgent
+ * message in the urgent lane, and leaves alone what is waiting its turn.
+ */
 class PendingWorkSweeperTest extends HotlineIntegrationTest {
 
     private static final long CHAT = 793_001;
+    private static final long OTHER_CHAT = 793_002;
 
     @Autowired
     PendingWorkSweeper sweeper;
@@ -51,5 +60,39 @@ class PendingWorkSweeperTest extends HotlineIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(CHAT).size() == 2);
         assertThat(TELEGRAM.sentTo(CHAT).get(1).text()).contains("113");
         assertThat(jdbc.sql("select urgent from message where reply_to = :m").param("m", message).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void a_pass_queues_again_replies_never_queued_or_lost_and_leaves_those_queued_lately_or_waiting_to_retry() {
+        long caseId = telegramCase(OTHER_CHAT, "Hoa", "cho em hỏi vay vốn tổ tiết kiệm");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(OTHER_CHAT).size() == 1);
+        long contact = jdbc.sql("select contact_id from help_case where id = :c").param("c", caseId).query(Long.class).single();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long neverQueued = reply(caseId, contact, "never queued", null, null);
+        long lost = reply(caseId, contact, "lost", now.minusMinutes(5), null);
+        long queuedLately = reply(caseId, contact, "queued lately", now.minusSeconds(1), null);
+        long retryLater = reply(caseId, contact, "retry later", null, now.plusMinutes(10));
+
+        sweeper.sweepOnce(); // (or its scheduled pass, if that came first)
+
+        assertThat(redis.opsForStream().range(WorkQueue.OUTBOUND, Range.unbounded()))
+                .map(entry -> entry.getValue().get("id"))
+                .contains(Long.toString(neverQueued), Long.toString(lost))
+                .doesNotContain(Long.toString(queuedLately), Long.toString(retryLater));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(OTHER_CHAT).size() == 3);
+        assertThat(TELEGRAM.sentTo(OTHER_CHAT)).map(m -> m.text()).contains("never queued", "lost")
+                .doesNotContain("queued lately", "retry later");
+    }
+
+    /** A reply to send, as the outbox leaves it: queued at {@code enqueuedAt} (null: not yet), or to retry at {@code retryAt}. */
+    private long reply(long caseId, long contact, String text, @Nullable OffsetDateTime enqueuedAt, @Nullable OffsetDateTime retryAt) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into message (direction, channel, contact_id, case_id, body, urgent, state, created_at,
+                                             enqueued_at, next_attempt_at)
+                        values ('OUT', 'telegram', :contact, :case, :body, false, 'QUEUED', :now, :enqueued, :retry)""")
+                .param("contact", contact).param("case", caseId).param("body", content.seal(text))
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("enqueued", enqueuedAt).param("retry", retryAt).update(keys, "id");
+        return Objects.requireNonNull(keys.getKey()).longValue();
     }
 }

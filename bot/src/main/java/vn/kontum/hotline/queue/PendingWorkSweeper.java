@@ -79,25 +79,35 @@ public class PendingWorkSweeper {
         // Urgent first, and back to the urgent lanes: an emergency answer must not wait behind a backlog here either.
         // A lane whose workers are behind still holds, unread, what was queued after the last entry they read: that
         // is waiting, not lost, and queued again it would be read twice (under a long backlog, again and again).
-        List<Waiting> inbound = jdbc.sql("""
-                        select id, urgent from message where state = 'ACCEPTED'
-                          and (enqueued_at is null or enqueued_at < case when urgent then :staleUrgent else :stale end)
-                        order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
-                .param("stale", staleIn(WorkQueue.INBOUND, stale)).param("staleUrgent", staleIn(WorkQueue.URGENT_INBOUND, stale))
-                .query(Waiting.class).list();
-        List<Waiting> outbound = jdbc.sql("""
-                        select id, urgent from message where state = 'QUEUED'
-                          and (enqueued_at is null or enqueued_at < case when urgent then :staleUrgent else :stale end)
-                          and (next_attempt_at is null or next_attempt_at <= :now)
-                        order by case when urgent then 0 else 1 end, id fetch first 500 rows only""")
-                .param("stale", staleIn(WorkQueue.OUTBOUND, stale)).param("staleUrgent", staleIn(WorkQueue.URGENT_OUTBOUND, stale))
-                .param("now", now).query(Waiting.class).list();
+        List<Waiting> inbound = waiting("ACCEPTED", "",
+                staleIn(WorkQueue.INBOUND, stale), staleIn(WorkQueue.URGENT_INBOUND, stale), now);
+        List<Waiting> outbound = waiting("QUEUED", "and (next_attempt_at is null or next_attempt_at <= :now)",
+                staleIn(WorkQueue.OUTBOUND, stale), staleIn(WorkQueue.URGENT_OUTBOUND, stale), now);
         requeue(WorkQueue.URGENT_INBOUND, WorkQueue.INBOUND, inbound, now);
         requeue(WorkQueue.URGENT_OUTBOUND, WorkQueue.OUTBOUND, outbound, now);
         if (!inbound.isEmpty() || !outbound.isEmpty() || reset > 0) {
             log.info("sweeper requeued {} inbound, {} outbound; {} stuck sends reset", inbound.size(), outbound.size(), reset);
         }
         return inbound.size() + outbound.size();
+    }
+
+    /**
+     * Up to 500 rows in {@code state} never queued, or queued to their lane before its stale time, urgent first.
+     * Two branches rather than one {@code or}, each a range of the (state, enqueued_at) index: under a backlog of
+     * tens of thousands of rows queued moments ago, a pass then reads only the few it requeues, not all of them.
+     * The state is written into the statement (one of two constants) so that the planner sees which rows it takes.
+     */
+    private List<Waiting> waiting(String state, String due, OffsetDateTime stale, OffsetDateTime staleUrgent, OffsetDateTime now) {
+        return jdbc.sql("""
+                        select id, urgent from (
+                          select id, urgent from message where state = '%1$s' and enqueued_at is null %2$s
+                          union all
+                          select id, urgent from message where state = '%1$s' and enqueued_at < :later
+                            and enqueued_at < case when urgent then :staleUrgent else :stale end %2$s) w
+                        order by case when urgent then 0 else 1 end, id fetch first 500 rows only""".formatted(state, due))
+                .param("later", stale.isAfter(staleUrgent) ? stale : staleUrgent)
+                .param("stale", stale).param("staleUrgent", staleUrgent).param("now", now)
+                .query(Waiting.class).list();
     }
 
     /** Rows queued to {@code stream} before the returned time and not done since are lost from it. */
