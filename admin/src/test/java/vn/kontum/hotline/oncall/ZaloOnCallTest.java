@@ -187,6 +187,11 @@ class ZaloOnCallTest extends HotlineIntegrationTest {
         ZALO.refuse(ZALO_FAIL, -230); // she has not written to the OA for more than 7 days
         try {
             rounds.runDue(t0);
+            // The send may have been taken by the pass that the case's own commit started, on its thread: waited for,
+            // not assumed done when runDue returns.
+            await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(jdbc.sql("""
+                            select state from urgent_alert_send where alert_id = :a and round_no = 0 and account_id = :o""")
+                    .param("a", alert).param("o", id("zalo-fail")).query(String.class).optional().orElse("")));
             Map<String, Object> failed = jdbc.sql("""
                             select state, failure_reason from urgent_alert_send where alert_id = :a and round_no = 0 and account_id = :o""")
                     .param("a", alert).param("o", id("zalo-fail")).query().singleRow();

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,12 +16,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.kontum.hotline.Channel;
@@ -49,6 +56,8 @@ class ZaloDeliveryTest extends HotlineIntegrationTest {
     Contacts contacts;
     @Autowired
     Outbox outbox;
+    @Autowired
+    DataSource dataSource;
 
     @AfterEach
     void calm() {
@@ -104,6 +113,30 @@ class ZaloDeliveryTest extends HotlineIntegrationTest {
         Map<String, Object> row = jdbc.sql("select access_token, refresh_token from zalo_token").query().singleRow();
         assertThat(row.values()).allSatisfy(v -> assertThat((String) v).startsWith("v1:")
                 .doesNotContain(ZALO.validAccessToken()).doesNotContain(ZALO.validRefreshToken()));
+    }
+
+    @Test
+    void sends_read_the_token_from_the_database_once_in_a_while_not_each_time_and_see_another_nodes_refresh_within_seconds() {
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counting = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        ZaloTokens here = new ZaloTokens(settings, JdbcClient.create(counting), redis, zaloSecretCipher, zaloHttp,
+                JsonMapper.builder().build(), Clock.systemUTC());
+        String first = here.accessToken();
+
+        for (int i = 0; i < 500; i++) {
+            assertThat(here.accessToken()).isEqualTo(first);
+        }
+        assertThat(connections.get()).as("database connections for 501 sends").isLessThanOrEqualTo(2);
+
+        String refreshedElsewhere = tokens.refresh(first); // another node's refresh
+        assertThat(refreshedElsewhere).isNotEqualTo(first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> here.accessToken().equals(refreshedElsewhere));
     }
 
     @Test

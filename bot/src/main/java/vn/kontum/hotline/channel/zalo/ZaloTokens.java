@@ -16,6 +16,7 @@ import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -45,6 +46,12 @@ final class ZaloTokens {
     private static final Duration WAIT_FOR_OTHER = Duration.ofSeconds(35);
     /** Zalo does not tell how old the first token is: taken as just issued, less a margin. */
     private static final Duration FIRST_TOKEN_LIFE = Duration.ofHours(23);
+    /**
+     * How long a token read from the database is used without reading it again: a send then costs no query and no
+     * decryption. A token another node refreshed meanwhile is seen at the latest this much later; until then, should
+     * Zalo refuse the old one, {@link #refresh} reads the new one from the database without spending the refresh token.
+     */
+    private static final Duration KEPT_FOR = Duration.ofSeconds(5);
 
     record Token(String accessToken, String refreshToken, OffsetDateTime accessExpiresAt) {
         @Override
@@ -61,6 +68,11 @@ final class ZaloTokens {
     private final JsonMapper json;
     private final Clock clock;
     private final String lockKey;
+    private volatile @Nullable Kept kept;
+
+    /** A token as last read or stored here, and when to read it again. */
+    private record Kept(Token token, long untilNanos) {
+    }
 
     ZaloTokens(ZaloSettings settings, JdbcClient jdbc, StringRedisTemplate redis, SecretCipher cipher, OkHttpClient http,
                JsonMapper json, Clock clock) {
@@ -76,7 +88,7 @@ final class ZaloTokens {
 
     /** A token to call the OA API with; refreshed first when it is about to expire. */
     String accessToken() {
-        Token token = current();
+        Token token = recent();
         if (token.accessExpiresAt().isAfter(HotlineClock.now(clock).plus(settings.refreshAhead()))) {
             return token.accessToken();
         }
@@ -103,10 +115,11 @@ final class ZaloTokens {
                 try {
                     Token stored = current();
                     if (!stored.accessToken().equals(rejected)) {
-                        return stored.accessToken();
+                        return keep(stored).accessToken();
                     }
                     Token fresh = callOAuth(stored.refreshToken());
                     save(fresh);
+                    keep(fresh);
                     log.info("zalo access token refreshed; expires {}", fresh.accessExpiresAt());
                     return fresh.accessToken();
                 } finally {
@@ -116,12 +129,23 @@ final class ZaloTokens {
             sleep();
             Token stored = current();
             if (!stored.accessToken().equals(rejected)) {
-                return stored.accessToken();
+                return keep(stored).accessToken();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("zalo token refresh by another node did not finish in time");
             }
         }
+    }
+
+    /** The token kept here if read lately, else the stored one. */
+    private Token recent() {
+        Kept k = kept;
+        return k != null && System.nanoTime() - k.untilNanos() < 0 ? k.token() : keep(current());
+    }
+
+    private Token keep(Token token) {
+        kept = new Kept(token, System.nanoTime() + KEPT_FOR.toNanos());
+        return token;
     }
 
     /** The stored tokens, first taken from ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN. */
