@@ -8,6 +8,7 @@
 #   CONN=16 DELAY=20 SECS=10 bench/bill.sh ...   # wrk connections, pause after each answer (ms), seconds counted
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${1:-admin/target/hotline.jar}; shift || true
 CONN=${CONN:-16}; DELAY=${DELAY:-20}; SECS=${SECS:-10}
@@ -23,8 +24,8 @@ work=$(mktemp -d /tmp/hotline-bill-XXXXXX)
   --hotline.admin-password=bench-only-password "$@" > "$work/hotline.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-for _ in $(seq 1 200); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
+bench_wait_up "$PORT"
+bench_chat_sessions "$PORT" 200 > "$work/cookies"
 export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_PATH=/chat/api/messages BENCH_DELAY_MS=$DELAY
 load() { wrk -t1 -c"$CONN" -d"$1"s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" | grep '^RESULT'; }
 load 10 >/dev/null # warm-up: every woman has her case and her conversation by now

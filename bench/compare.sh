@@ -7,6 +7,7 @@
 # Keep a build to compare with: cp admin/target/hotline.jar /tmp/before.jar, change, package, then compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OLD=$1; NEW=$2; ROUNDS=${3:-2}
 PORT=18090
@@ -18,8 +19,8 @@ one() { # jar
     --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
     --hotline.admin-password=bench-only-password > "$work/hotline.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-  for _ in $(seq 1 512); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
+  bench_wait_up "$PORT"
+  bench_chat_sessions "$PORT" 512 > "$work/cookies"
   export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_DELAY_MS=0
   bare=$(BENCH_PATH=/chat/api/bare wrk -t1 -c32 -d8s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/bare" | grep RESULT)
   warm=$(BENCH_PATH=/chat/api/messages wrk -t1 -c32 -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" | grep RESULT)

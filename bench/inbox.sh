@@ -4,6 +4,7 @@
 # htmx refresh of its list, 10 times each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${BENCH_PORT:-18097}
 DB=hotline_inbox_bench
@@ -16,7 +17,7 @@ WORK=$(mktemp -d /tmp/hotline-inbox-XXXXXX)
   --hotline.admin-password=bench-only-password > "$WORK/hotline.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+bench_wait_up "$PORT"
 psql -h 127.0.0.1 -U postgres -d "$DB" -q -f bench/stats-data.sql
 psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "
   update help_case set status = 'CLOSED', closed_at = updated_at

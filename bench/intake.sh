@@ -9,27 +9,22 @@
 # database hotline_bench and Redis db 5 on 127.0.0.1, as bench/run.sh does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${1:-admin/target/hotline.jar}; shift || true
 CONN=${CONN:-32}; SECS=${SECS:-10}; ROUNDS=${ROUNDS:-2}
 PORT=18090
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 work=$(mktemp -d /tmp/hotline-intake-XXXXXX)
-STORES=(--hotline.redis.embedded-port=$((PORT + 1)))
-if [ "${BENCH_DB:-embedded}" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists hotline_bench with (force)" -c "create database hotline_bench" 2>/dev/null
-  redis-cli -n 5 flushdb >/dev/null
-  STORES=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hotline_bench --spring.datasource.username=postgres
-          --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
-fi
+bench_stores "$PORT"
 "$JAVA_HOME/bin/java" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --hotline.data-dir="$work" "${STORES[@]}" \
   --hotline.bench.bare-endpoint=true --hotline.webchat.per-session-per-minute=0 --hotline.webchat.per-address-per-minute=0 \
   --hotline.workers.processing-threads=0 --hotline.workers.delivery-threads=0 --hotline.queue.sweep-every=PT1H \
   --hotline.admin-password=bench-only-password "$@" > "$work/hotline.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-for _ in $(seq 1 512); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
+bench_wait_up "$PORT"
+bench_chat_sessions "$PORT" 512 > "$work/cookies"
 export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_DELAY_MS=0
 BENCH_PATH=/chat/api/bare wrk -t1 -c"$CONN" -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/bare" >/dev/null
 BENCH_PATH=/chat/api/messages wrk -t1 -c"$CONN" -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" >/dev/null

@@ -8,6 +8,7 @@
 #   RATE=1000 ROWS=3 BENCH_JAVA_OPTS="-XX:+UseSerialGC" bench/paced.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${1:-admin/target/hotline.jar}; shift || true
 RATE=${RATE:-1000}; ROWS=${ROWS:-3}
@@ -19,8 +20,8 @@ work=$(mktemp -d /tmp/hotline-paced-XXXXXX)
   --hotline.admin-password=bench-only-password "$@" > "$work/hotline.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-for _ in $(seq 1 512); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
+bench_wait_up "$PORT"
+bench_chat_sessions "$PORT" 512 > "$work/cookies"
 export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_DELAY_MS=0
 BENCH_PATH=/chat/api/bare wrk -t1 -c32 -d10s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/bare" >/dev/null
 BENCH_PATH=/chat/api/messages wrk -t1 -c32 -d20s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" >/dev/null

@@ -5,6 +5,7 @@
 #   bench/jfr_summary.py OUT [pattern]          # again, with other frames; see its header
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=${1:-admin/target/hotline.jar}; OUT=${2:-/tmp/hotline-webchat.jfr}
 PORT=18290
@@ -15,8 +16,8 @@ work=$(mktemp -d /tmp/hotline-profile-XXXXXX)
   --hotline.admin-password=bench-only-password > "$work/hotline.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-for _ in $(seq 1 256); do curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'; done > "$work/cookies"
+bench_wait_up "$PORT"
+bench_chat_sessions "$PORT" 256 > "$work/cookies"
 export BENCH_COOKIES="$work/cookies" BENCH_OFFSET=0 BENCH_DELAY_MS=0 BENCH_PATH=/chat/api/messages
 wrk -t1 -c32 -d8s -s bench/chat.lua "http://127.0.0.1:$PORT/chat/api/messages" >/dev/null # warm-up
 sleep 10 # the workers finish the warm-up's messages

@@ -8,8 +8,10 @@
 #   bench/run.sh [seconds per run=15] [connections=32] [paced rate/s=1000]
 # BENCH_DB=postgres uses PostgreSQL (database hotline_bench) and Redis (db 5) on 127.0.0.1 instead.
 # BENCH_JAR=path measures another build (default admin/target/hotline.jar), e.g. a kept copy of the one before a change.
+# BENCH_ONLY=zalo (or webchat, telegram; several with commas) runs only those channels' rows beside the bare endpoint's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}
@@ -33,13 +35,7 @@ PLATFORMS_PID=$!
 export BENCH_ZALO_EVENTS="$WORK/zalo-events.tsv" BENCH_TELEGRAM_SECRET="$TELEGRAM_SECRET"
 ZALO_SENT=0
 TELEGRAM_RUN=0
-STORES=(--hotline.redis.embedded-port=$((PORT + 1)))
-if [ "${BENCH_DB:-embedded}" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists hotline_bench with (force)" -c "create database hotline_bench"
-  redis-cli -n 5 flushdb >/dev/null
-  STORES=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hotline_bench --spring.datasource.username=postgres
-          --hotline.redis.url=redis://127.0.0.1:6379/5 --hotline.encryption-key="$(head -c 32 /dev/urandom | base64)")
-fi
+bench_stores "$PORT"
 # BENCH_JAVA_OPTS: more JVM options for the hotline (a flight recording, say).
 "$JAVA" -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --hotline.data-dir="$WORK" "${STORES[@]}" \
   --hotline.telegram.token=123456:bench --hotline.telegram.api-url="http://127.0.0.1:$PLATFORMS" \
@@ -52,15 +48,16 @@ fi
 PID=$!
 # BENCH_KEEP=1 keeps the data directory (H2 files, log) for a look afterwards; its path is printed at the end.
 trap 'kill $PID $PLATFORMS_PID 2>/dev/null; wait $PID 2>/dev/null; if [ -n "${BENCH_KEEP:-}" ]; then echo "kept: $WORK"; else rm -rf "$WORK"; fi' EXIT
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+bench_wait_up "$PORT"
 # Many women, each writing a few messages, as on the real hotline (not a few writing hundreds a second).
 SESSIONS=${BENCH_SESSIONS:-512}
-for _ in $(seq 1 "$SESSIONS"); do
-  curl -s -c - -o /dev/null "http://127.0.0.1:$PORT/chat" | awk '/hotline_chat/ {print $7}'
-done > "$WORK/cookies"
+bench_chat_sessions "$PORT" "$SESSIONS" > "$WORK/cookies"
 export BENCH_COOKIES="$WORK/cookies"
 URL="http://127.0.0.1:$PORT"
 ACCEPTED=0
+want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
+FULL_DRAIN=0; ZALO_DRAIN=0; ZALO_SETTLE=0; PACED_DRAIN=0; ZALO_PACED_DRAIN=0; ZALO_PACED_SETTLE=0
+CALM_FROM=0; CALM_TO=0; CALM_URGENT=0; TELEGRAM_URGENT_FROM=0; TELEGRAM_DRAIN=0; TELEGRAM_PACED_DRAIN=0
 
 run() { # name path rate seconds [connections]; rate: requests a second on a timetable, 0 for full speed
   local out script=bench/chat.lua
@@ -116,37 +113,47 @@ WARM_URGENT=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
 echo "| load | requests | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx / errors |"
 echo "|---|---:|---:|---:|---:|---:|---|"
 run "bare endpoint (ceiling), full speed" /chat/api/bare 0 "$SECS"
-run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
-FULL_DRAIN=$(drain)
-run "signed Zalo webhook, full speed" /webhooks/zalo 0 "$SECS"
-ZALO_DRAIN=$(drain)
-ZALO_SETTLE=$(settle)
+if want webchat; then
+  run "web chat, durable intake, full speed" /chat/api/messages 0 "$SECS"
+  FULL_DRAIN=$(drain)
+fi
+if want zalo; then
+  run "signed Zalo webhook, full speed" /webhooks/zalo 0 "$SECS"
+  ZALO_DRAIN=$(drain)
+  ZALO_SETTLE=$(settle)
+fi
 run "bare endpoint, paced $RATE/s" /chat/api/bare "$PACE" "$SECS" "$PACED_CONN"
 PACED_FROM=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
-run "web chat, durable intake, paced $RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
-PACED_DRAIN=$(drain)
-run "signed Zalo webhook, paced $RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
-ZALO_PACED_DRAIN=$(drain)
-ZALO_PACED_SETTLE=$(settle)
+if want webchat; then
+  run "web chat, durable intake, paced $RATE/s" /chat/api/messages "$PACE" "$SECS" "$PACED_CONN"
+  PACED_DRAIN=$(drain)
+fi
+if want zalo; then
+  run "signed Zalo webhook, paced $RATE/s" /webhooks/zalo "$PACE" "$SECS" "$PACED_CONN"
+  ZALO_PACED_DRAIN=$(drain)
+  ZALO_PACED_SETTLE=$(settle)
+fi
 PACED_TO=$(grep -c 'replyQueuedAfterMs=' "$WORK/hotline.log" || true)
 sleep 2 # the last replies leave
 URGENT_LINES=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
 # Telegram last: its replies leave at most 30 a second (Telegram's limit for a bot), so they queue for minutes.
 # First an ordinary burst with one urgent message in 50: the emergency answers must pass the queue of replies.
-CALM_FROM=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
-CALM_URGENT_FROM=$(grep -c 'step=urgent' "$WORK/hotline.log" || true)
-export BENCH_URGENT_EVERY=50
-run "Telegram webhook, full speed, 1 in 50 urgent" /webhooks/telegram 0 "$SECS"
-unset BENCH_URGENT_EVERY
-CALM_DRAIN=$(drain)
-sleep 3 # the last emergency answers leave
-CALM_TO=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
-CALM_URGENT=$(( $(grep -c 'step=urgent' "$WORK/hotline.log" || true) - CALM_URGENT_FROM ))
-TELEGRAM_URGENT_FROM=$(grep -c 'step=urgent' "$WORK/hotline.log" || true)
-run "Telegram webhook, full speed" /webhooks/telegram 0 "$SECS"
-TELEGRAM_DRAIN=$(drain)
-run "Telegram webhook, paced $RATE/s" /webhooks/telegram "$PACE" "$SECS" "$PACED_CONN"
-TELEGRAM_PACED_DRAIN=$(drain)
+if want telegram; then
+  CALM_FROM=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
+  CALM_URGENT_FROM=$(grep -c 'step=urgent' "$WORK/hotline.log" || true)
+  export BENCH_URGENT_EVERY=50
+  run "Telegram webhook, full speed, 1 in 50 urgent" /webhooks/telegram 0 "$SECS"
+  unset BENCH_URGENT_EVERY
+  CALM_DRAIN=$(drain)
+  sleep 3 # the last emergency answers leave
+  CALM_TO=$(grep -c 'urgent reply [0-9]* left' "$WORK/hotline.log" || true)
+  CALM_URGENT=$(( $(grep -c 'step=urgent' "$WORK/hotline.log" || true) - CALM_URGENT_FROM ))
+  TELEGRAM_URGENT_FROM=$(grep -c 'step=urgent' "$WORK/hotline.log" || true)
+  run "Telegram webhook, full speed" /webhooks/telegram 0 "$SECS"
+  TELEGRAM_DRAIN=$(drain)
+  run "Telegram webhook, paced $RATE/s" /webhooks/telegram "$PACE" "$SECS" "$PACED_CONN"
+  TELEGRAM_PACED_DRAIN=$(drain)
+fi
 echo
 DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
 printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after web chat full speed, %.1f s after Zalo full speed, %.1f s after Telegram full speed; %.1f / %.1f / %.1f s after the paced runs\n' \
@@ -167,23 +174,25 @@ for from in 0 "$WARM_URGENT"; do # with the warm-up on a freshly started JVM, th
     printf "urgent messages (web chat and Zalo runs, %s), time from arrival to the emergency answer leaving the hotline: p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
       what, a[m], a[q], a[NR], over, NR}'
 done
-grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk -v from="$CALM_FROM" -v to="$CALM_TO" 'NR > from && NR <= to {print $5}' | sort -n \
-  | awk -v urgent="$CALM_URGENT" '{a[NR] = $1} END {
-  over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
-  m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
-  printf "urgent messages in the Telegram burst with 1 in 50 urgent: %d; emergency answers out within the run and 3 s after it: %d; p50 %d ms, p99 %d ms, max %d ms; %d over 2 s\n",
-    urgent, NR, a[m], a[q], a[NR], over + (urgent - NR)}'
-# Telegram's: waited for (up to a minute), since they leave within Telegram's 30 a second like every other reply.
-for _ in $(seq 1 240); do
-  [ "$(grep -c "replyQueuedAfterMs=.*" "$WORK/hotline.log")" -ge "$ACCEPTED" ] && \
-    [ "$(grep -o 'urgent reply [0-9]* left' "$WORK/hotline.log" | wc -l)" -ge "$(grep -c 'step=urgent' "$WORK/hotline.log")" ] && break
-  sleep 0.25
-done
-grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk -v from="$CALM_TO" 'NR > from {print $5}' | sort -n | awk \
-  -v urgent="$(grep -c 'step=urgent' "$WORK/hotline.log")" -v before="$TELEGRAM_URGENT_FROM" -v secs="$((2 * SECS))" '{a[NR] = $1} END {
-  if (NR == 0) { print "urgent replies on Telegram: none recorded"; exit }
-  over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
-  m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
-  printf "urgent messages (Telegram runs, about %d a second; Telegram takes about 30 messages a second from a bot): p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
-    (urgent - before) / secs, a[m], a[q], a[NR], over, NR}'
+if want telegram; then
+  grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk -v from="$CALM_FROM" -v to="$CALM_TO" 'NR > from && NR <= to {print $5}' | sort -n \
+    | awk -v urgent="$CALM_URGENT" '{a[NR] = $1} END {
+    over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
+    m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
+    printf "urgent messages in the Telegram burst with 1 in 50 urgent: %d; emergency answers out within the run and 3 s after it: %d; p50 %d ms, p99 %d ms, max %d ms; %d over 2 s\n",
+      urgent, NR, a[m], a[q], a[NR], over + (urgent - NR)}'
+  # Telegram's: waited for (up to a minute), since they leave within Telegram's 30 a second like every other reply.
+  for _ in $(seq 1 240); do
+    [ "$(grep -c "replyQueuedAfterMs=.*" "$WORK/hotline.log")" -ge "$ACCEPTED" ] && \
+      [ "$(grep -o 'urgent reply [0-9]* left' "$WORK/hotline.log" | wc -l)" -ge "$(grep -c 'step=urgent' "$WORK/hotline.log")" ] && break
+    sleep 0.25
+  done
+  grep -o 'urgent reply [0-9]* left [0-9]* ms' "$WORK/hotline.log" | awk -v from="$CALM_TO" 'NR > from {print $5}' | sort -n | awk \
+    -v urgent="$(grep -c 'step=urgent' "$WORK/hotline.log")" -v before="$TELEGRAM_URGENT_FROM" -v secs="$((2 * SECS))" '{a[NR] = $1} END {
+    if (NR == 0) { print "urgent replies on Telegram: none recorded"; exit }
+    over = 0; for (i = 1; i <= NR; i++) if (a[i] > 2000) over++
+    m = int(NR * 0.5); if (m < 1) m = 1; q = int(NR * 0.99); if (q < 1) q = 1
+    printf "urgent messages (Telegram runs, about %d a second; Telegram takes about 30 messages a second from a bot): p50 %d ms, p99 %d ms, max %d ms; %d of %d over 2 s\n",
+      (urgent - before) / secs, a[m], a[q], a[NR], over, NR}'
+fi
 echo "peak RSS of the hotline: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/hotline.log" || true)"

@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -26,13 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.contact.Contacts;
 import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.secrets.SecretCipher;
+import vn.kontum.hotline.support.CountingDataSource;
 import vn.kontum.hotline.support.FakeZalo;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 
@@ -117,14 +114,7 @@ class ZaloDeliveryTest extends HotlineIntegrationTest {
 
     @Test
     void sends_read_the_token_from_the_database_once_in_a_while_not_each_time_and_see_another_nodes_refresh_within_seconds() {
-        AtomicInteger connections = new AtomicInteger();
-        DataSource counting = new DelegatingDataSource(dataSource) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                connections.incrementAndGet();
-                return super.getConnection();
-            }
-        };
+        CountingDataSource counting = new CountingDataSource(dataSource);
         ZaloTokens here = new ZaloTokens(settings, JdbcClient.create(counting), redis, zaloSecretCipher, zaloHttp,
                 JsonMapper.builder().build(), Clock.systemUTC());
         String first = here.accessToken();
@@ -132,7 +122,7 @@ class ZaloDeliveryTest extends HotlineIntegrationTest {
         for (int i = 0; i < 500; i++) {
             assertThat(here.accessToken()).isEqualTo(first);
         }
-        assertThat(connections.get()).as("database connections for 501 sends").isLessThanOrEqualTo(2);
+        assertThat(counting.connections()).as("database connections for 501 sends").isLessThanOrEqualTo(2);
 
         String refreshedElsewhere = tokens.refresh(first); // another node's refresh
         assertThat(refreshedElsewhere).isNotEqualTo(first);

@@ -1,11 +1,8 @@
 package vn.kontum.hotline.oncall.link;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -14,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.support.CountingDataSource;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 import vn.kontum.hotline.support.Officers;
 
@@ -58,23 +55,16 @@ class OfficerChatsTest extends HotlineIntegrationTest {
 
     @Test
     void a_womans_chat_is_told_apart_without_asking_the_database() {
-        AtomicInteger connections = new AtomicInteger();
-        DataSource counting = new DelegatingDataSource(dataSource) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                connections.incrementAndGet();
-                return super.getConnection();
-            }
-        };
+        CountingDataSource counting = new CountingDataSource(dataSource);
         OfficerChats node = new OfficerChats(JdbcClient.create(counting), tx, redis, TTL);
         assertThat(node.accountOfChat(Channel.ZALO, "woman-0")).isEmpty();
-        connections.set(0);
+        counting.reset();
 
         for (int i = 1; i <= 1_000; i++) {
             assertThat(node.accountOfChat(i % 2 == 0 ? Channel.ZALO : Channel.TELEGRAM, "woman-" + i)).isEmpty();
         }
 
-        assertThat(connections.get()).as("database connections for 1,000 women's messages").isZero();
+        assertThat(counting.connections()).as("database connections for 1,000 women's messages").isZero();
     }
 
     @Test
