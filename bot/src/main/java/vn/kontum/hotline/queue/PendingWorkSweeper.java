@@ -2,9 +2,7 @@ package vn.kontum.hotline.queue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -80,9 +78,9 @@ public class PendingWorkSweeper {
         // A lane whose workers are behind still holds, unread, what was queued after the last entry they read: that
         // is waiting, not lost, and queued again it would be read twice (under a long backlog, again and again).
         List<Waiting> inbound = waiting("ACCEPTED", "",
-                staleIn(WorkQueue.INBOUND, stale), staleIn(WorkQueue.URGENT_INBOUND, stale), now);
+                staleIn(WorkQueue.INBOUND, stale, now), staleIn(WorkQueue.URGENT_INBOUND, stale, now), now);
         List<Waiting> outbound = waiting("QUEUED", "and (next_attempt_at is null or next_attempt_at <= :now)",
-                staleIn(WorkQueue.OUTBOUND, stale), staleIn(WorkQueue.URGENT_OUTBOUND, stale), now);
+                staleIn(WorkQueue.OUTBOUND, stale, now), staleIn(WorkQueue.URGENT_OUTBOUND, stale, now), now);
         requeue(WorkQueue.URGENT_INBOUND, WorkQueue.INBOUND, inbound, now);
         requeue(WorkQueue.URGENT_OUTBOUND, WorkQueue.OUTBOUND, outbound, now);
         if (!inbound.isEmpty() || !outbound.isEmpty() || reset > 0) {
@@ -111,16 +109,19 @@ public class PendingWorkSweeper {
     }
 
     /** Rows queued to {@code stream} before the returned time and not done since are lost from it. */
-    private OffsetDateTime staleIn(String stream, OffsetDateTime stale) {
-        return staleBefore(stale, queue.unreadSince(stream));
+    private OffsetDateTime staleIn(String stream, OffsetDateTime stale, OffsetDateTime now) {
+        return staleBefore(stale, now, queue.unreadFor(stream));
     }
 
-    /** {@code unreadSince}: when the last entry the lane's workers read was added, if entries after it wait unread. */
-    static OffsetDateTime staleBefore(OffsetDateTime stale, @Nullable Instant unreadSince) {
-        if (unreadSince == null) {
+    /**
+     * {@code unreadFor}: how long ago the last entry the lane's workers read was added, if entries after it wait
+     * unread; set against this node's clock, which dates the rows, whatever Redis's clock says.
+     */
+    static OffsetDateTime staleBefore(OffsetDateTime stale, OffsetDateTime now, @Nullable Duration unreadFor) {
+        if (unreadFor == null) {
             return stale;
         }
-        OffsetDateTime reading = unreadSince.atOffset(ZoneOffset.UTC);
+        OffsetDateTime reading = now.minus(unreadFor);
         return reading.isBefore(stale) ? reading : stale;
     }
 

@@ -1,7 +1,6 @@
 package vn.kontum.hotline.queue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,11 +75,12 @@ public class WorkQueue implements DisposableBean {
     }
 
     /**
-     * When the last entry the workers have read was added to {@code stream}, if entries added after it wait unread;
-     * null when none waits, or when the stream or its group is not there (the workers then read it from the start).
-     * An id queued after this time may still be waiting in the stream: queued again, it would be there twice.
+     * How long ago the last entry the workers have read was added to {@code stream}, if entries added after it wait
+     * unread; null when none waits, or when the stream or its group is not there (the workers then read it from the
+     * start). An id queued since may still be waiting in the stream: queued again, it would be there twice. An age by
+     * Redis's own clock (entry ids carry its time), so that the caller can set it against its own clock.
      */
-    public @Nullable Instant unreadSince(String stream) {
+    public @Nullable Duration unreadFor(String stream) {
         RedisCommands<String, String> redis = shared.sync();
         String delivered = null;
         try {
@@ -100,7 +100,9 @@ public class WorkQueue implements DisposableBean {
         if (last == null || compareIds(delivered, String.valueOf(last)) >= 0) {
             return null;
         }
-        return Instant.ofEpochMilli(Long.parseLong(delivered.substring(0, delivered.indexOf('-'))));
+        List<String> time = redis.time(); // seconds, microseconds
+        long redisNowMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+        return Duration.ofMillis(Math.max(0, redisNowMillis - Long.parseLong(delivered.substring(0, delivered.indexOf('-')))));
     }
 
     /** XINFO's replies: a flat list of names and values. */
