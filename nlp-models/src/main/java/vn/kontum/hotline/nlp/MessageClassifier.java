@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ public final class MessageClassifier {
     private final FeatureGenerator context;
     private final Topic[] topicOfOutcome;
     private final int urgentIndex;
+    private final boolean skipBigrams;
 
     public MessageClassifier(ModelBundle bundle) {
         this(bundle, Features.standard(), DangerLexicon.standard());
@@ -46,13 +48,15 @@ public final class MessageClassifier {
         this.topics = bundle.topicModel().getMaxentModel();
         this.urgency = bundle.urgencyModel().getMaxentModel();
         // Both models were trained through DocumentCategorizerME with the same default factory, so one context
-        // (its bag-of-words feature strings) serves both: built and hashed once per message instead of twice.
+        // (its bag-of-words feature strings) serves both: built and hashed once per message instead of twice; the
+        // topic model's has the skip-bigrams added.
         this.context = bundle.topicModel().getFactory().getFeatureGenerators()[0];
         this.topicOfOutcome = new Topic[topics.getNumOutcomes()];
         for (int i = 0; i < topicOfOutcome.length; i++) {
             topicOfOutcome[i] = Topic.ofLabel(topics.getOutcome(i));
         }
         this.urgentIndex = urgency.getIndex(ModelBundle.URGENT);
+        this.skipBigrams = bundle.topicSkipBigrams();
     }
 
     /** The model trained from the corpus at build time. */
@@ -76,12 +80,14 @@ public final class MessageClassifier {
 
     public Classification classify(String text) {
         List<String> syllables = features.normalizer().syllables(text == null ? "" : text);
-        String[] words = Features.of(syllables);
+        String[] words = skipBigrams ? Features.forTopic(syllables) : Features.of(syllables);
         if (words.length == 0) {
             return new Classification(Topic.OTHER, 0.0, false, bundle.version());
         }
         String[] context = contextOf(words);
         double[] scores = topics.eval(context);
+        // The urgency model's words are the topic model's less the skip-bigrams at the end.
+        String[] urgencyContext = skipBigrams ? Arrays.copyOf(context, context.length - Features.skipBigramCount(syllables)) : context;
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -90,7 +96,7 @@ public final class MessageClassifier {
         }
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        boolean urgent = lexicon.matches(syllables) || urgency.eval(context)[urgentIndex] >= bundle.urgencyThreshold();
+        boolean urgent = lexicon.matches(syllables) || urgency.eval(urgencyContext)[urgentIndex] >= bundle.urgencyThreshold();
         return new Classification(topic, confidence, urgent, bundle.version());
     }
 
@@ -100,6 +106,7 @@ public final class MessageClassifier {
         return words.length == 0 ? 0 : urgency.eval(contextOf(words))[urgentIndex];
     }
 
+    /** OpenNLP's bag of words: one feature per word, in order ("bow=" and the word). */
     private String[] contextOf(String[] words) {
         return context.extractFeatures(words, Map.of()).toArray(String[]::new);
     }

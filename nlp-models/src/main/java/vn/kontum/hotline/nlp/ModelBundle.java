@@ -39,6 +39,9 @@ public record ModelBundle(String version, DoccatModel topicModel, DoccatModel ur
     public static final String URGENT = "urgent";
     public static final String NORMAL = "normal";
     static final String LANGUAGE = "vi";
+    /** Manifest entry: the topic model's words; models made before it was written saw no skip-bigrams. */
+    public static final String TOPIC_FEATURES = "topic.features";
+    public static final String WITH_SKIP_BIGRAMS = "syllables,bigrams,skip-bigrams";
 
     private static final String MANIFEST = "manifest.properties";
     private static final String TOPIC = "topic.bin";
@@ -51,6 +54,11 @@ public record ModelBundle(String version, DoccatModel topicModel, DoccatModel ur
 
     public double urgencyThreshold() {
         return Double.parseDouble(settings.getOrDefault("urgency.threshold", "0.3"));
+    }
+
+    /** Whether the topic model was trained with the folded skip-bigrams beside the syllables and bigrams. */
+    public boolean topicSkipBigrams() {
+        return WITH_SKIP_BIGRAMS.equals(settings.get(TOPIC_FEATURES));
     }
 
     public void write(OutputStream out) throws IOException {

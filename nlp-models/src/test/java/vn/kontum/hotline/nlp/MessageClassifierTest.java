@@ -3,6 +3,8 @@ package vn.kontum.hotline.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -137,9 +139,24 @@ class MessageClassifierTest {
     @MethodSource("typicalMessages")
     void confidenceIsWhatOpenNlpsCategorizerGives(String text) {
         // classify() evaluates both models on one shared context; it must agree with the plain OpenNLP path.
-        double[] scores = new DocumentCategorizerME(classifier.bundle().topicModel()).categorize(Features.standard().of(text));
+        double[] scores = new DocumentCategorizerME(classifier.bundle().topicModel()).categorize(
+                Features.forTopic(Features.standard().normalizer().syllables(text)));
 
         assertThat(classifier.classify(text).confidence()).isEqualTo(Arrays.stream(scores).max().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("typicalMessages")
+    void aModelFileMadeBeforeSkipBigramsIsReadAsItWasTrained(String text) {
+        // A retrained model loaded from a file says which words its topic model saw; one that says nothing saw none.
+        Map<String, String> older = new TreeMap<>(classifier.bundle().settings());
+        older.remove(ModelBundle.TOPIC_FEATURES);
+        MessageClassifier old = new MessageClassifier(new ModelBundle("older", classifier.bundle().topicModel(),
+                classifier.bundle().urgencyModel(), older));
+        double[] scores = new DocumentCategorizerME(classifier.bundle().topicModel()).categorize(Features.standard().of(text));
+
+        assertThat(classifier.bundle().topicSkipBigrams()).isTrue();
+        assertThat(old.classify(text).confidence()).isEqualTo(Arrays.stream(scores).max().orElseThrow());
     }
 
     @Test

@@ -1,11 +1,12 @@
 package vn.kontum.hotline.nlp.text;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The words the models see for one message: each syllable as written (accented) and diacritic-folded, and
- * the bigrams of both. Emitting n-grams ourselves and feeding OpenNLP a plain bag of words avoids its
+ * the bigrams of both; for the topic model also the folded skip-bigrams (syllables i-2 and i), so that "chồng em đánh"
+ * and "chồng đánh" share "chong_danh", as messages written by other people than the corpus's phrase things
+ * differently. Emitting n-grams ourselves and feeding OpenNLP a plain bag of words avoids its
  * feature generators, which are rebuilt with default settings after training and loading.
  */
 public final class Features {
@@ -25,24 +26,48 @@ public final class Features {
     }
 
     public static String[] of(List<String> syllables) {
+        return of(syllables, false);
+    }
+
+    /**
+     * The topic model's words: {@link #of(List)}, then the folded pairs of syllables one apart ("s=chong_danh"), the
+     * first {@code of(syllables).length} being exactly those of {@link #of(List)}. For the topic model only: the urgency
+     * model (naive Bayes) counts such overlapping pairs as independent evidence and ranks worse with them
+     * (nlp-models/BENCHMARKS.md).
+     */
+    public static String[] forTopic(List<String> syllables) {
+        return of(syllables, true);
+    }
+
+    /** How many of {@link #forTopic(List)}'s words are skip-bigrams, the last ones. */
+    public static int skipBigramCount(List<String> syllables) {
+        return Math.max(0, syllables.size() - 2);
+    }
+
+    private static String[] of(List<String> syllables, boolean skipBigrams) {
         int n = syllables.size();
-        List<String> out = new ArrayList<>(4 * n);
+        if (n == 0) {
+            return new String[0];
+        }
+        String[] out = new String[4 * n - 2 + (skipBigrams ? Math.max(0, n - 2) : 0)];
         String[] folded = new String[n];
+        int k = 0;
         for (int i = 0; i < n; i++) {
             String s = syllables.get(i);
             folded[i] = Folding.fold(s);
-            out.add("w=" + s);
-            if (!folded[i].equals(s)) {
-                out.add("f=" + folded[i]);
-            } else {
-                out.add("f=" + s);
-            }
+            out[k++] = "w=" + s;
+            out[k++] = "f=" + folded[i];
         }
         for (int i = 1; i < n; i++) {
-            out.add("b=" + syllables.get(i - 1) + '_' + syllables.get(i));
-            out.add("g=" + folded[i - 1] + '_' + folded[i]);
+            out[k++] = "b=" + syllables.get(i - 1) + '_' + syllables.get(i);
+            out[k++] = "g=" + folded[i - 1] + '_' + folded[i];
         }
-        return out.toArray(String[]::new);
+        if (skipBigrams) {
+            for (int i = 2; i < n; i++) {
+                out[k++] = "s=" + folded[i - 2] + '_' + folded[i];
+            }
+        }
+        return out;
     }
 
     public TextNormalizer normalizer() {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import opennlp.tools.doccat.DoccatFactory;
@@ -34,13 +36,13 @@ public final class Trainer {
     }
 
     public ModelBundle train(List<Sample> samples, TrainingSettings settings, String corpusHash, Progress progress) {
-        List<String[]> words = samples.stream().map(s -> features.of(s.text())).toList();
+        List<List<String>> syllables = samples.stream().map(s -> features.normalizer().syllables(s.text())).toList();
         progress.stage("topic model");
-        DoccatModel topics = train(samples, words, Sample::label, settings);
+        DoccatModel topics = train(samples, syllables.stream().map(Features::forTopic).toList(), Sample::label, settings);
         progress.stage("urgency model");
-        DoccatModel urgency = train(samples, words, s -> s.urgent() ? ModelBundle.URGENT : ModelBundle.NORMAL,
-                settings.withAlgorithm(settings.urgencyAlgorithm()));
-        return new ModelBundle(version(corpusHash, settings), topics, urgency, settings.manifest());
+        DoccatModel urgency = train(samples, syllables.stream().map(Features::of).toList(),
+                s -> s.urgent() ? ModelBundle.URGENT : ModelBundle.NORMAL, settings.withAlgorithm(settings.urgencyAlgorithm()));
+        return new ModelBundle(version(corpusHash, settings), topics, urgency, manifest(settings));
     }
 
     private static DoccatModel train(List<Sample> samples, List<String[]> words, Function<Sample, String> outcome,
@@ -61,10 +63,17 @@ public final class Trainer {
         }
     }
 
+    /** The settings, and which words the topic model was trained on, so that a model file is read as it was made. */
+    static Map<String, String> manifest(TrainingSettings settings) {
+        Map<String, String> manifest = new TreeMap<>(settings.manifest());
+        manifest.put(ModelBundle.TOPIC_FEATURES, ModelBundle.WITH_SKIP_BIGRAMS);
+        return manifest;
+    }
+
     static String version(String corpusHash, TrainingSettings settings) {
         var digest = Corpus.sha256();
         digest.update(corpusHash.getBytes(StandardCharsets.UTF_8));
-        digest.update(settings.manifest().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(manifest(settings).toString().getBytes(StandardCharsets.UTF_8));
         return "vi-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
