@@ -12,6 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
+only=${BENCH_ONLY:-}
+for one in ${only//,/ }; do
+  case "$one" in webchat|zalo|telegram) ;; *) echo "BENCH_ONLY: '$one' is none of webchat, zalo, telegram" >&2; exit 1 ;; esac
+done
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 SECS=${1:-15}; CONN=${2:-32}; RATE=${3:-1000}

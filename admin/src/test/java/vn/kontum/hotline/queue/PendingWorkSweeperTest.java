@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -68,30 +69,43 @@ class PendingWorkSweeperTest extends HotlineIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(OTHER_CHAT).size() == 1);
         long contact = jdbc.sql("select contact_id from help_case where id = :c").param("c", caseId).query(Long.class).single();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long neverQueued = reply(caseId, contact, "never queued", null, null);
-        long lost = reply(caseId, contact, "lost", now.minusMinutes(5), null);
-        long queuedLately = reply(caseId, contact, "queued lately", now.minusSeconds(1), null);
-        long retryLater = reply(caseId, contact, "retry later", null, now.plusMinutes(10));
+        long neverQueued = reply(caseId, contact, "never queued", false, null, null);
+        long lost = reply(caseId, contact, "lost", false, now.minusMinutes(5), null);
+        long lostUrgent = reply(caseId, contact, "lost, urgent", true, now.minusMinutes(5), null);
+        // Queued a moment ago, as a node a minute ahead dates it: the tests count work as lost after 3 s, and this
+        // must stay unlost while the test runs.
+        long queuedLately = reply(caseId, contact, "queued lately", false, now.plusMinutes(1), null);
+        long retryLater = reply(caseId, contact, "retry later", false, null, now.plusMinutes(10));
+        try {
+            sweeper.sweepOnce(); // (or its scheduled pass, if that came first)
 
-        sweeper.sweepOnce(); // (or its scheduled pass, if that came first)
-
-        assertThat(redis.opsForStream().range(WorkQueue.OUTBOUND, Range.unbounded()))
-                .map(entry -> entry.getValue().get("id"))
-                .contains(Long.toString(neverQueued), Long.toString(lost))
-                .doesNotContain(Long.toString(queuedLately), Long.toString(retryLater));
-        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(OTHER_CHAT).size() == 3);
-        assertThat(TELEGRAM.sentTo(OTHER_CHAT)).map(m -> m.text()).contains("never queued", "lost")
-                .doesNotContain("queued lately", "retry later");
+            assertThat(redis.opsForStream().range(WorkQueue.OUTBOUND, Range.unbounded()))
+                    .map(entry -> entry.getValue().get("id"))
+                    .contains(Long.toString(neverQueued), Long.toString(lost))
+                    .doesNotContain(Long.toString(lostUrgent), Long.toString(queuedLately), Long.toString(retryLater));
+            assertThat(redis.opsForStream().range(WorkQueue.URGENT_OUTBOUND, Range.unbounded()))
+                    .map(entry -> entry.getValue().get("id")).contains(Long.toString(lostUrgent));
+            await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(OTHER_CHAT).size() == 4);
+            assertThat(TELEGRAM.sentTo(OTHER_CHAT)).map(m -> m.text()).contains("never queued", "lost", "lost, urgent")
+                    .doesNotContain("queued lately", "retry later");
+        } finally { // not sent later, in another test's time
+            jdbc.sql("update message set state = 'FAILED' where id in (:ids) and state = 'QUEUED'")
+                    .param("ids", List.of(queuedLately, retryLater)).update();
+        }
     }
 
-    /** A reply to send, as the outbox leaves it: queued at {@code enqueuedAt} (null: not yet), or to retry at {@code retryAt}. */
-    private long reply(long caseId, long contact, String text, @Nullable OffsetDateTime enqueuedAt, @Nullable OffsetDateTime retryAt) {
+    /**
+     * A reply to send (urgent: an emergency answer), as the outbox leaves it: queued at {@code enqueuedAt} (null: not
+     * yet), or to retry at {@code retryAt}.
+     */
+    private long reply(long caseId, long contact, String text, boolean urgent, @Nullable OffsetDateTime enqueuedAt,
+                       @Nullable OffsetDateTime retryAt) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into message (direction, channel, contact_id, case_id, body, urgent, state, created_at,
                                              enqueued_at, next_attempt_at)
-                        values ('OUT', 'telegram', :contact, :case, :body, false, 'QUEUED', :now, :enqueued, :retry)""")
-                .param("contact", contact).param("case", caseId).param("body", content.seal(text))
+                        values ('OUT', 'telegram', :contact, :case, :body, :urgent, 'QUEUED', :now, :enqueued, :retry)""")
+                .param("contact", contact).param("case", caseId).param("body", content.seal(text)).param("urgent", urgent)
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC)).param("enqueued", enqueuedAt).param("retry", retryAt).update(keys, "id");
         return Objects.requireNonNull(keys.getKey()).longValue();
     }

@@ -92,7 +92,8 @@ public class PendingWorkSweeper {
     /**
      * Up to 500 rows in {@code state} never queued, or queued to their lane before its stale time, urgent first.
      * Two branches rather than one {@code or}, each a range of the (state, enqueued_at) index: under a backlog of
-     * tens of thousands of rows queued moments ago, a pass then reads only the few it requeues, not all of them.
+     * tens of thousands of rows queued moments ago, a pass does not read them (it still reads the replies waiting to
+     * retry, whose {@code enqueued_at} is null, to find those due).
      * The state is written into the statement (one of two constants) so that the planner sees which rows it takes.
      */
     private List<Waiting> waiting(String state, String due, OffsetDateTime stale, OffsetDateTime staleUrgent, OffsetDateTime now) {
@@ -115,7 +116,8 @@ public class PendingWorkSweeper {
 
     /**
      * {@code unreadFor}: how long ago the last entry the lane's workers read was added, if entries after it wait
-     * unread; set against this node's clock, which dates the rows, whatever Redis's clock says.
+     * unread; set against this node's clock, whatever Redis's clock says. (The rows are dated by the clock of the node
+     * that queued them: the nodes' clocks are taken to agree, as NTP keeps them.)
      */
     static OffsetDateTime staleBefore(OffsetDateTime stale, OffsetDateTime now, @Nullable Duration unreadFor) {
         if (unreadFor == null) {

@@ -86,8 +86,6 @@ public final class MessageClassifier {
         }
         String[] context = contextOf(words);
         double[] scores = topics.eval(context);
-        // The urgency model's words are the topic model's less the skip-bigrams at the end.
-        String[] urgencyContext = skipBigrams ? Arrays.copyOf(context, context.length - Features.skipBigramCount(syllables)) : context;
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -96,14 +94,32 @@ public final class MessageClassifier {
         }
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        boolean urgent = lexicon.matches(syllables) || urgency.eval(urgencyContext)[urgentIndex] >= bundle.urgencyThreshold();
+        boolean urgent = lexicon.matches(syllables) || urgencyProbability(context, words, syllables) >= bundle.urgencyThreshold();
         return new Classification(topic, confidence, urgent, bundle.version());
     }
 
-    /** The probability the urgency model alone gives; for evaluation. */
+    /** The probability the urgency model alone gives, as {@link #classify} reads it; for evaluation. */
     double urgencyScore(String text) {
-        String[] words = features.of(text);
-        return words.length == 0 ? 0 : urgency.eval(contextOf(words))[urgentIndex];
+        List<String> syllables = features.normalizer().syllables(text == null ? "" : text);
+        String[] words = skipBigrams ? Features.forTopic(syllables) : Features.of(syllables);
+        return words.length == 0 ? 0 : urgencyProbability(contextOf(words), words, syllables);
+    }
+
+    /** {@code context}: the topic model's, made of {@code words}. */
+    private double urgencyProbability(String[] context, String[] words, List<String> syllables) {
+        return urgency.eval(skipBigrams ? urgencyContext(context, words, syllables) : context)[urgentIndex];
+    }
+
+    /**
+     * The urgency model's words are the topic model's less the skip-bigrams at the end, and OpenNLP's bag of words
+     * gives one feature per word, in order: the topic model's context less its end. Should a generator ever map words
+     * otherwise, the urgency model's context is built on its own.
+     */
+    private String[] urgencyContext(String[] context, String[] words, List<String> syllables) {
+        if (context.length != words.length) {
+            return contextOf(Features.of(syllables));
+        }
+        return Arrays.copyOf(context, context.length - Features.skipBigramCount(syllables));
     }
 
     /** OpenNLP's bag of words: one feature per word, in order ("bow=" and the word). */

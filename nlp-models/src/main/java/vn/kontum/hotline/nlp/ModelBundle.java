@@ -56,9 +56,16 @@ public record ModelBundle(String version, DoccatModel topicModel, DoccatModel ur
         return Double.parseDouble(settings.getOrDefault("urgency.threshold", "0.3"));
     }
 
-    /** Whether the topic model was trained with the folded skip-bigrams beside the syllables and bigrams. */
+    /**
+     * Whether the topic model was trained with the folded skip-bigrams beside the syllables and bigrams. A model file
+     * that names words this code does not know is refused rather than read with the wrong ones.
+     */
     public boolean topicSkipBigrams() {
-        return WITH_SKIP_BIGRAMS.equals(settings.get(TOPIC_FEATURES));
+        String features = settings.get(TOPIC_FEATURES);
+        if (features != null && !features.equals(WITH_SKIP_BIGRAMS)) {
+            throw new IllegalArgumentException("model " + version + " was trained on topic features this version does not make: " + features);
+        }
+        return features != null;
     }
 
     public void write(OutputStream out) throws IOException {

@@ -1,6 +1,7 @@
 package vn.kontum.hotline.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import opennlp.tools.doccat.DocumentCategorizerME;
+import vn.kontum.hotline.nlp.text.DangerLexicon;
 import vn.kontum.hotline.nlp.text.Features;
 import vn.kontum.hotline.nlp.text.Folding;
 
@@ -157,6 +159,30 @@ class MessageClassifierTest {
 
         assertThat(classifier.bundle().topicSkipBigrams()).isTrue();
         assertThat(old.classify(text).confidence()).isEqualTo(Arrays.stream(scores).max().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cứu", "cứu em", "cứu em với chồng đánh", "ck e dang cam dao doi giet e", "alo chị ơi",
+            "chồng em hay đánh em khi say rượu, em phải làm sao"})
+    void urgencyIsWhatOpenNlpsCategorizerGivesOnTheUrgencyModelsOwnWords(String text) {
+        // classify() reads the urgency model on a slice of the topic model's context: the same as its own words give.
+        DocumentCategorizerME urgency = new DocumentCategorizerME(classifier.bundle().urgencyModel());
+        double expected = urgency.categorize(Features.standard().of(text))[urgency.getIndex(ModelBundle.URGENT)];
+
+        assertThat(classifier.urgencyScore(text)).isEqualTo(expected);
+        assertThat(classifier.classify(text).urgent()).isEqualTo(
+                DangerLexicon.standard().matches(Features.standard().normalizer().syllables(text))
+                        || expected >= classifier.bundle().urgencyThreshold());
+    }
+
+    @Test
+    void aModelFileNamingUnknownTopicFeaturesIsRefused() {
+        Map<String, String> newer = new TreeMap<>(classifier.bundle().settings());
+        newer.put(ModelBundle.TOPIC_FEATURES, "syllables,bigrams,trigrams");
+        ModelBundle bundle = new ModelBundle("newer", classifier.bundle().topicModel(), classifier.bundle().urgencyModel(), newer);
+
+        assertThatThrownBy(() -> new MessageClassifier(bundle)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trigrams");
     }
 
     @Test

@@ -114,15 +114,18 @@ class ZaloDeliveryTest extends HotlineIntegrationTest {
 
     @Test
     void sends_read_the_token_from_the_database_once_in_a_while_not_each_time_and_see_another_nodes_refresh_within_seconds() {
+        tokens.current(); // the first tokens are in the database
         CountingDataSource counting = new CountingDataSource(dataSource);
         ZaloTokens here = new ZaloTokens(settings, JdbcClient.create(counting), redis, zaloSecretCipher, zaloHttp,
                 JsonMapper.builder().build(), Clock.systemUTC());
         String first = here.accessToken();
+        counting.reset();
 
         for (int i = 0; i < 500; i++) {
             assertThat(here.accessToken()).isEqualTo(first);
         }
-        assertThat(counting.connections()).as("database connections for 501 sends").isLessThanOrEqualTo(2);
+        // (one read again, should the 500 take longer than the 5 seconds a token is kept)
+        assertThat(counting.connections()).as("database connections for 500 more sends").isLessThanOrEqualTo(1);
 
         String refreshedElsewhere = tokens.refresh(first); // another node's refresh
         assertThat(refreshedElsewhere).isNotEqualTo(first);

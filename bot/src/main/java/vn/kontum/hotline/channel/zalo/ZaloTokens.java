@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -68,7 +69,7 @@ final class ZaloTokens {
     private final JsonMapper json;
     private final Clock clock;
     private final String lockKey;
-    private volatile @Nullable Kept kept;
+    private final AtomicReference<@Nullable Kept> kept = new AtomicReference<>();
 
     /** A token as last read or stored here, and when to read it again. */
     private record Kept(Token token, long untilNanos) {
@@ -115,11 +116,11 @@ final class ZaloTokens {
                 try {
                     Token stored = current();
                     if (!stored.accessToken().equals(rejected)) {
-                        return keep(stored).accessToken();
+                        return keep(stored, true).accessToken();
                     }
                     Token fresh = callOAuth(stored.refreshToken());
                     save(fresh);
-                    keep(fresh);
+                    keep(fresh, true);
                     log.info("zalo access token refreshed; expires {}", fresh.accessExpiresAt());
                     return fresh.accessToken();
                 } finally {
@@ -129,7 +130,7 @@ final class ZaloTokens {
             sleep();
             Token stored = current();
             if (!stored.accessToken().equals(rejected)) {
-                return keep(stored).accessToken();
+                return keep(stored, true).accessToken();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("zalo token refresh by another node did not finish in time");
@@ -139,12 +140,19 @@ final class ZaloTokens {
 
     /** The token kept here if read lately, else the stored one. */
     private Token recent() {
-        Kept k = kept;
-        return k != null && System.nanoTime() - k.untilNanos() < 0 ? k.token() : keep(current());
+        Kept k = kept.get();
+        return k != null && System.nanoTime() - k.untilNanos() < 0 ? k.token() : keep(current(), false);
     }
 
-    private Token keep(Token token) {
-        kept = new Kept(token, System.nanoTime() + KEPT_FOR.toNanos());
+    /**
+     * Keeps {@code token}. Read in passing ({@code settled} false), it does not replace a fresh one that expires later:
+     * a thread that read the old row just before another stored a refreshed one must not put the old token back.
+     * After Zalo refused the kept one, or a refresh, what the database holds is kept whatever its expiry.
+     */
+    private Token keep(Token token, boolean settled) {
+        long now = System.nanoTime();
+        kept.updateAndGet(old -> !settled && old != null && now - old.untilNanos() < 0
+                && old.token().accessExpiresAt().isAfter(token.accessExpiresAt()) ? old : new Kept(token, now + KEPT_FOR.toNanos()));
         return token;
     }
 
