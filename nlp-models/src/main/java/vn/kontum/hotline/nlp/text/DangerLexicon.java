@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Phrases that mean someone is in danger now ("đang đánh", "chảy máu nhiều", "bị nhốt"), from the project's
@@ -17,10 +19,24 @@ import java.util.Objects;
  */
 public final class DangerLexicon {
 
+    /** Phrases with a "*" for any one word between, such as "không cho * ra" ("không cho em ra", "ko cho con ra"). */
+    private static final String ANY_WORD = "*";
+
     private final List<String> phrases;
+    private final List<Pattern> gapped;
 
     DangerLexicon(List<String> phrases) {
-        this.phrases = List.copyOf(phrases);
+        this.phrases = phrases.stream().filter(p -> !p.contains(" " + ANY_WORD + " ")).toList();
+        this.gapped = phrases.stream().filter(p -> p.contains(" " + ANY_WORD + " ")).map(DangerLexicon::pattern).toList();
+    }
+
+    /** " khong cho * ra " -> " khong cho [^ ]+ ra ", on the folded text with a space around each word. */
+    private static Pattern pattern(String phrase) {
+        StringBuilder regex = new StringBuilder();
+        for (String word : phrase.strip().split(" ")) {
+            regex.append(' ').append(word.equals(ANY_WORD) ? "[^ ]+" : Pattern.quote(word));
+        }
+        return Pattern.compile(regex.append(' ').toString());
     }
 
     public static DangerLexicon standard() {
@@ -30,7 +46,9 @@ public final class DangerLexicon {
             TextNormalizer normalizer = TextNormalizer.standard();
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    phrases.add(" " + String.join(" ", normalizer.syllables(Folding.fold(line)).stream().map(Folding::fold).toList()) + " ");
+                    phrases.add(" " + String.join(" ", Arrays.stream(line.strip().split("\\s+"))
+                            .map(word -> word.equals(ANY_WORD) ? word : String.join(" ", normalizer.syllables(Folding.fold(word)).stream().map(Folding::fold).toList()))
+                            .toList()) + " ");
                 }
             }
             return new DangerLexicon(phrases);
@@ -51,10 +69,15 @@ public final class DangerLexicon {
                 return true;
             }
         }
+        for (Pattern phrase : gapped) {
+            if (phrase.matcher(text).find()) {
+                return true;
+            }
+        }
         return false;
     }
 
     public int size() {
-        return phrases.size();
+        return phrases.size() + gapped.size();
     }
 }
