@@ -23,11 +23,16 @@ public final class DangerLexicon {
     private static final String ANY_WORD = "*";
 
     private final List<String> phrases;
-    private final List<Pattern> gapped;
+    private final List<Gapped> gapped;
+
+    /** A phrase with a gap: {@code start}, the words before the first gap, is looked for first, without the pattern. */
+    private record Gapped(String start, Pattern pattern) {
+    }
 
     DangerLexicon(List<String> phrases) {
         this.phrases = phrases.stream().filter(p -> !p.contains(" " + ANY_WORD + " ")).toList();
-        this.gapped = phrases.stream().filter(p -> p.contains(" " + ANY_WORD + " ")).map(DangerLexicon::pattern).toList();
+        this.gapped = phrases.stream().filter(p -> p.contains(" " + ANY_WORD + " "))
+                .map(p -> new Gapped(p.substring(0, p.indexOf(" " + ANY_WORD + " ") + 1), pattern(p))).toList();
     }
 
     /** " khong cho * ra " -> " khong cho [^ ]+ ra ", on the folded text with a space around each word. */
@@ -69,8 +74,8 @@ public final class DangerLexicon {
                 return true;
             }
         }
-        for (Pattern phrase : gapped) {
-            if (phrase.matcher(text).find()) {
+        for (Gapped phrase : gapped) {
+            if (text.contains(phrase.start()) && phrase.pattern().matcher(text).find()) {
                 return true;
             }
         }
