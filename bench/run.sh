@@ -60,8 +60,10 @@ export BENCH_COOKIES="$WORK/cookies"
 URL="http://127.0.0.1:$PORT"
 ACCEPTED=0
 want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
-FULL_DRAIN=0; ZALO_DRAIN=0; ZALO_SETTLE=0; PACED_DRAIN=0; ZALO_PACED_DRAIN=0; ZALO_PACED_SETTLE=0
-CALM_FROM=0; CALM_TO=0; CALM_URGENT=0; TELEGRAM_URGENT_FROM=0; TELEGRAM_DRAIN=0; TELEGRAM_PACED_DRAIN=0
+# Seconds measured after each row; "-" for the rows BENCH_ONLY leaves out.
+FULL_DRAIN=-; ZALO_DRAIN=-; ZALO_SETTLE=-; PACED_DRAIN=-; ZALO_PACED_DRAIN=-; ZALO_PACED_SETTLE=-
+CALM_FROM=0; CALM_TO=0; CALM_URGENT=0; TELEGRAM_URGENT_FROM=0; TELEGRAM_DRAIN=-; TELEGRAM_PACED_DRAIN=-
+secs() { [ "$1" = - ] && echo "- (not run)" || printf '%.1f s' "$1"; }
 
 run() { # name path rate seconds [connections]; rate: requests a second on a timetable, 0 for full speed
   local out script=bench/chat.lua
@@ -160,9 +162,9 @@ if want telegram; then
 fi
 echo
 DONE=$(grep -c "replyQueuedAfterMs=" "$WORK/hotline.log" || true)
-printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %.1f s after web chat full speed, %.1f s after Zalo full speed, %.1f s after Telegram full speed; %.1f / %.1f / %.1f s after the paced runs\n' \
-  "$ACCEPTED" "$DONE" "$FULL_DRAIN" "$ZALO_DRAIN" "$TELEGRAM_DRAIN" "$PACED_DRAIN" "$ZALO_PACED_DRAIN" "$TELEGRAM_PACED_DRAIN"
-printf 'replies to Zalo all sent (the next row waits for them): %.1f s after they were all queued, full speed; %.1f s, paced\n' "$ZALO_SETTLE" "$ZALO_PACED_SETTLE"
+printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to queue when the load stopped: cleared in %s after web chat full speed, %s after Zalo full speed, %s after Telegram full speed; %s / %s / %s after the paced runs\n' \
+  "$ACCEPTED" "$DONE" "$(secs "$FULL_DRAIN")" "$(secs "$ZALO_DRAIN")" "$(secs "$TELEGRAM_DRAIN")" "$(secs "$PACED_DRAIN")" "$(secs "$ZALO_PACED_DRAIN")" "$(secs "$TELEGRAM_PACED_DRAIN")"
+printf 'replies to Zalo all sent (the next row waits for them): %s after they were all queued, full speed; %s, paced\n' "$(secs "$ZALO_SETTLE")" "$(secs "$ZALO_PACED_SETTLE")"
 grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | awk -v from="$PACED_FROM" -v to="$PACED_TO" 'NR > from && NR <= to' \
   | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
   printf "paced web chat and Zalo runs, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
