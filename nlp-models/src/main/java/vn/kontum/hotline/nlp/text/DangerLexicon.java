@@ -51,15 +51,19 @@ public final class DangerLexicon {
             TextNormalizer normalizer = TextNormalizer.standard();
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isBlank() && !line.startsWith("#")) {
+                    // Word by word, so that the normaliser, which drops punctuation, leaves each "*" alone.
                     phrases.add(" " + String.join(" ", Arrays.stream(line.strip().split("\\s+"))
-                            .map(word -> word.equals(ANY_WORD) ? word : String.join(" ", normalizer.syllables(Folding.fold(word)).stream().map(Folding::fold).toList()))
-                            .toList()) + " ");
+                            .map(word -> word.equals(ANY_WORD) ? word : folded(normalizer, word)).toList()) + " ");
                 }
             }
             return new DangerLexicon(phrases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String folded(TextNormalizer normalizer, String word) {
+        return String.join(" ", normalizer.syllables(Folding.fold(word)).stream().map(Folding::fold).toList());
     }
 
     /** True when the normalised syllables hold one of the danger phrases. */
