@@ -59,7 +59,7 @@ bench_chat_sessions "$PORT" "$SESSIONS" > "$WORK/cookies"
 export BENCH_COOKIES="$WORK/cookies"
 URL="http://127.0.0.1:$PORT"
 ACCEPTED=0
-want() { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONLY," == *",$1,"* ]]; }
+want() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 # Seconds measured after each row; "-" for the rows BENCH_ONLY leaves out.
 FULL_DRAIN=-; ZALO_DRAIN=-; ZALO_SETTLE=-; PACED_DRAIN=-; ZALO_PACED_DRAIN=-; ZALO_PACED_SETTLE=-
 CALM_FROM=0; CALM_TO=0; CALM_URGENT=0; TELEGRAM_URGENT_FROM=0; TELEGRAM_DRAIN=-; TELEGRAM_PACED_DRAIN=-
@@ -167,6 +167,7 @@ printf 'messages accepted: %d; replies queued: %d. Backlog of replies still to q
 printf 'replies to Zalo all sent (the next row waits for them): %s after they were all queued, full speed; %s, paced\n' "$(secs "$ZALO_SETTLE")" "$(secs "$ZALO_PACED_SETTLE")"
 grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | awk -v from="$PACED_FROM" -v to="$PACED_TO" 'NR > from && NR <= to' \
   | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
+  if (NR == 0) { print "paced web chat and Zalo runs: not run"; exit }
   printf "paced web chat and Zalo runs, time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n", a[int(NR * 0.5)], a[int(NR * 0.99)], a[NR]}'
 grep -o 'replyQueuedAfterMs=[0-9]*' "$WORK/hotline.log" | cut -d= -f2 | sort -n | awk '{a[NR] = $1} END {
   printf "whole run (full-speed bursts included), time from acceptance to reply queued: p50 %d ms, p99 %d ms, max %d ms\n",
