@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
 import vn.kontum.hotline.nlp.text.DangerLexicon;
@@ -79,13 +81,11 @@ public final class MessageClassifier {
     }
 
     public Classification classify(String text) {
-        List<String> syllables = features.normalizer().syllables(text == null ? "" : text);
-        String[] words = skipBigrams ? Features.forTopic(syllables) : Features.of(syllables);
-        if (words.length == 0) {
+        Reading reading = read(text);
+        if (reading == null) {
             return new Classification(Topic.OTHER, 0.0, false, bundle.version());
         }
-        String[] context = contextOf(words);
-        double[] scores = topics.eval(context);
+        double[] scores = topics.eval(reading.context());
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
             if (scores[i] > scores[best]) {
@@ -94,15 +94,41 @@ public final class MessageClassifier {
         }
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        boolean urgent = lexicon.matches(syllables) || urgencyProbability(context, words, syllables) >= bundle.urgencyThreshold();
+        boolean urgent = lexicon.matches(reading.syllables()) || urgencyProbability(reading) >= bundle.urgencyThreshold();
         return new Classification(topic, confidence, urgent, bundle.version());
     }
 
-    /** The probability the urgency model alone gives, as {@link #classify} reads it; for evaluation. */
-    double urgencyScore(String text) {
+    /**
+     * How urgent the message looks, on the scale {@link #classify} cuts at the model's urgency threshold: 1 when a
+     * danger phrase matched, else the urgency model's probability. For evaluation, which walks every threshold to find
+     * the best urgent recall at a given precision.
+     */
+    public double urgencyScore(String text) {
+        Reading reading = read(text);
+        if (reading == null) {
+            return 0;
+        }
+        return lexicon.matches(reading.syllables()) ? 1 : urgencyProbability(reading);
+    }
+
+    /** The probability the urgency model alone gives, as {@link #classify} reads it. */
+    double urgencyModelProbability(String text) {
+        Reading reading = read(text);
+        return reading == null ? 0 : urgencyProbability(reading);
+    }
+
+    /** The message's syllables, the topic model's words and their OpenNLP context; null when it has no word. */
+    private @Nullable Reading read(@Nullable String text) {
         List<String> syllables = features.normalizer().syllables(text == null ? "" : text);
         String[] words = skipBigrams ? Features.forTopic(syllables) : Features.of(syllables);
-        return words.length == 0 ? 0 : urgencyProbability(contextOf(words), words, syllables);
+        return words.length == 0 ? null : new Reading(syllables, words, contextOf(words));
+    }
+
+    private record Reading(List<String> syllables, String[] words, String[] context) {
+    }
+
+    private double urgencyProbability(Reading reading) {
+        return urgencyProbability(reading.context(), reading.words(), reading.syllables());
     }
 
     /** {@code context}: the topic model's, made of {@code words}. */

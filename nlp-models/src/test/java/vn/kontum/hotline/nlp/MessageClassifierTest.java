@@ -169,10 +169,23 @@ class MessageClassifierTest {
         DocumentCategorizerME urgency = new DocumentCategorizerME(classifier.bundle().urgencyModel());
         double expected = urgency.categorize(Features.standard().of(text))[urgency.getIndex(ModelBundle.URGENT)];
 
-        assertThat(classifier.urgencyScore(text)).isEqualTo(expected);
+        assertThat(classifier.urgencyModelProbability(text)).isEqualTo(expected);
         assertThat(classifier.classify(text).urgent()).isEqualTo(
                 DangerLexicon.standard().matches(Features.standard().normalizer().syllables(text))
                         || expected >= classifier.bundle().urgencyThreshold());
+    }
+
+    @Test
+    void theUrgencyScoreIsOneForADangerPhraseAndTheModelsProbabilityOtherwise() {
+        String held = "không cho em ra";
+        String asking = "chị ơi cho em hỏi lịch khám thai";
+        // A danger phrase to which the urgency model itself does not give certainty, so that the two can be told apart.
+        assertThat(DangerLexicon.standard().matches(Features.standard().normalizer().syllables(held))).isTrue();
+        assertThat(classifier.urgencyModelProbability(held)).isLessThan(1.0);
+
+        assertThat(classifier.urgencyScore(held)).isEqualTo(1.0);
+        assertThat(classifier.urgencyScore(asking)).isEqualTo(classifier.urgencyModelProbability(asking)).isLessThan(1.0);
+        assertThat(classifier.urgencyScore("  ")).isZero();
     }
 
     @Test

@@ -185,7 +185,7 @@ public final class NlpCommand {
                     answers.put(text, c);
                 }
                 boolean fallback = c.topic() == vn.kontum.hotline.nlp.Topic.OTHER && c.confidence() < settings.confidenceThreshold();
-                return new vn.kontum.hotline.nlp.training.Prediction(c.label(), c.urgent(), fallback);
+                return new vn.kontum.hotline.nlp.training.Prediction(c.label(), c.urgent(), fallback, classifier.urgencyScore(text));
             };
         });
         out.printf(Locale.ROOT, "# corpus %s: %s%n", corpus.hash(), scores.summaryLine());

@@ -88,6 +88,6 @@ public final class CrossValidation {
     private static Prediction predict(MessageClassifier classifier, String text) {
         Classification c = classifier.classify(text);
         boolean fallback = c.topic() == Topic.OTHER && c.confidence() < classifier.bundle().confidenceThreshold();
-        return new Prediction(c.label(), c.urgent(), fallback);
+        return new Prediction(c.label(), c.urgent(), fallback, classifier.urgencyScore(text));
     }
 }

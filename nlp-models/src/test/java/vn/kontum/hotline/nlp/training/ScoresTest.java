@@ -1,0 +1,55 @@
+package vn.kontum.hotline.nlp.training;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ScoresTest {
+
+    /** Seven messages, four urgent, with the urgency scores a classifier gave them. */
+    private static Scores judged() {
+        Scores scores = new Scores();
+        add(scores, 0.9, true);
+        add(scores, 0.8, false);
+        add(scores, 0.7, true);
+        add(scores, 0.7, false);
+        add(scores, 0.5, true);
+        add(scores, 0.2, false);
+        add(scores, 0.1, true);
+        return scores;
+    }
+
+    private static void add(Scores scores, double urgencyScore, boolean urgent) {
+        scores.add(new Sample("violence", urgent, "m" + urgencyScore, "test"),
+                new Prediction("violence", urgencyScore >= 0.5, false, urgencyScore));
+    }
+
+    @Test
+    void theBestRecallAtAPrecisionIsFoundAmongAllThresholds() {
+        Scores scores = judged();
+
+        assertThat(scores.urgentRecall()).isEqualTo(0.75); // the classifier's own cut, 0.5
+        assertThat(scores.bestUrgentRecallAt(0.6)).isEqualTo(new Scores.OperatingPoint(0.75, 0.6, 0.5));
+        assertThat(scores.bestUrgentRecallAt(0.5).recall()).isEqualTo(1.0);
+        assertThat(scores.bestUrgentRecallAt(0.5).precision()).isCloseTo(4.0 / 7, within(1e-12));
+    }
+
+    @Test
+    void messagesOfEqualScoreCountTogether() {
+        // At 0.7 an urgent and a normal message score the same: no threshold takes one without the other, so the
+        // precision there is 2 of 4, not 2 of 3.
+        assertThat(judged().bestUrgentRecallAt(0.65)).isEqualTo(new Scores.OperatingPoint(0.25, 1.0, 0.9));
+    }
+
+    @Test
+    void noThresholdMayReachThePrecision() {
+        Scores scores = new Scores();
+        add(scores, 0.9, false);
+        add(scores, 0.1, true);
+
+        assertThat(scores.bestUrgentRecallAt(0.8).recall()).isZero();
+        assertThat(scores.bestUrgentRecallAt(0.8).threshold()).isInfinite();
+        assertThat(scores.report()).contains("urgent recall at precision >= 0.80: none");
+    }
+}
