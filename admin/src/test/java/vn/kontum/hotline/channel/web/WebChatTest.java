@@ -36,6 +36,8 @@ class WebChatTest extends HotlineIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Trò chuyện với Địa chỉ tin cậy").contains("113").contains("/chat/chat.js")
                 .doesNotContain("<script>");
+        // The erase words as she types them, accents and all (the page clears her screen on them).
+        assertThat(page.body()).contains("data-erase-words=\"/xoa,xoa,xoá,xóa,/erase\"");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
