@@ -95,6 +95,21 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_trafficking_answer_not_taken_for_urgent_still_says_to_call_the_police_if_someone_is_held() {
+        // The urgency model misses some women held far away (nlp-models/BENCHMARKS.md): the ordinary answer says it too.
+        long chat = 750_009;
+        long caseId = telegramCase(chat, "Hơ", "alo");
+        Sent question = awaitReply(chat, 1);
+
+        TELEGRAM.userPresses(chat, "Hơ", question, "#topic:trafficking");
+        Sent routed = awaitReply(chat, 2);
+        assertThat(routed.text()).contains("Nếu bạn hoặc người thân đang bị giữ, bị đe dọa hay bị đòi tiền chuộc, hãy gọi ngay 113")
+                .contains("Đừng đưa giấy tờ tùy thân");
+        assertThat(jdbc.sql("select category from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("trafficking");
+    }
+
+    @Test
     void opening_the_bot_from_a_village_poster_sets_her_village_and_her_case_goes_to_its_health_station() {
         long chat = 750_007;
         TELEGRAM.userWrites(chat, "Liên", "/start v-dak-bla-thon-3");
