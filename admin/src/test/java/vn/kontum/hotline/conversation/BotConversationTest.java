@@ -82,8 +82,9 @@ class BotConversationTest extends HotlineIntegrationTest {
         long caseId = telegramCase(chat, "Mai", "alo");
 
         Sent question = awaitReply(chat, 1);
-        assertThat(question.text()).contains("Bạn cần hỗ trợ về việc gì?").contains("1 - Bạo lực gia đình, xâm hại")
-                .contains("5 - Gặp cán bộ");
+        // An unclear message may be a danger the classifier did not see: the police number comes with the question.
+        assertThat(question.text()).contains("Nếu bạn đang gặp nguy hiểm, hãy gọi ngay 113. Bạn cần hỗ trợ về việc gì?")
+                .contains("1 - Bạo lực gia đình, xâm hại").contains("5 - Gặp cán bộ");
         assertThat(question.buttons()).containsExactly("#topic:violence", "#topic:trafficking", "#topic:safe_delivery",
                 "#topic:savings_loans", "#person");
 
