@@ -188,6 +188,15 @@ class MessageClassifierTest {
         assertThat(classifier.urgencyScore("  ")).isZero();
     }
 
+    @ParameterizedTest
+    @MethodSource("typicalMessages")
+    void aMessageIsUrgentExactlyWhenItsUrgencyScoreReachesTheModelsThreshold(String text, Topic topic) {
+        // What makes walking thresholds on this score (evaluate's "recall at precision 0.80") describe the classifier.
+        for (String t : new String[] {text, "cứu em, " + text, "ck e dang cam dao doi giet e", "không cho em ra"}) {
+            assertThat(classifier.classify(t).urgent()).as(t).isEqualTo(classifier.urgencyScore(t) >= classifier.bundle().urgencyThreshold());
+        }
+    }
+
     @Test
     void aModelFileNamingUnknownTopicFeaturesIsRefused() {
         Map<String, String> newer = new TreeMap<>(classifier.bundle().settings());

@@ -42,7 +42,9 @@ public final class Scores {
         if (predicted.fallback()) {
             fallbacks++;
         }
-        judged.add(new Judged(predicted.urgencyScore(), truth.urgent()));
+        // A score that is not a number counts as the least urgent, as a classifier comparing it with a threshold reads it.
+        double score = predicted.urgencyScore();
+        judged.add(new Judged(Double.isNaN(score) ? Double.NEGATIVE_INFINITY : score, truth.urgent()));
         if (truth.urgent() && predicted.urgent()) {
             urgentTruePositive++;
         } else if (predicted.urgent()) {
@@ -100,7 +102,7 @@ public final class Scores {
     /**
      * The highest urgent recall of any threshold on the urgency score whose precision is at least {@code minPrecision}
      * (of two such, the more precise). The issue's target reads "recall at precision 0.80", which the built threshold,
-     * set low for recall, need not meet.
+     * set low for recall, need not meet. The threshold is chosen on the samples it is scored on.
      */
     public OperatingPoint bestUrgentRecallAt(double minPrecision) {
         List<Judged> byScore = new ArrayList<>(judged);

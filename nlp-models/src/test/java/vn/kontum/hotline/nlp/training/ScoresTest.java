@@ -43,6 +43,34 @@ class ScoresTest {
     }
 
     @Test
+    void messagesOfEqualScoreCountTogetherInWhateverOrderTheyCame() {
+        Scores scores = new Scores();
+        add(scores, 0.9, true);
+        add(scores, 0.7, false);
+        add(scores, 0.7, true);
+
+        assertThat(scores.bestUrgentRecallAt(0.7)).isEqualTo(new Scores.OperatingPoint(0.5, 1.0, 0.9));
+    }
+
+    @Test
+    void aScoreThatIsNotANumberCountsAsTheLeastUrgent() {
+        Scores scores = new Scores();
+        add(scores, Double.NaN, false);
+        add(scores, 0.9, true);
+        add(scores, 0.5, true);
+
+        assertThat(scores.bestUrgentRecallAt(0.8)).isEqualTo(new Scores.OperatingPoint(1.0, 1.0, 0.5));
+    }
+
+    @Test
+    void withoutUrgentMessagesNoThresholdIsFound() {
+        Scores scores = new Scores();
+        add(scores, 0.9, false);
+
+        assertThat(scores.bestUrgentRecallAt(0.8).threshold()).isInfinite();
+    }
+
+    @Test
     void noThresholdMayReachThePrecision() {
         Scores scores = new Scores();
         add(scores, 0.9, false);
