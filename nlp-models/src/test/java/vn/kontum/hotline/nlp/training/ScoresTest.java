@@ -44,40 +44,50 @@ class ScoresTest {
 
     @Test
     void messagesOfEqualScoreCountTogetherInWhateverOrderTheyCame() {
-        Scores scores = new Scores();
-        add(scores, 0.9, true);
-        add(scores, 0.7, false);
-        add(scores, 0.7, true);
+        Scores.OperatingPoint onlyTheFirst = new Scores.OperatingPoint(0.5, 1.0, 0.9);
 
-        assertThat(scores.bestUrgentRecallAt(0.7)).isEqualTo(new Scores.OperatingPoint(0.5, 1.0, 0.9));
+        assertThat(scored(urgent(0.9), urgent(0.7), normal(0.7)).bestUrgentRecallAt(0.7)).isEqualTo(onlyTheFirst);
+        assertThat(scored(urgent(0.9), normal(0.7), urgent(0.7)).bestUrgentRecallAt(0.7)).isEqualTo(onlyTheFirst);
     }
 
     @Test
     void aScoreThatIsNotANumberCountsAsTheLeastUrgent() {
-        Scores scores = new Scores();
-        add(scores, Double.NaN, false);
-        add(scores, 0.9, true);
-        add(scores, 0.5, true);
+        Scores scores = scored(normal(Double.NaN), urgent(0.9), urgent(0.5));
 
         assertThat(scores.bestUrgentRecallAt(0.8)).isEqualTo(new Scores.OperatingPoint(1.0, 1.0, 0.5));
     }
 
     @Test
     void withoutUrgentMessagesNoThresholdIsFound() {
-        Scores scores = new Scores();
-        add(scores, 0.9, false);
-
-        assertThat(scores.bestUrgentRecallAt(0.8).threshold()).isInfinite();
+        assertThat(scored(normal(0.9)).bestUrgentRecallAt(0.8).threshold()).isInfinite();
     }
 
     @Test
     void noThresholdMayReachThePrecision() {
-        Scores scores = new Scores();
-        add(scores, 0.9, false);
-        add(scores, 0.1, true);
+        Scores scores = scored(normal(0.9), urgent(0.1));
 
         assertThat(scores.bestUrgentRecallAt(0.8).recall()).isZero();
         assertThat(scores.bestUrgentRecallAt(0.8).threshold()).isInfinite();
         assertThat(scores.report()).contains("urgent recall at precision >= 0.80: none");
+    }
+
+    /** A message the classifier scored, urgent or not, in the order they are added. */
+    private record Judged(double score, boolean urgent) {
+    }
+
+    private static Judged urgent(double score) {
+        return new Judged(score, true);
+    }
+
+    private static Judged normal(double score) {
+        return new Judged(score, false);
+    }
+
+    private static Scores scored(Judged... judged) {
+        Scores scores = new Scores();
+        for (Judged j : judged) {
+            add(scores, j.score(), j.urgent());
+        }
+        return scores;
     }
 }
