@@ -128,12 +128,7 @@ public final class MessageClassifier {
     }
 
     private double urgencyProbability(Reading reading) {
-        return urgencyProbability(reading.context(), reading.words(), reading.syllables());
-    }
-
-    /** {@code context}: the topic model's, made of {@code words}. */
-    private double urgencyProbability(String[] context, String[] words, List<String> syllables) {
-        return urgency.eval(skipBigrams ? urgencyContext(context, words, syllables) : context)[urgentIndex];
+        return urgency.eval(skipBigrams ? urgencyContext(reading) : reading.context())[urgentIndex];
     }
 
     /**
@@ -141,11 +136,12 @@ public final class MessageClassifier {
      * gives one feature per word, in order: the topic model's context less its end. Should a generator ever map words
      * otherwise, the urgency model's context is built on its own.
      */
-    private String[] urgencyContext(String[] context, String[] words, List<String> syllables) {
-        if (context.length != words.length) {
-            return contextOf(Features.of(syllables));
+    private String[] urgencyContext(Reading reading) {
+        String[] context = reading.context();
+        if (context.length != reading.words().length) {
+            return contextOf(Features.of(reading.syllables()));
         }
-        return Arrays.copyOf(context, context.length - Features.skipBigramCount(syllables));
+        return Arrays.copyOf(context, context.length - Features.skipBigramCount(reading.syllables()));
     }
 
     /** OpenNLP's bag of words: one feature per word, in order ("bow=" and the word). */
