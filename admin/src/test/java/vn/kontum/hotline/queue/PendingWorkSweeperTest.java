@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,6 +32,7 @@ class PendingWorkSweeperTest extends HotlineIntegrationTest {
 
     private static final long CHAT = 793_001;
     private static final long OTHER_CHAT = 793_002;
+    private static final long[] CHATS_BEHIND = {793_003, 793_004, 793_005};
 
     @Autowired
     PendingWorkSweeper sweeper;
@@ -38,6 +42,12 @@ class PendingWorkSweeperTest extends HotlineIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    WorkQueue queue;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void an_urgent_message_stored_but_never_queued_is_put_back_in_the_urgent_lane_and_answered_with_the_emergency_numbers() {
@@ -92,6 +102,53 @@ class PendingWorkSweeperTest extends HotlineIntegrationTest {
             jdbc.sql("update message set state = 'FAILED' where id in (:ids) and state = 'QUEUED'")
                     .param("ids", List.of(queuedLately, retryLater)).update();
         }
+    }
+
+    @Test
+    void work_waiting_unread_behind_busy_workers_is_not_queued_again_and_each_woman_is_answered_once() throws Exception {
+        long caseId = telegramCase(CHATS_BEHIND[0], "Mai", "cho em hỏi lớp học may ở phường");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(CHATS_BEHIND[0]).size() == 1);
+        long contact = jdbc.sql("select contact_id from help_case where id = :c").param("c", caseId).query(Long.class).single();
+        // As under a long backlog: the lanes hold entries that no worker has read yet, longer than work counts as lost.
+        SmartLifecycle workers = context.getBean("hotlineWorkers", SmartLifecycle.class);
+        workers.stop();
+        List<Long> inbound = new ArrayList<>();
+        List<Long> outbound = new ArrayList<>();
+        try {
+            for (long chat : List.of(CHATS_BEHIND[1], CHATS_BEHIND[2])) {
+                int update = TELEGRAM.userWrites(chat, "Hoa", "chị ơi tổ tiết kiệm thôn em họp ngày nào");
+                inbound.add(await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select id from message where inbound_key = :k")
+                        .param("k", "telegram:" + update).query(Long.class).optional(), java.util.Optional::isPresent).orElseThrow());
+            }
+            for (String text : List.of("behind, first", "behind, second")) {
+                long id = reply(caseId, contact, text, false, OffsetDateTime.now(ZoneOffset.UTC), null);
+                queue.publish(WorkQueue.OUTBOUND, id);
+                outbound.add(id);
+            }
+            Thread.sleep(4_000); // past the tests' 3 s after which work not done counts as lost
+
+            sweeper.sweepOnce(); // (and the scheduled passes meanwhile)
+
+            assertThat(entriesOf(WorkQueue.INBOUND, WorkQueue.URGENT_INBOUND)).filteredOn(inbound::contains)
+                    .containsExactlyInAnyOrderElementsOf(inbound);
+            assertThat(entriesOf(WorkQueue.OUTBOUND, WorkQueue.URGENT_OUTBOUND)).filteredOn(outbound::contains)
+                    .containsExactlyInAnyOrderElementsOf(outbound);
+        } finally {
+            workers.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(CHATS_BEHIND[0]).size() == 3
+                && TELEGRAM.sentTo(CHATS_BEHIND[1]).size() == 1 && TELEGRAM.sentTo(CHATS_BEHIND[2]).size() == 1);
+        assertThat(TELEGRAM.sentTo(CHATS_BEHIND[0])).map(m -> m.text()).endsWith("behind, first", "behind, second");
+    }
+
+    /** The message ids of every entry now in these lanes, once per entry. */
+    private List<Long> entriesOf(String... streams) {
+        List<Long> ids = new ArrayList<>();
+        for (String stream : streams) {
+            Objects.requireNonNull(redis.opsForStream().range(stream, Range.unbounded()))
+                    .forEach(entry -> ids.add(Long.parseLong(String.valueOf(entry.getValue().get("id")))));
+        }
+        return ids;
     }
 
     /**
