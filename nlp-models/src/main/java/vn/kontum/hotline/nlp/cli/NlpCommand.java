@@ -11,10 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import vn.kontum.hotline.nlp.Classification;
 import vn.kontum.hotline.nlp.MessageClassifier;
@@ -71,7 +74,7 @@ public final class NlpCommand {
         err.println("""
                 usage: java -jar nlp-models.jar COMMAND [options]
                   train     [--corpus DIR] [--out FILE] [--algorithm MAXENT|MAXENT_QN|NAIVEBAYES|PERCEPTRON]
-                  evaluate  [--corpus DIR] [--heldout FILE] [--folds 10]
+                  evaluate  [--corpus DIR] [--heldout FILE|DIR] [--folds 10]
                   classify  [--model FILE]   reads UTF-8 lines, writes label<TAB>confidence<TAB>urgent|normal
                   audit     [--corpus DIR] [--folds 10] [--min-confidence 0]
                             one cross-validation of the built settings; writes every message whose label or urgency
@@ -146,15 +149,23 @@ public final class NlpCommand {
         out.printf(Locale.ROOT, "%n== keyword baseline, diacritics stripped ==%n");
         out.print(cv.run(corpus.stripped().samples(), training -> text -> baseline.predict(text)).report());
 
-        Path heldout = Path.of(options.getOrDefault("heldout", corpusDir(options).resolveSibling("heldout").resolve("heldout.tsv").toString()));
-        if (Files.exists(heldout)) {
-            List<Sample> test = Corpus.read(heldout.getParent()).samples();
+        Path heldout = Path.of(options.getOrDefault("heldout", corpusDir(options).resolveSibling("heldout").toString()));
+        Map<String, List<Sample>> sets = heldOutSets(heldout);
+        if (!sets.isEmpty()) {
             ModelBundle full = trainer.train(corpus.samples(), chosen, corpus.hash());
-            out.printf(Locale.ROOT, "%n== held-out messages (%s), model trained on the whole corpus ==%n", heldout);
-            out.print(CrossValidation.heldOut(full, test).report());
-            out.printf(Locale.ROOT, "%n== keyword baseline on the held-out messages ==%n");
+            List<Sample> all = new ArrayList<>();
+            sets.forEach((name, test) -> {
+                out.printf(Locale.ROOT, "%n== held-out messages (%s), model trained on the whole corpus ==%n", name);
+                out.print(CrossValidation.heldOut(full, test).report());
+                all.addAll(test);
+            });
+            if (sets.size() > 1) {
+                out.printf(Locale.ROOT, "%n== all %d held-out sets together (%d messages) ==%n", sets.size(), all.size());
+                out.print(CrossValidation.heldOut(full, all).report());
+            }
+            out.printf(Locale.ROOT, "%n== keyword baseline on the held-out messages%s ==%n", sets.size() > 1 ? ", all sets" : "");
             Scores base = new Scores();
-            test.forEach(s -> base.add(s, baseline.predict(s.text())));
+            all.forEach(s -> base.add(s, baseline.predict(s.text())));
             out.print(base.report());
         }
 
@@ -164,6 +175,24 @@ public final class NlpCommand {
                 100 * NearDuplicates.MAX_SHARE, duplicates.acceptable() ? "ok" : "TOO MANY");
         printPairs(duplicates, out, 10);
         return 0;
+    }
+
+    /**
+     * The held-out sets at {@code path}: the file itself, or each {@code .tsv} file of the folder in name order (sets
+     * written at different times by different hands, reported one by one and then together); none if it is missing.
+     */
+    private static Map<String, List<Sample>> heldOutSets(Path path) throws IOException {
+        Map<String, List<Sample>> sets = new LinkedHashMap<>();
+        if (Files.isRegularFile(path)) {
+            sets.put(path.toString(), Corpus.readFile(path));
+        } else if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".tsv")).sorted().toList()) {
+                    sets.put(file.toString(), Corpus.readFile(file));
+                }
+            }
+        }
+        return sets;
     }
 
     /**

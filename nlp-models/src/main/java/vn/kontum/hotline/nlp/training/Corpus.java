@@ -39,6 +39,11 @@ public record Corpus(List<Sample> samples, String hash) {
         return new Corpus(List.copyOf(samples), HexFormat.of().formatHex(digest.digest()).substring(0, 12));
     }
 
+    /** The messages of one file (a held-out set, say), each named by the file and its line. */
+    public static List<Sample> readFile(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+    }
+
     static List<Sample> parse(String content, String source) throws IOException {
         List<Sample> out = new ArrayList<>();
         String[] lines = content.split("\n", -1);

@@ -123,6 +123,42 @@ class NlpCommandTest {
     }
 
     @Test
+    void evaluateReportsEachHeldOutSetThenAllTogether_andOnlyTheFileNamed(@TempDir Path dir) throws IOException {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("small.tsv"), """
+                label\turgent\ttext
+                violence\t1\tchồng đang đánh em
+                violence\t1\tcứu em nó đang cầm dao
+                violence\t1\tnó nhốt em trong nhà
+                violence\t0\tchồng hay chửi em
+                violence\t0\tchồng đánh em hôm qua
+                savings_loans\t0\tvay vốn ở đâu
+                savings_loans\t0\ttổ tiết kiệm góp bao nhiêu
+                savings_loans\t0\tvay vốn nuôi bò
+                other\t0\txin chào
+                other\t0\tcảm ơn chị
+                """);
+        Path heldout = Files.createDirectories(dir.resolve("heldout"));
+        Files.writeString(heldout.resolve("heldout.tsv"), "label\turgent\ttext\nviolence\t1\tck dang danh e\nother\t0\tchào chị\n");
+        Files.writeString(heldout.resolve("heldout2.tsv"), "label\turgent\ttext\nsavings_loans\t0\tmuốn vay vốn\n");
+
+        assertThat(run("", "evaluate", "--corpus", corpus.toString(), "--folds", "2")).isZero();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("== held-out messages (" + heldout.resolve("heldout.tsv"))
+                .contains("== held-out messages (" + heldout.resolve("heldout2.tsv"))
+                .contains("== all 2 held-out sets together (3 messages) ==");
+        assertThat(report.indexOf("(" + heldout.resolve("heldout.tsv"))).isLessThan(report.indexOf("(" + heldout.resolve("heldout2.tsv")));
+        assertThat(report.substring(report.indexOf("held-out sets together"))).contains("(n=3)");
+
+        out.reset();
+        assertThat(run("", "evaluate", "--corpus", corpus.toString(), "--folds", "2", "--heldout", heldout.resolve("heldout2.tsv").toString())).isZero();
+        String one = out.toString(StandardCharsets.UTF_8);
+        assertThat(one).contains("== held-out messages (" + heldout.resolve("heldout2.tsv")).doesNotContain("heldout.tsv")
+                .doesNotContain("together");
+        assertThat(one.substring(one.indexOf("== held-out messages"))).contains("(n=1)");
+    }
+
+    @Test
     void unknownCommandPrintsUsage() throws IOException {
         assertThat(run("", "nonsense")).isEqualTo(2);
         assertThat(run("")).isEqualTo(2);

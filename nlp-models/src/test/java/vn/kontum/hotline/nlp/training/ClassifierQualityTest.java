@@ -3,14 +3,17 @@ package vn.kontum.hotline.nlp.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import vn.kontum.hotline.nlp.ModelBundle;
 import vn.kontum.hotline.nlp.text.DangerLexicon;
 import vn.kontum.hotline.nlp.text.TextNormalizer;
 
@@ -34,7 +37,10 @@ class ClassifierQualityTest {
     static final double MIN_URGENT_RECALL_AT_PRECISION_80 = 0.955;
     /** At most this share of answers may come from the fallback to other (measured 3.0%). */
     static final double MAX_FALLBACK_SHARE = 0.05;
-    /** The aims on the independently written held-out set (measured 0.948 and 0.978). */
+    /**
+     * The issue's aims on each independently written held-out set: measured 0.948 and 0.978 on heldout.tsv (500
+     * messages), 0.937 and 0.975 on heldout2.tsv (400).
+     */
     static final double MIN_HELD_OUT_MACRO_F1 = 0.91;
     static final double MIN_HELD_OUT_URGENT_RECALL = 0.95;
 
@@ -103,13 +109,27 @@ class ClassifierQualityTest {
         assertThat(report.acceptable()).isTrue();
     }
 
-    /** The held-out set is never trained on; here it only checks that a change of corpus or settings still generalises. */
+    /**
+     * The held-out sets are never trained on; here they only check that a change of corpus or settings still
+     * generalises: each set on its own (written at different times by different hands), and all together.
+     */
     @Test
     void theModelGeneralisesToTheHeldOutMessages() throws IOException {
-        List<Sample> test = Corpus.read(Path.of("heldout")).samples();
-        Scores heldOut = CrossValidation.heldOut(Trainer.standard().train(corpus.samples(), TrainingSettings.DEFAULT, corpus.hash()), test);
-        assertThat(heldOut.macroF1()).as(heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_MACRO_F1);
-        assertThat(heldOut.urgentRecall()).as(heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_URGENT_RECALL);
+        ModelBundle model = Trainer.standard().train(corpus.samples(), TrainingSettings.DEFAULT, corpus.hash());
+        List<Path> sets;
+        try (Stream<Path> files = Files.list(Path.of("heldout"))) {
+            sets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        }
+        assertThat(sets).hasSizeGreaterThanOrEqualTo(2);
+        for (Path set : sets) {
+            assertGeneralises(set.getFileName().toString(), CrossValidation.heldOut(model, Corpus.readFile(set)));
+        }
+        assertGeneralises("all sets", CrossValidation.heldOut(model, Corpus.read(Path.of("heldout")).samples()));
+    }
+
+    private static void assertGeneralises(String set, Scores heldOut) {
+        assertThat(heldOut.macroF1()).as("%s: %s", set, heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_MACRO_F1);
+        assertThat(heldOut.urgentRecall()).as("%s: %s", set, heldOut.summaryLine()).isGreaterThanOrEqualTo(MIN_HELD_OUT_URGENT_RECALL);
     }
 
     @Test
