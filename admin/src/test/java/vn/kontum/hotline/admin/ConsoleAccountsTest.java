@@ -34,6 +34,49 @@ class ConsoleAccountsTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void disabling_an_account_demoting_it_or_resetting_its_password_ends_the_sessions_it_has_open() {
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        admin.submit("/admin/accounts", Map.of("username", "acc-ended", "displayName", "Chị H'Lan", "roles", "OFFICER,COORDINATOR",
+                "servicePoints", "tyt-dak-bla", "password", "mat-khau-ban-dau"));
+        long id = jdbc.sql("select id from account where username = 'acc-ended'").query(Long.class).single();
+
+        // A password reset: the session open on her (lost) phone ends; she logs in again with the new password.
+        OfficerClient phone = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-ban-dau");
+        assertThat(phone.get("/admin").statusCode()).isEqualTo(200);
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan", "roles", "OFFICER,COORDINATOR",
+                "servicePoints", "tyt-dak-bla", "enabled", "true", "password", "mat-khau-moi-dai"));
+        assertThat(phone.get("/admin").statusCode()).isEqualTo(302);
+        assertThat(phone.htmx("/admin").statusCode()).isEqualTo(401);
+
+        // Demoted from coordinator: the coordinators' metrics close at once, not at her next login.
+        OfficerClient again = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-moi-dai");
+        assertThat(again.fetch("/actuator/prometheus").statusCode()).isEqualTo(200);
+        OfficerClient atTheLoginPage = new OfficerClient(url(""));
+        String token = OfficerClient.token(atTheLoginPage.get("/login").body());
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan", "roles", "OFFICER",
+                "servicePoints", "tyt-dak-bla", "enabled", "true"));
+        assertThat(again.fetch("/actuator/prometheus").statusCode()).isNotEqualTo(200);
+        // A login on a page opened before the change is a session of its own, begun at the login.
+        atTheLoginPage.postForm("/login", Map.of("username", "acc-ended", "password", "mat-khau-moi-dai", "_csrf", token));
+        assertThat(atTheLoginPage.get("/admin").statusCode()).isEqualTo(200);
+
+        // Disabled: the session she has open ends, and nothing she sends is taken.
+        OfficerClient last = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-moi-dai");
+        assertThat(last.get("/admin").statusCode()).isEqualTo(200);
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan", "roles", "OFFICER", "servicePoints", "tyt-dak-bla"));
+        assertThat(last.get("/admin").statusCode()).isEqualTo(302);
+        assertThat(last.get("/admin").headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        // A change that is none of these (her name) leaves an enabled officer's session alone.
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan", "roles", "OFFICER", "servicePoints", "tyt-dak-bla",
+                "enabled", "true"));
+        OfficerClient kept = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-moi-dai");
+        admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan Ksor", "roles", "OFFICER", "servicePoints", "tyt-dak-bla",
+                "enabled", "true"));
+        assertThat(kept.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_short_password_a_taken_name_and_disabling_the_last_administrator_are_refused() {
         OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         assertThat(admin.submit("/admin/accounts", Map.of("username", "acc-short", "displayName", "A", "roles", "OFFICER",

@@ -52,6 +52,11 @@ public final class OfficerClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
+    /** A GET of anything, as a monitoring tool sends it with the officer's session (no page asked for). */
+    public HttpResponse<String> fetch(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*").GET().build());
+    }
+
     /** A GET as htmx sends it when it refreshes part of a page. */
     public HttpResponse<String> htmx(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header("HX-Request", "true")

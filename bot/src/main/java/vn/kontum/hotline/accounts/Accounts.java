@@ -1,6 +1,9 @@
 package vn.kontum.hotline.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -30,13 +34,22 @@ public class Accounts {
         this.clock = clock;
     }
 
-    record Stored(long id, String username, String passwordHash, Set<Role> roles, boolean enabled) {
+    /** {@code sessionsValidFrom}: sessions begun before it are over (null: none ended). */
+    record Stored(long id, String username, String passwordHash, Set<Role> roles, boolean enabled, @Nullable Instant sessionsValidFrom) {
+
+        boolean admits(long sessionBeganMillis) {
+            return enabled && (sessionsValidFrom == null || sessionBeganMillis >= sessionsValidFrom.toEpochMilli());
+        }
     }
 
     Optional<Stored> find(String username) {
-        return jdbc.sql("select id, username, password_hash, roles, enabled from account where username = :u").param("u", username)
-                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                        roles(rs.getString("roles")), rs.getBoolean("enabled")))
+        return jdbc.sql("select id, username, password_hash, roles, enabled, sessions_valid_from from account where username = :u")
+                .param("u", username)
+                .query((rs, n) -> {
+                    OffsetDateTime validFrom = rs.getObject("sessions_valid_from", OffsetDateTime.class);
+                    return new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                            roles(rs.getString("roles")), rs.getBoolean("enabled"), validFrom == null ? null : validFrom.toInstant());
+                })
                 .optional();
     }
 
@@ -80,18 +93,29 @@ public class Accounts {
     }
 
     /** Changes what an account may do and for which service points; a disabled account cannot log in. */
+    /** Changes an account; a change of its roles or a disabling ends its open sessions (see {@link SessionStillValidFilter}). */
     public void update(long id, String displayName, Set<Role> roles, Set<String> servicePointIds, boolean enabled) {
-        jdbc.sql("update account set display_name = :d, roles = :r, enabled = :e where id = :id")
+        jdbc.sql("""
+                        update account set display_name = :d, roles = :r, enabled = :e,
+                               sessions_valid_from = case when roles <> :r or enabled <> :e then :now else sessions_valid_from end
+                        where id = :id""")
                 .param("d", displayName).param("r", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
-                .param("e", enabled).param("id", id).update();
+                .param("e", enabled).param("now", sessionClock()).param("id", id).update();
         jdbc.sql("delete from account_service_point where account_id = :a").param("a", id).update();
         for (String sp : servicePointIds) {
             jdbc.sql("insert into account_service_point (account_id, service_point_id) values (:a, :sp)").param("a", id).param("sp", sp).update();
         }
     }
 
+    /** A new password; the account's open sessions end. */
     public void setPasswordHash(long id, String passwordHash) {
-        jdbc.sql("update account set password_hash = :p where id = :id").param("p", passwordHash).param("id", id).update();
+        jdbc.sql("update account set password_hash = :p, sessions_valid_from = :now where id = :id")
+                .param("p", passwordHash).param("now", sessionClock()).param("id", id).update();
+    }
+
+    /** The wall clock the servlet container dates sessions by, not the hotline's (which tests may move). */
+    private static OffsetDateTime sessionClock() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** Enabled administrators other than {@code exceptId}: the last one must not lock everyone out. */

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -39,8 +40,9 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain hotlineSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain hotlineSecurity(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionStillValidFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/chat", "/chat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**",
@@ -61,9 +63,9 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (throttle.locked(String.valueOf(request.getParameter("username")), request.getRemoteAddr())
                                 ? "/login?locked" : "/login?error"))))
-                // A new session id at login (Spring Security's default, stated here because it matters): a session id
-                // planted before login is worth nothing after it.
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // A new session at login: a session id planted before login is worth nothing after it, and the session
+                // is dated from the login, which SessionStillValidFilter compares with the account's last change.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))
                 // The chat API is protected by its SameSite=Strict cookie and JSON-only bodies; webhooks by their signatures;
