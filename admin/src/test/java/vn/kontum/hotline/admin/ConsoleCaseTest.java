@@ -126,6 +126,29 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_note_too_long_comes_back_in_the_note_box_never_in_the_reply_box_and_line_breaks_count_once() {
+        long chat = 720_020;
+        long caseId = telegramCase(chat, "Hương", "chồng em lại đánh em");
+        OfficerClient officer = union();
+        String tooLong = "Ghi chú riêng về người chồng. ".repeat(140); // 4,200 characters
+        String page = officer.submit("/admin/cases/" + caseId + "/notes", Map.of("text", tooLong)).body();
+
+        assertThat(page).contains("Nội dung quá dài");
+        assertThat(textArea(page, "note-text")).contains("Ghi chú riêng về người chồng.");
+        assertThat(textArea(page, "reply-text")).doesNotContain("Ghi chú riêng");
+
+        // 3,950 letters and 30 line breaks: 3,980 characters as the textarea counts them, 4,010 as the form sends them (CR LF).
+        String lines = ("x".repeat(130) + "\r\n").repeat(30) + "y".repeat(50);
+        assertThat(officer.submit("/admin/cases/" + caseId + "/notes", Map.of("text", lines)).body()).contains("Đã lưu ghi chú.");
+    }
+
+    /** What a textarea of the page holds, as the officer sees it (escaped text). */
+    private static String textArea(String page, String id) {
+        int start = page.indexOf('>', page.indexOf("<textarea id=\"" + id + "\"")) + 1;
+        return page.substring(start, page.indexOf("</textarea>", start));
+    }
+
+    @Test
     void assign_priority_category_resolve_close_and_reopen_are_recorded() {
         long caseId = telegramCase(720_006, "Thu", "chồng em đánh em chảy máu");
         jdbc.sql("update help_case set priority = 'NORMAL', category = 'violence' where id = :c").param("c", caseId).update();

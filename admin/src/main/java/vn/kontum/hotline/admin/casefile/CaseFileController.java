@@ -92,7 +92,7 @@ class CaseFileController {
     @PostMapping("/reply")
     String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication auth, RedirectAttributes flash) {
         return act(id, auth, flash, "admin.notice.replied", viewer -> {
-            work.reply(viewer, id, checkedText(text, flash));
+            work.reply(viewer, id, checkedText(text, flash, "draft"));
             return true;
         });
     }
@@ -100,7 +100,7 @@ class CaseFileController {
     @PostMapping("/notes")
     String note(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication auth, RedirectAttributes flash) {
         return act(id, auth, flash, "admin.notice.noted", viewer -> {
-            work.note(viewer, id, checkedText(text, flash));
+            work.note(viewer, id, checkedText(text, flash, "noteDraft"));
             return true;
         });
     }
@@ -203,14 +203,18 @@ class CaseFileController {
         }
     }
 
-    /** Blank or too long is refused; a too-long draft is handed back so that nothing typed is lost. */
-    private static String checkedText(@Nullable String text, RedirectAttributes flash) {
-        String t = text == null ? "" : text.strip();
+    /**
+     * Blank or too long is refused; a too-long draft is handed back, into the box it came from ({@code draftOf}: a
+     * private note must never come back in the reply box, one click from the woman), so that nothing typed is lost.
+     * Line breaks count as one character, as the browser's maxlength counts them, though forms send two.
+     */
+    private static String checkedText(@Nullable String text, RedirectAttributes flash, String draftOf) {
+        String t = text == null ? "" : text.replace("\r\n", "\n").strip();
         if (t.isEmpty()) {
             throw new CaseWork.Refused("admin.refused.empty");
         }
         if (t.length() > MAX_TEXT) {
-            flash.addFlashAttribute("draft", t);
+            flash.addFlashAttribute(draftOf, t);
             throw new CaseWork.Refused("admin.refused.too-long");
         }
         return t;
