@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import vn.kontum.hotline.accounts.Accounts;
+import vn.kontum.hotline.support.FakeTelegram;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 import vn.kontum.hotline.support.OfficerClient;
 import vn.kontum.hotline.support.Officers;
@@ -201,6 +202,75 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
         assertThat(jdbc.sql("select reason from case_transfer where case_id = :c").param("c", caseId).query(String.class).single())
                 .isEqualTo("Chị đang mang thai, cần trạm y tế khám");
         assertThat(auditDetails(caseId)).contains("TRANSFER hlhpn-thanh-pho->ttyt-thanh-pho");
+        // The officers receiving it read why, from whom and by whom.
+        assertThat(health.get(base).body()).contains("Chuyển từ").contains("Chị đang mang thai, cần trạm y tế khám")
+                .contains("Chị Y Union").doesNotContain("transferred from");
+    }
+
+    @Test
+    void an_urgent_case_transferred_alerts_the_receiving_service_point_and_the_first_ones_alert_stops() {
+        long caseId = telegramCase(720_021, "Nhung", "cứu em, chồng em đang cầm dao đòi giết em");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(caseId).size() == 1);
+
+        union().post("/admin/cases/" + caseId + "/transfer", Map.of("servicePointId", Officers.HEALTH_CENTRE,
+                "reason", "Chị bị thương, cần trung tâm y tế"));
+
+        assertThat(alerts(caseId)).containsExactly(Officers.WOMENS_UNION + " TRANSFER", Officers.HEALTH_CENTRE + " open");
+    }
+
+    @Test
+    void a_closed_case_marked_urgent_raises_no_alert() {
+        long caseId = telegramCase(720_022, "Thảo", "cho em hỏi luật về ly hôn");
+        OfficerClient officer = union();
+        officer.submit("/admin/cases/" + caseId + "/close", Map.of());
+        assertThat(officer.submit("/admin/cases/" + caseId + "/priority", Map.of("priority", "URGENT")).body()).contains("Đã lưu thay đổi.");
+        assertThat(caseRow(caseId)).containsEntry("priority", "URGENT");
+        assertThat(alerts(caseId)).isEmpty();
+    }
+
+    @Test
+    void her_village_named_after_an_officers_transfer_leaves_the_case_where_the_officer_sent_it() {
+        long chat = 720_023;
+        long caseId = telegramCase(chat, "Yên", "chồng em hay đánh em khi say");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        FakeTelegram.Sent first = TELEGRAM.sentTo(chat).getFirst();
+        assertThat(first.buttons()).contains("#commune:dak-bla");
+        union().post("/admin/cases/" + caseId + "/transfer", Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "Cần khám vết thương"));
+
+        TELEGRAM.userPresses(chat, "Yên", first, "#commune:dak-bla");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
+        TELEGRAM.userPresses(chat, "Yên", TELEGRAM.sentTo(chat).get(1), "#village:dak-bla-thon-2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 3);
+
+        assertThat(caseRow(caseId)).containsEntry("service_point_id", Officers.HEALTH_CENTRE);
+        assertThat(jdbc.sql("select village_id from contact where id = (select contact_id from help_case where id = :c)")
+                .param("c", caseId).query(String.class).single()).isEqualTo("dak-bla-thon-2");
+    }
+
+    @Test
+    void an_urgent_case_that_moves_to_her_village_takes_its_running_alert_along() {
+        long chat = 720_024;
+        long caseId = telegramCase(chat, "Xuân", "chồng em hay chửi em");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        FakeTelegram.Sent asked = TELEGRAM.sentTo(chat).getFirst();
+        assertThat(asked.buttons()).contains("#commune:dak-bla");
+        TELEGRAM.userWrites(chat, "Xuân", "chồng em đang đánh em, cứu em với");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(caseId).size() == 1 && TELEGRAM.sentTo(chat).size() == 2);
+        int before = TELEGRAM.sentTo(chat).size();
+
+        TELEGRAM.userPresses(chat, "Xuân", asked, "#commune:dak-bla");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == before + 1);
+        TELEGRAM.userPresses(chat, "Xuân", TELEGRAM.sentTo(chat).get(before), "#village:dak-bla-thon-2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Officers.WOMENS_UNION.equals(caseRow(caseId).get("service_point_id")));
+
+        String now = (String) caseRow(caseId).get("service_point_id");
+        assertThat(alerts(caseId)).containsExactly(now + " open");
+    }
+
+    /** The case's urgent alerts in order: service point, and how it ended ("open" while it runs). */
+    private List<String> alerts(long caseId) {
+        return jdbc.sql("select service_point_id, acknowledged_via from urgent_alert where case_id = :c order by id").param("c", caseId)
+                .query((rs, n) -> rs.getString(1) + " " + (rs.getString(2) == null ? "open" : rs.getString(2))).list();
     }
 
     @Test

@@ -81,11 +81,12 @@ public class Cases {
         if (Topic.OTHER.label().equals(category) && classification.topic() != Topic.OTHER) {
             Route route = router.route(classification.label(), contact);
             category = classification.label();
-            servicePoint = route.servicePoint().id();
-            jdbc.sql("update help_case set category = :category, service_point_id = :sp, route_reason = :reason, updated_at = :now where id = :id")
-                    .param("category", category).param("sp", servicePoint).param("reason", route.reason()).param("now", now)
-                    .param("id", c.id()).update();
-            alsoNotify(c.id(), category, route, now);
+            jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
+                    .param("category", category).param("now", now).param("id", c.id()).update();
+            if (moveIfUntaken(c.id(), c.servicePointId(), route, now)) {
+                servicePoint = route.servicePoint().id();
+                alsoNotify(c.id(), category, route, now);
+            }
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;
         if (newPriority != c.priority()) {
@@ -108,14 +109,9 @@ public class Cases {
             return ref;
         }
         Route route = router.route(topic.label(), contact);
-        int moved = jdbc.sql("""
-                        update help_case set category = :category, service_point_id = :sp, route_reason = :reason, updated_at = :now
-                        where id = :id and status = 'NEW' and assigned_officer_id is null""")
-                .param("category", topic.label()).param("sp", route.servicePoint().id()).param("reason", route.reason())
-                .param("now", now).param("id", ref.id()).update();
-        if (moved == 0) {
-            jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
-                    .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
+        jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
+                .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
+        if (!moveIfUntaken(ref.id(), ref.servicePoint().id(), route, now)) {
             return new CaseRef(ref.id(), false, topic.label(), ref.priority(), ref.servicePoint());
         }
         alsoNotify(ref.id(), topic.label(), route, now);
@@ -133,15 +129,31 @@ public class Cases {
         }
         OpenCase c = open.get();
         Route route = router.route(c.category(), contact);
-        int moved = jdbc.sql("""
-                        update help_case set service_point_id = :sp, route_reason = :reason, updated_at = :now
-                        where id = :id and status = 'NEW' and assigned_officer_id is null""")
-                .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now).param("id", c.id()).update();
-        if (moved > 0) {
+        boolean moved = moveIfUntaken(c.id(), c.servicePointId(), route, now);
+        if (moved) {
             alsoNotify(c.id(), c.category(), route, now);
         }
-        String sp = moved > 0 ? route.servicePoint().id() : c.servicePointId();
+        String sp = moved ? route.servicePoint().id() : c.servicePointId();
         return Optional.of(new CaseRef(c.id(), false, c.category(), c.priority(), directory.servicePoint(sp).orElseThrow()));
+    }
+
+    /**
+     * Sends the case where {@code route} says, if nobody has it in hand: still new, taken by no officer, and never
+     * handed over by one (an officer's transfer outranks what the woman's words suggest). Returns whether it moved.
+     */
+    private boolean moveIfUntaken(long caseId, String from, Route route, OffsetDateTime now) {
+        if (from.equals(route.servicePoint().id())) {
+            return false;
+        }
+        int moved = jdbc.sql("""
+                        update help_case set service_point_id = :sp, route_reason = :reason, updated_at = :now
+                        where id = :id and status = 'NEW' and assigned_officer_id is null
+                          and not exists (select 1 from case_transfer t where t.case_id = help_case.id)""")
+                .param("sp", route.servicePoint().id()).param("reason", route.reason()).param("now", now).param("id", caseId).update();
+        if (moved > 0) {
+            events.publishEvent(new CaseRelocated(caseId, from, route.servicePoint().id()));
+        }
+        return moved > 0;
     }
 
     /** "Gặp cán bộ": the case (a new one if she has none open) is marked as waiting for a person. */

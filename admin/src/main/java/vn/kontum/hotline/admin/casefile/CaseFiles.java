@@ -116,7 +116,15 @@ class CaseFiles {
                         select sp.name from case_also_notified n join service_point sp on sp.id = n.service_point_id
                         where n.case_id = :case order by n.notified_at, sp.name""")
                 .param("case", file.id()).query(String.class).list();
-        return new CaseRouting(reason, alsoNotified);
+        CaseRouting.Transfer lastTransfer = jdbc.sql("""
+                        select sp.name, t.reason, a.display_name, t.transferred_at
+                        from case_transfer t join service_point sp on sp.id = t.from_service_point_id
+                             left join account a on a.id = t.account_id
+                        where t.case_id = :case order by t.id desc fetch first 1 rows only""")
+                .param("case", file.id())
+                .query((rs, n) -> new CaseRouting.Transfer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .optional().orElse(null);
+        return new CaseRouting(reason, alsoNotified, lastTransfer);
     }
 
     /** Where a case may be transferred: every service point, by name. */

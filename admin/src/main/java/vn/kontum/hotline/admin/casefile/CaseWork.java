@@ -166,7 +166,7 @@ class CaseWork {
             jdbc.sql("update help_case set priority = :p, updated_at = :now where id = :id")
                     .param("p", priority.name()).param("now", now).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.PRIORITY, file.priority() + "->" + priority.name(), now);
-            if (priority == Priority.URGENT) {
+            if (priority == Priority.URGENT && file.open()) {
                 // Raised by hand (a call, a visit): the on-call officers of the case's service point are alerted as
                 // for a message the classifier found urgent.
                 events.publishEvent(new UrgentCaseRaised(file.id(), file.servicePointId(), file.category(), now));
@@ -218,6 +218,12 @@ class CaseWork {
                     .param("reason", reason).param("me", viewer.accountId()).param("now", now).update();
             audit.record(file.id(), viewer.accountId(), Action.TRANSFER, file.servicePointId() + "->" + servicePointId, now);
             events.publishEvent(new CaseTransferred(file.id(), file.servicePointId(), servicePointId));
+            if (file.open() && Priority.URGENT.name().equals(file.priority())) {
+                // An urgent case arrives as urgent: the new service point's on-call officers are alerted, as if it had
+                // been routed there first, and the first one's alert (whose officers lose the case) stops.
+                alerts.handedOver(file.id(), viewer.accountId(), now);
+                events.publishEvent(new UrgentCaseRaised(file.id(), servicePointId, file.category(), now));
+            }
             return 0;
         });
     }

@@ -13,5 +13,7 @@ public enum Acknowledgement {
     /** Pressed "Đã nhận" under the alert in their Telegram chat. */
     TELEGRAM,
     /** Answered the alert on their Zalo ("nhận", "ok" or the case number). */
-    ZALO
+    ZALO,
+    /** Handed the case to another service point, whose officers get an alert of their own. */
+    TRANSFER
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.cases.CaseRelocated;
 import vn.kontum.hotline.cases.UrgentCaseRaised;
 
 /**
@@ -121,6 +122,34 @@ public class UrgentAlerts {
             if (wanted.get()) {
                 runSoon(); // asked for between the last pass and the end of this thread
             }
+        }
+    }
+
+    /**
+     * The case moved on the woman's words before anyone took it: its alert still running goes on for the service
+     * point that has it now, whose on-call officers the next rounds reach.
+     */
+    @EventListener
+    public void relocated(CaseRelocated event) {
+        int n = jdbc.sql("update urgent_alert set service_point_id = :sp where case_id = :case and acknowledged_at is null")
+                .param("sp", event.toServicePointId()).param("case", event.caseId()).update();
+        if (n > 0) {
+            log.info("urgent alert of case {} follows it to service point {}", event.caseId(), event.toServicePointId());
+        }
+    }
+
+    /**
+     * The case went to another service point: the alert still running for the first one stops (its officers may no
+     * longer open the case), recorded as handed over by {@code accountId}. The caller raises the new one.
+     */
+    public void handedOver(long caseId, long accountId, OffsetDateTime now) {
+        int n = jdbc.sql("""
+                        update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = :via,
+                               next_round_at = null
+                        where case_id = :case and acknowledged_at is null""")
+                .param("now", now).param("account", accountId).param("via", Acknowledgement.TRANSFER.name()).param("case", caseId).update();
+        if (n > 0) {
+            log.info("urgent alert of case {} ended by its transfer (account {})", caseId, accountId);
         }
     }
 
