@@ -1,11 +1,13 @@
 package vn.kontum.hotline.cases;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.kontum.hotline.HotlineClock;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.secrets.ContentCipher;
 
@@ -21,10 +23,12 @@ public class CaseQueries {
 
     private final JdbcClient jdbc;
     private final ContentCipher content;
+    private final Clock clock;
 
-    CaseQueries(JdbcClient jdbc, ContentCipher content) {
+    CaseQueries(JdbcClient jdbc, ContentCipher content, Clock clock) {
         this.content = content;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<CaseSummary> visibleTo(Viewer viewer, int limit) {
@@ -42,10 +46,18 @@ public class CaseQueries {
                 .filter(c -> viewer.canSee(c.servicePointId()));
     }
 
+    /**
+     * The case's messages, texts included; reading them is recorded in the case's audit as a view (detail "api"), as
+     * opening the case's page is: a woman's words are read by someone, whatever the way.
+     */
     public List<ThreadMessage> thread(Viewer viewer, long caseId) {
         if (find(viewer, caseId).isEmpty()) {
             return List.of();
         }
+        jdbc.sql("""
+                        insert into case_audit (case_id, account_id, action_type, detail, created_at)
+                        values (:case, :account, 'VIEW', 'api', :now)""")
+                .param("case", caseId).param("account", viewer.accountId()).param("now", HotlineClock.now(clock)).update();
         return jdbc.sql("""
                         select id, direction, channel, body, attachment_type, category, confidence, urgent, model_version, state,
                                failure_reason, created_at, sent_at
