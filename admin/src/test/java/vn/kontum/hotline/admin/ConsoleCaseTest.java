@@ -127,6 +127,34 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_reply_sent_twice_from_the_same_page_reaches_her_once_and_a_refused_one_can_be_sent_again() throws InterruptedException {
+        long chat = 720_025;
+        long caseId = telegramCase(chat, "Loan", "chồng em hay say rượu rồi chửi em");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        OfficerClient officer = union();
+        String base = "/admin/cases/" + caseId;
+        String once = ConsoleOfflineCaseTest.formToken(officer.get(base).body());
+
+        assertThat(officer.submit(base + "/reply", Map.of("text", "Chị ơi, bây giờ chị có an toàn không?", "once", once)).body())
+                .contains("Đã xếp tin trả lời vào hàng gửi.");
+        assertThat(officer.submit(base + "/reply", Map.of("text", "Chị ơi, bây giờ chị có an toàn không?", "once", once)).body())
+                .contains("Đã xếp tin trả lời vào hàng gửi.");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
+        Thread.sleep(1_500);
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(2);
+
+        // Refused (the case closed meanwhile): nothing sent, and the same page's form goes through once it is open.
+        String page = officer.get(base).body();
+        String next = ConsoleOfflineCaseTest.formToken(page);
+        officer.submit(base + "/close", Map.of());
+        assertThat(officer.submit(base + "/reply", Map.of("text", "Chị còn đó không?", "once", next)).body()).contains("Trường hợp đã đóng.");
+        officer.submit(base + "/reopen", Map.of());
+        officer.submit(base + "/reply", Map.of("text", "Chị còn đó không?", "once", next));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 3);
+        assertThat(TELEGRAM.sentTo(chat).get(2).text()).isEqualTo("Chị còn đó không?");
+    }
+
+    @Test
     void a_note_too_long_comes_back_in_the_note_box_never_in_the_reply_box_and_line_breaks_count_once() {
         long chat = 720_020;
         long caseId = telegramCase(chat, "Hương", "chồng em lại đánh em");

@@ -57,4 +57,33 @@ class ConsoleOfflineCaseTest extends HotlineIntegrationTest {
         assertThat(officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "URGENT",
                 "servicePointId", Officers.WOMENS_UNION)).statusCode()).as("another service point").isEqualTo(403);
     }
+
+    @Test
+    void the_same_form_sent_twice_counts_her_once_and_shows_the_case_it_made() {
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "offline-health", "pw-offline-health");
+        String once = formToken(officer.get("/admin/cases/new").body());
+        Map<String, String> form = Map.of("how", "phone", "category", "savings_loans", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "villageId", "kroong-thon-1", "note", "hỏi vay vốn chăn nuôi", "once", once);
+        long before = offlineCases();
+
+        String first = officer.post("/admin/cases", form).headers().firstValue("Location").orElseThrow();
+        String again = officer.post("/admin/cases", form).headers().firstValue("Location").orElseThrow();
+
+        assertThat(offlineCases()).isEqualTo(before + 1);
+        assertThat(again).isEqualTo(first).contains("/admin/cases/");
+        // A new page is a new form.
+        officer.post("/admin/cases", new java.util.HashMap<>(Map.of("how", "phone", "category", "savings_loans", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "once", formToken(officer.get("/admin/cases/new").body()))));
+        assertThat(offlineCases()).isEqualTo(before + 2);
+    }
+
+    private long offlineCases() {
+        return jdbc.sql("select count(*) from help_case where channel in ('phone', 'in_person')").query(Long.class).single();
+    }
+
+    static String formToken(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"once\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("the form's token").isTrue();
+        return m.group(1);
+    }
 }

@@ -38,9 +38,11 @@ class CaseFileController {
     private final Accounts accounts;
     private final CannedReplies cannedReplies;
     private final UrgentAlerts alerts;
+    private final SentForms sentForms;
 
     CaseFileController(CaseFiles files, CaseWork work, CaseAudit audit, Accounts accounts, CannedReplies cannedReplies,
-                       UrgentAlerts alerts) {
+                       UrgentAlerts alerts, SentForms sentForms) {
+        this.sentForms = sentForms;
         this.files = files;
         this.work = work;
         this.audit = audit;
@@ -72,6 +74,7 @@ class CaseFileController {
         model.addAttribute("maxText", MAX_TEXT);
         model.addAttribute("maxReason", MAX_REASON);
         model.addAttribute("cannedReplies", cannedReplies.all());
+        model.addAttribute("replyToken", sentForms.issue());
         if (canned != null) {
             cannedReplies.find(canned).ifPresent(r -> model.addAttribute("draft", r.text()));
         }
@@ -89,10 +92,21 @@ class CaseFileController {
         return "admin/case :: thread";
     }
 
+    /** {@code once}: the page's token for this form; the same form sent again sends nothing more. */
     @PostMapping("/reply")
-    String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication auth, RedirectAttributes flash) {
+    String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, @RequestParam(required = false) @Nullable String once,
+                 Authentication auth, RedirectAttributes flash) {
         return act(id, auth, flash, "admin.notice.replied", viewer -> {
-            work.reply(viewer, id, checkedText(text, flash, "draft"));
+            String checked = checkedText(text, flash, "draft");
+            if (!sentForms.take(viewer.accountId(), once)) {
+                return true; // sent already: shown as sent, not sent twice
+            }
+            try {
+                work.reply(viewer, id, checked);
+            } catch (RuntimeException refused) {
+                sentForms.release(viewer.accountId(), once);
+                throw refused;
+            }
             return true;
         });
     }

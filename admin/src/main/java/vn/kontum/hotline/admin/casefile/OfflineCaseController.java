@@ -46,11 +46,13 @@ class OfflineCaseController {
     private final TransactionTemplate tx;
     private final ContentCipher content;
     private final Clock clock;
+    private final SentForms sentForms;
     private final CaseAudit audit;
     private final org.springframework.context.MessageSource messages;
 
     OfflineCaseController(Accounts accounts, CaseFiles files, Cases cases, JdbcClient jdbc, TransactionTemplate tx, ContentCipher content,
-                          Clock clock, CaseAudit audit, org.springframework.context.MessageSource messages) {
+                          Clock clock, CaseAudit audit, org.springframework.context.MessageSource messages, SentForms sentForms) {
+        this.sentForms = sentForms;
         this.audit = audit;
         this.messages = messages;
         this.accounts = accounts;
@@ -75,6 +77,7 @@ class OfflineCaseController {
                 .query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list());
         model.addAttribute("categories", List.of(Topic.values()).stream().map(Topic::label).toList());
         model.addAttribute("today", LocalDate.now(clock.withZone(VIETNAM)));
+        model.addAttribute("formToken", sentForms.issue());
         return "admin/case-new";
     }
 
@@ -82,7 +85,8 @@ class OfflineCaseController {
     String record(@RequestParam(defaultValue = "phone") String how, @RequestParam(defaultValue = "") String category,
                   @RequestParam(defaultValue = "NORMAL") String priority, @RequestParam(defaultValue = "") String servicePointId,
                   @RequestParam(required = false) @Nullable String villageId, @RequestParam(required = false) @Nullable LocalDate day,
-                  @RequestParam(defaultValue = "") String note, Authentication auth, RedirectAttributes flash) {
+                  @RequestParam(defaultValue = "") String note, @RequestParam(required = false) @Nullable String once,
+                  Authentication auth, RedirectAttributes flash) {
         Viewer viewer = accounts.viewer(auth);
         Optional<ServicePoint> sp = files.servicePoints().stream().filter(p -> p.id().equals(servicePointId)).findFirst();
         if (sp.isEmpty() || !viewer.canSee(servicePointId)) {
@@ -100,11 +104,29 @@ class OfflineCaseController {
             flash.addFlashAttribute("problem", "offline.refused");
             return "redirect:/admin/cases/new";
         }
+        if (!sentForms.take(viewer.accountId(), once)) { // the same form sent again: she is counted once
+            flash.addFlashAttribute("notice", "offline.recorded");
+            return sentForms.result(viewer.accountId(), once).map(id -> "redirect:/admin/cases/" + id).orElse("redirect:/admin");
+        }
         OffsetDateTime now = HotlineClock.now(clock);
         LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
         OffsetDateTime at = day == null || day.isAfter(today) || day.isBefore(today.minusYears(1)) ? now
                 : day.equals(today) ? now : day.atTime(12, 0).atZone(VIETNAM).toOffsetDateTime();
-        long caseId = tx.execute(status -> {
+        long caseId;
+        try {
+            caseId = record(viewer, channel, category, priority, servicePointId, commune, village, note, at, now);
+        } catch (RuntimeException failed) {
+            sentForms.release(viewer.accountId(), once); // nothing recorded: the same form may be sent again
+            throw failed;
+        }
+        sentForms.remember(viewer.accountId(), once, Long.toString(caseId));
+        flash.addFlashAttribute("notice", "offline.recorded");
+        return "redirect:/admin/cases/" + caseId;
+    }
+
+    private long record(Viewer viewer, Channel channel, String category, String priority, String servicePointId, @Nullable String commune,
+                        @Nullable String village, String note, OffsetDateTime at, OffsetDateTime now) {
+        return tx.execute(status -> {
             String reason = messages.getMessage("route.reason.offline", new Object[] {category, channel.id(), Long.toString(viewer.accountId())},
                     java.util.Locale.forLanguageTag("vi"));
             long id = cases.recordOffline(channel, category, Priority.valueOf(priority), servicePointId, commune, village, viewer.accountId(),
@@ -116,7 +138,5 @@ class OfflineCaseController {
             }
             return id;
         });
-        flash.addFlashAttribute("notice", "offline.recorded");
-        return "redirect:/admin/cases/" + caseId;
     }
 }
