@@ -56,6 +56,10 @@ class ConsoleDirectoryTest extends HotlineIntegrationTest {
         OfficerClient officer = OfficerClient.loggedIn(url(""), "dir-officer", "pw-dir-officer");
         assertThat(officer.get("/admin/directory").statusCode()).isEqualTo(403);
         assertThat(officer.upload("/admin/directory/villages.csv", "file", "v.csv", bad.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        // A plain form instead of an upload: refused like any other request, never a server error.
+        assertThat(officer.post("/admin/directory/service-points.csv", Map.of("x", "y")).statusCode()).isEqualTo(403);
+        assertThat(followed(admin, admin.post("/admin/directory/service-points.csv", Map.of("x", "y"))))
+                .contains("Tệp trống, quá lớn");
     }
 
     private static String followed(OfficerClient client, java.net.http.HttpResponse<String> answer) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -78,10 +79,12 @@ class DirectoryController {
     }
 
     @PostMapping("/{kind}.csv")
-    String upload(@PathVariable String kind, @RequestParam("file") MultipartFile file, Authentication auth, RedirectAttributes flash) {
+    String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Authentication auth,
+                  RedirectAttributes flash) {
+        // The role first, then the file: a request that is no upload at all (no multipart body) is refused, not an error.
         Viewer admin = accounts.require(auth, Role.ADMIN);
         try {
-            if (file.isEmpty() || file.getSize() > MAX_FILE) {
+            if (file == null || file.isEmpty() || file.getSize() > MAX_FILE) {
                 flash.addFlashAttribute("problem", "directory.refused.file");
                 return "redirect:/admin/directory";
             }
