@@ -155,6 +155,21 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void after_she_erases_her_conversation_the_reply_box_warns_that_someone_may_hold_her_phone() {
+        long chat = 720_026;
+        long caseId = telegramCase(chat, "Vy", "chồng em đánh em tối qua");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
+        OfficerClient officer = union();
+        assertThat(officer.get("/admin/cases/" + caseId).body()).doesNotContain("erased-warning");
+
+        TELEGRAM.userWrites(chat, "Vy", "xoá");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
+
+        assertThat(officer.get("/admin/cases/" + caseId).body()).contains("id=\"erased-warning\"")
+                .contains("Người dân đã xoá cuộc trò chuyện lúc").contains("có thể có người khác đang cầm điện thoại của chị ấy");
+    }
+
+    @Test
     void a_note_too_long_comes_back_in_the_note_box_never_in_the_reply_box_and_line_breaks_count_once() {
         long chat = 720_020;
         long caseId = telegramCase(chat, "Hương", "chồng em lại đánh em");

@@ -64,6 +64,7 @@ class CaseFileController {
         model.addAttribute("notes", files.notes(file));
         model.addAttribute("history", audit.history(file.id(), 20));
         model.addAttribute("routing", files.routing(file));
+        model.addAttribute("erasedByHer", files.erasedByHer(file));
         model.addAttribute("alerts", alerts.timeline(file.id()));
         java.time.OffsetDateTime zaloWindow = files.zaloWindow(file);
         model.addAttribute("zaloWindow", zaloWindow);

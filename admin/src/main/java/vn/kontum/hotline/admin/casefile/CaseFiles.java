@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -107,6 +108,15 @@ class CaseFiles {
                 .query((rs, n) -> new CaseNote(rs.getLong(1), rs.getString(2), content.open(rs.getString(3)),
                         rs.getObject(4, OffsetDateTime.class)))
                 .list();
+    }
+
+    /**
+     * When the woman last asked for her conversation to be erased (null: never). She may have done it because someone
+     * else holds her phone: the officer must know before writing to her. Call only after {@link #require}.
+     */
+    @Nullable OffsetDateTime erasedByHer(CaseFile file) {
+        return jdbc.sql("select erased_at from contact where id = :contact").param("contact", file.contactId())
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().orElse(null);
     }
 
     /** Why the case went where it is, and the service points told about it besides. Call only after {@link #require}. */
