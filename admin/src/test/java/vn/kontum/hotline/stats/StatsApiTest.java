@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
+import vn.kontum.hotline.support.OfficerClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +161,11 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?preset=six-months&year=2020").statusCode()).isEqualTo(200);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2020-03-31&to=2020-03-01").statusCode()).isEqualTo(400);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=yesterday&to=today").statusCode()).isEqualTo(400);
+        // At most five years: a thousand years of months would be a page of megabytes for nothing.
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=1900-01-01&to=2999-12-31").statusCode()).isEqualTo(400);
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2016-01-01&to=2020-12-31").statusCode()).isEqualTo(200);
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?from=1900-01-01&to=2020-12-31").body();
+        assertThat(page).contains("value=\"2015-12-31\"").contains("value=\"2020-12-31\"").hasSizeLessThan(300_000);
         assertThat(get(HttpClient.newHttpClient(), "/api/v1/stats?" + PERIOD).statusCode()).isEqualTo(401);
     }
 

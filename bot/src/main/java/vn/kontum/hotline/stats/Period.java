@@ -10,10 +10,22 @@ public record Period(LocalDate from, LocalDate to) {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** The longest period a report covers: the programme's five-year plan, and a page or file of sensible size. */
+    public static final int MAX_YEARS = 5;
+
     public Period {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts");
         }
+        if (from.plusYears(MAX_YEARS).isBefore(to)) {
+            throw new IllegalArgumentException("the period is longer than " + MAX_YEARS + " years");
+        }
+    }
+
+    /** From {@code from} to {@code to}, the start moved up to {@code to} if after it, and to five years before it at most. */
+    public static Period within(LocalDate from, LocalDate to) {
+        LocalDate start = from.isAfter(to) ? to : from;
+        return new Period(start.isBefore(to.minusYears(MAX_YEARS)) ? to.minusYears(MAX_YEARS) : start, to);
     }
 
     OffsetDateTime start() {

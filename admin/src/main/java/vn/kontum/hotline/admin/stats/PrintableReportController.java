@@ -46,8 +46,7 @@ class PrintableReportController {
             period = Period.annual(y);
         } else {
             LocalDate end = to != null ? to : LocalDate.now(StatsQueries.VIETNAM);
-            LocalDate start = from != null && !from.isAfter(end) ? from : end.minusDays(29);
-            period = new Period(start, end);
+            period = Period.within(from != null && !from.isAfter(end) ? from : end.minusDays(29), end);
         }
         StatsReport report = stats.report(viewer, period);
         exports.record(viewer, period.from(), period.to(), report.scope(), "print");

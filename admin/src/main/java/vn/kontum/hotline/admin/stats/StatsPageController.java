@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.stats.ReportExports;
+import vn.kontum.hotline.stats.Period;
 import vn.kontum.hotline.stats.StatsQueries;
 import vn.kontum.hotline.stats.StatsReport;
 
@@ -48,12 +49,10 @@ class StatsPageController {
     String dashboard(@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
                      Model model, Authentication auth, Locale locale) {
         LocalDate end = to != null ? to : LocalDate.now(StatsQueries.VIETNAM);
-        LocalDate start = from != null ? from : end.minusDays(29);
-        if (end.isBefore(start)) {
-            start = end;
-        }
+        Period period = Period.within(from != null ? from : end.minusDays(29), end); // shown in the form as taken
+        LocalDate start = period.from();
         Viewer viewer = accounts.viewer(auth);
-        StatsReport report = stats.report(viewer, start, end);
+        StatsReport report = stats.report(viewer, period);
         model.addAttribute("report", report);
         model.addAttribute("viewer", viewer);
         model.addAttribute("year", end.getYear());
