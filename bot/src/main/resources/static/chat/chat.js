@@ -65,11 +65,29 @@
       .catch(function () { status.textContent = labels.offline; });
   }
 
+  // The session: ready, or (the page was served without it, see ChatPageController) asked for by this page, whose
+  // request carries her cookie if the browser kept it from the navigation. Nothing is sent or read before.
+  function startSession(attempt) {
+    return fetch('/chat/api/session', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('session'); }
+      status.textContent = '';
+    }).catch(function () {
+      status.textContent = labels.offline;
+      var wait = Math.min(30000, 1000 * Math.pow(2, attempt));
+      return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(function () { return startSession(attempt + 1); });
+    });
+  }
+  var session = labels.session === 'pending' ? startSession(0) : Promise.resolve();
+
   function send(text, clientId, attempt) {
-    return fetch('/chat/api/messages', {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ clientMessageId: clientId, text: text })
+    return session.then(function () {
+      return fetch('/chat/api/messages', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientMessageId: clientId, text: text })
+      });
     }).then(function (r) {
       if (r.status === 429) { status.textContent = labels.tooMany; return; }
       if (!r.ok && r.status >= 500) { throw new Error('retry'); }
@@ -108,13 +126,15 @@
 
   var polling = null;
   function startPolling() { if (!polling) { polling = setInterval(refresh, 4000); } }
-  if (window.EventSource) {
-    var source = new EventSource('/chat/api/stream');
-    source.addEventListener('update', refresh);
-    source.addEventListener('ready', refresh);
-    source.onerror = function () { startPolling(); };
-  } else {
-    startPolling();
-  }
-  refresh();
+  session.then(function () {
+    if (window.EventSource) {
+      var source = new EventSource('/chat/api/stream');
+      source.addEventListener('update', refresh);
+      source.addEventListener('ready', refresh);
+      source.onerror = function () { startPolling(); };
+    } else {
+      startPolling();
+    }
+    refresh();
+  });
 })();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +32,8 @@ import vn.kontum.hotline.web.ApiException;
 import vn.kontum.hotline.web.RateLimiter;
 
 /**
- * The web chat over HTTP: send a message (answered 202 once it is stored), read the thread, and an SSE
- * stream that says when there is something new to read.
+ * The web chat over HTTP: start the session (for a page that came without one), send a message (answered 202
+ * once it is stored), read the thread, and an SSE stream that says when there is something new to read.
  */
 @RestController
 @RequestMapping("/chat/api")
@@ -48,16 +49,19 @@ class ChatApiController {
     private final RateLimiter limiter;
     private final int perSessionPerMinute;
     private final int perAddressPerMinute;
+    private final boolean secureCookies;
 
     ChatApiController(MessageIntake intake, ChatThreads threads, ChatPush push, RateLimiter limiter,
                       @Value("${hotline.webchat.per-session-per-minute:20}") int perSessionPerMinute,
-                      @Value("${hotline.webchat.per-address-per-minute:120}") int perAddressPerMinute) {
+                      @Value("${hotline.webchat.per-address-per-minute:120}") int perAddressPerMinute,
+                      @Value("${hotline.cookies.secure:false}") boolean secureCookies) {
         this.intake = intake;
         this.threads = threads;
         this.push = push;
         this.limiter = limiter;
         this.perSessionPerMinute = perSessionPerMinute;
         this.perAddressPerMinute = perAddressPerMinute;
+        this.secureCookies = secureCookies;
     }
 
     record SendRequest(
@@ -67,6 +71,18 @@ class ChatApiController {
 
     /** What the page learns of its message: stored (under this id), or already stored before (a resend). */
     record Sent(long messageId, boolean duplicate) {
+    }
+
+    /**
+     * Her session, for a page served without one (see {@link ChatPageController#chat}): this request comes from the
+     * page itself, so it carries her cookie if she has one, and only a new session gets a new cookie. JSON only, as
+     * the messages: another site cannot send it (a form cannot, and a script would need a CORS permission never
+     * given), so no other site can make her browser start a new session over hers.
+     */
+    @PostMapping(path = "/session", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> start(HttpServletRequest request, HttpServletResponse response) {
+        ChatSession.ensure(request, response, secureCookies);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
