@@ -7,7 +7,8 @@
   var form = document.getElementById('composer');
   var input = document.getElementById('text');
   var labels = thread.dataset;
-  var lastId = 0;
+  // The cursor of the last read: every line at or below it is on the page, or never will be (ChatThreads).
+  var after = 0;
   var shown = {};
   var eraseWords = (labels.eraseWords || '').split(',').map(simplify);
 
@@ -19,6 +20,9 @@
 
   // Buttons under the newest reply only: an answer to an older question would confuse the conversation.
   function showChoices(div, choices) {
+    for (var later = div.nextElementSibling; later; later = later.nextElementSibling) {
+      if (later.classList.contains('hotline')) { return; }
+    }
     Array.prototype.forEach.call(thread.querySelectorAll('.choices'), function (old) { old.remove(); });
     if (!choices || !choices.length) { return; }
     var row = document.createElement('div');
@@ -52,16 +56,33 @@
     who.textContent = line.from === 'me' ? labels.you : labels.hotline;
     div.appendChild(who);
     div.appendChild(document.createTextNode(line.text));
+    div.setAttribute('data-id', String(line.id));
+    // In id order, where it was written: a reply held for her safe hours, or delivered after a newer line, goes
+    // before what came since, and is brought into view there.
+    var next = null;
+    for (var el = thread.lastElementChild; el && Number(el.getAttribute('data-id')) > line.id; el = el.previousElementSibling) {
+      next = el;
+    }
+    thread.insertBefore(div, next);
     if (line.from !== 'me') { showChoices(div, line.choices); }
-    thread.appendChild(div);
-    thread.scrollTop = thread.scrollHeight;
-    if (line.id > lastId) { lastId = line.id; }
+    if (next) { div.scrollIntoView({ block: 'nearest' }); } else { thread.scrollTop = thread.scrollHeight; }
   }
 
+  // From the cursor, naming the lines shown above it, which the server leaves out: a line that becomes visible
+  // after a newer one is below the newest shown but never below the cursor, and nothing is read twice.
   function refresh() {
-    return fetch('/chat/api/messages?after=' + lastId, { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (lines) { lines.forEach(show); status.textContent = ''; })
+    var have = Object.keys(shown).filter(function (id) { return Number(id) > after; });
+    return fetch('/chat/api/messages?after=' + after + (have.length ? '&have=' + have.join(',') : ''), { credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) { return; }
+        var cursor = r.headers.get('Chat-Cursor');
+        return r.json().then(function (lines) {
+          lines.forEach(show);
+          // Only once its lines are shown: the cursor says that everything at or below it is.
+          if (cursor !== null && /^[0-9]+$/.test(cursor)) { after = Number(cursor); }
+        });
+      })
+      .then(function () { status.textContent = ''; })
       .catch(function () { status.textContent = labels.offline; });
   }
 

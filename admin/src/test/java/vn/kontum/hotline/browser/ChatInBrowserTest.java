@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.support.Browser;
 import vn.kontum.hotline.support.BrowserTest;
+import vn.kontum.hotline.support.HeldReplies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A woman opens the web chat on her phone, writes, and reads the answer; what she wrote is shown as text only. */
 class ChatInBrowserTest extends BrowserTest {
+
+    @Autowired
+    Outbox outbox;
 
     @Test
     void a_message_typed_in_the_chat_page_gets_the_hotlines_answer() {
@@ -70,6 +76,35 @@ class ChatInBrowserTest extends BrowserTest {
         Cookie now = browser.manage().getCookieNamed("hotline_chat");
         assertThat(now.getValue()).isEqualTo(lax.getValue());
         assertThat(now.getSameSite()).as("written again, Lax").isEqualTo("Lax");
+    }
+
+    /**
+     * An officer's reply held for her safe hours while she wrote on: when it goes, her open page shows it once, in its
+     * place before what she wrote since.
+     */
+    @Test
+    void a_reply_held_while_she_wrote_on_appears_on_the_open_page_in_its_place() {
+        browser.get(url("/chat"));
+        write("Chị ơi em muốn hỏi về vay vốn của hội phụ nữ");
+        HeldReplies replies = new HeldReplies(jdbc, outbox);
+        long contact = replies.contact(browser.manage().getCookieNamed("hotline_chat").getValue());
+        String reply = "Chị ơi, cán bộ hội sẽ gọi lại vào giờ chị hẹn nhé";
+        long held = replies.hold(contact, reply);
+        browser.findElement(By.id("text")).sendKeys("Em cảm ơn chị");
+        browser.findElement(By.cssSelector("#composer button")).click();
+        awaitMine("Em cảm ơn chị");
+
+        replies.release(List.of(held));
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(reply)));
+        List<String> lines = lines();
+        assertThat(lines.stream().filter(t -> t.contains(reply))).hasSize(1);
+        int thanks = lines.stream().filter(t -> t.contains("Em cảm ơn chị")).map(lines::indexOf).findFirst().orElseThrow();
+        assertThat(lines.stream().filter(t -> t.contains(reply)).map(lines::indexOf).findFirst().orElseThrow()).isLessThan(thanks);
+    }
+
+    private List<String> lines() {
+        return browser.findElements(By.cssSelector("#thread .msg")).stream().map(WebElement::getText).toList();
     }
 
     private void write(String text) {

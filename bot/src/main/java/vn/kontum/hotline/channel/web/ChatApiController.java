@@ -1,7 +1,10 @@
 package vn.kontum.hotline.channel.web;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +46,7 @@ class ChatApiController {
     private static final Logger log = LoggerFactory.getLogger(ChatApiController.class);
 
     static final int MAX_TEXT = 10_000;
+    static final String CURSOR = "Chat-Cursor";
 
     private final MessageIntake intake;
     private final ChatThreads threads;
@@ -98,9 +103,19 @@ class ChatApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Sent(accepted.messageId(), accepted.duplicate()));
     }
 
+    /**
+     * Her thread above {@code after} (the cursor of the page's last read, 0 at first), without the lines the page names
+     * in {@code have}; the cursor for the next read in the {@value #CURSOR} header (see {@link ChatThreads}).
+     */
     @GetMapping("/messages")
-    List<ChatThreads.Line> thread(@RequestParam(defaultValue = "0") long after, HttpServletRequest request) {
-        return threads.after(session(request), after);
+    ResponseEntity<List<ChatThreads.Line>> thread(@RequestParam(defaultValue = "0") long after,
+                                                  @RequestParam(required = false) @Nullable List<Long> have, HttpServletRequest request) {
+        Set<Long> shown = new HashSet<>();
+        if (have != null) {
+            have.stream().filter(Objects::nonNull).forEach(shown::add);
+        }
+        ChatThreads.Read read = threads.after(session(request), after, shown);
+        return ResponseEntity.ok().header(CURSOR, Long.toString(read.cursor())).body(read.lines());
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
