@@ -180,6 +180,10 @@ class WebChatTest extends HotlineIntegrationTest {
         assertError(postJson(browser, "/chat/api/messages", "[1,2,3]"), 400, "malformed");
         assertError(postJson(browser, "/chat/api/messages", "{\"text\":\"thiếu mã tin nhắn\"}"), 400, "missing");
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"   \"}"), 400, "missing");
+        // Nothing to read either: zero-width characters, a NUL, a lone surrogate, a blank filler (JSON escapes).
+        for (String nothing : java.util.List.of("\\u200b\\u200b", "\\u200d \\ufeff\\u2060", "\\u0000", "\\ud800", "\\udc00 \\u0000", "\\u3164")) {
+            assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"" + nothing + "\"}"), 400, "missing");
+        }
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":42}"), 400, "malformed");
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"../../etc\",\"text\":\"a\"}"), 400, "missing");
         byte[] invalidUtf8 = "{\"clientMessageId\":\"u1\",\"text\":\"xx\"}".getBytes(StandardCharsets.UTF_8);

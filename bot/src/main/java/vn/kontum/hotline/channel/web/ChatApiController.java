@@ -96,6 +96,9 @@ class ChatApiController {
         if (body.text().length() > MAX_TEXT) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "error.too-long", MAX_TEXT);
         }
+        if (!readable(body.text())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "error.missing", "text"); // as a blank text is refused
+        }
         if (!withinLimits(session, request.getRemoteAddr())) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "error.rate-limited");
         }
@@ -116,6 +119,24 @@ class ChatApiController {
         }
         ChatThreads.Read read = threads.after(session(request), after, shown);
         return ResponseEntity.ok().header(CURSOR, Long.toString(read.cursor())).body(read.lines());
+    }
+
+    /**
+     * Whether a text has something to read. A text only of spaces, zero-width and other format characters (U+200B,
+     * U+200D, U+2060, U+FEFF...), controls (NUL), unpaired surrogates, variation selectors or the blank fillers that
+     * look like nothing passes {@code @NotBlank}, and would be stored as an empty or meaningless message in a case.
+     */
+    static boolean readable(String text) {
+        return text.codePoints().anyMatch(c -> !invisible(c));
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || Character.isWhitespace(c)
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x034F // variation selectors, grapheme joiner
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800; // Hangul fillers, blank Braille
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
