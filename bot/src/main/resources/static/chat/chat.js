@@ -7,7 +7,8 @@
   var form = document.getElementById('composer');
   var input = document.getElementById('text');
   var labels = thread.dataset;
-  var lastId = 0;
+  // The cursor of the last read: every line at or below it is on the page, or never will be (ChatThreads).
+  var after = 0;
   var shown = {};
   var eraseWords = (labels.eraseWords || '').split(',').map(simplify);
 
@@ -19,6 +20,9 @@
 
   // Buttons under the newest reply only: an answer to an older question would confuse the conversation.
   function showChoices(div, choices) {
+    for (var later = div.nextElementSibling; later; later = later.nextElementSibling) {
+      if (later.classList.contains('hotline')) { return; }
+    }
     Array.prototype.forEach.call(thread.querySelectorAll('.choices'), function (old) { old.remove(); });
     if (!choices || !choices.length) { return; }
     var row = document.createElement('div');
@@ -52,24 +56,59 @@
     who.textContent = line.from === 'me' ? labels.you : labels.hotline;
     div.appendChild(who);
     div.appendChild(document.createTextNode(line.text));
+    div.setAttribute('data-id', String(line.id));
+    // In id order, where it was written: a reply held for her safe hours, or delivered after a newer line, goes
+    // before what came since, and is brought into view there.
+    var next = null;
+    for (var el = thread.lastElementChild; el && Number(el.getAttribute('data-id')) > line.id; el = el.previousElementSibling) {
+      next = el;
+    }
+    thread.insertBefore(div, next);
     if (line.from !== 'me') { showChoices(div, line.choices); }
-    thread.appendChild(div);
-    thread.scrollTop = thread.scrollHeight;
-    if (line.id > lastId) { lastId = line.id; }
+    if (next) { div.scrollIntoView({ block: 'nearest' }); } else { thread.scrollTop = thread.scrollHeight; }
   }
 
+  // From the cursor, naming the lines shown above it, which the server leaves out: a line that becomes visible
+  // after a newer one is below the newest shown but never below the cursor, and nothing is read twice.
   function refresh() {
-    return fetch('/chat/api/messages?after=' + lastId, { credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .then(function (lines) { lines.forEach(show); status.textContent = ''; })
+    var have = Object.keys(shown).filter(function (id) { return Number(id) > after; });
+    return fetch('/chat/api/messages?after=' + after + (have.length ? '&have=' + have.join(',') : ''), { credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) { return; }
+        var cursor = r.headers.get('Chat-Cursor');
+        return r.json().then(function (lines) {
+          lines.forEach(show);
+          // Only once its lines are shown: the cursor says that everything at or below it is.
+          if (cursor !== null && /^[0-9]+$/.test(cursor)) { after = Number(cursor); }
+        });
+      })
+      .then(function () { status.textContent = ''; })
       .catch(function () { status.textContent = labels.offline; });
   }
 
+  // The session: ready, or (the page was served without it, see ChatPageController) asked for by this page, whose
+  // request carries her cookie if the browser kept it from the navigation. Nothing is sent or read before.
+  function startSession(attempt) {
+    return fetch('/chat/api/session', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('session'); }
+      status.textContent = '';
+    }).catch(function () {
+      status.textContent = labels.offline;
+      var wait = Math.min(30000, 1000 * Math.pow(2, attempt));
+      return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(function () { return startSession(attempt + 1); });
+    });
+  }
+  var session = labels.session === 'pending' ? startSession(0) : Promise.resolve();
+
   function send(text, clientId, attempt) {
-    return fetch('/chat/api/messages', {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ clientMessageId: clientId, text: text })
+    return session.then(function () {
+      return fetch('/chat/api/messages', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientMessageId: clientId, text: text })
+      });
     }).then(function (r) {
       if (r.status === 429) { status.textContent = labels.tooMany; return; }
       if (!r.ok && r.status >= 500) { throw new Error('retry'); }
@@ -108,13 +147,15 @@
 
   var polling = null;
   function startPolling() { if (!polling) { polling = setInterval(refresh, 4000); } }
-  if (window.EventSource) {
-    var source = new EventSource('/chat/api/stream');
-    source.addEventListener('update', refresh);
-    source.addEventListener('ready', refresh);
-    source.onerror = function () { startPolling(); };
-  } else {
-    startPolling();
-  }
-  refresh();
+  session.then(function () {
+    if (window.EventSource) {
+      var source = new EventSource('/chat/api/stream');
+      source.addEventListener('update', refresh);
+      source.addEventListener('ready', refresh);
+      source.onerror = function () { startPolling(); };
+    } else {
+      startPolling();
+    }
+    refresh();
+  });
 })();

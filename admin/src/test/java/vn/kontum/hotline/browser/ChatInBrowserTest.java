@@ -4,17 +4,25 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.kontum.hotline.delivery.Outbox;
 import vn.kontum.hotline.support.Browser;
 import vn.kontum.hotline.support.BrowserTest;
+import vn.kontum.hotline.support.HeldReplies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A woman opens the web chat on her phone, writes, and reads the answer; what she wrote is shown as text only. */
 class ChatInBrowserTest extends BrowserTest {
+
+    @Autowired
+    Outbox outbox;
 
     @Test
     void a_message_typed_in_the_chat_page_gets_the_hotlines_answer() {
@@ -32,6 +40,95 @@ class ChatInBrowserTest extends BrowserTest {
         assertThat(answers.getFirst().getText()).contains("Chúng tôi đã nhận được tin nhắn của bạn").contains("Trung tâm Y tế");
         assertThat(browser.findElements(By.cssSelector(".msg.me")).getFirst().getText()).contains("khám thai ở trạm y tế");
         Browser.screenshot(browser, "chat.png");
+    }
+
+    /** She comes back to the chat by a link on another site: her conversation is there, in the same session. */
+    @Test
+    void coming_back_by_a_link_from_another_site_she_finds_her_conversation() {
+        String chat = url("/chat");
+        browser.get(chat);
+        write("Chị ơi em muốn hỏi về vay vốn của hội phụ nữ");
+        String session = browser.manage().getCookieNamed("hotline_chat").getValue();
+
+        followLinkFromAnotherSite(chat);
+
+        awaitMine("vay vốn của hội phụ nữ");
+        assertThat(browser.manage().getCookieNamed("hotline_chat").getValue()).isEqualTo(session);
+    }
+
+    /**
+     * Her cookie was set Strict (as every one was before Lax): the browser keeps it back from a navigation from
+     * another site, and the page, served without a session, asks for it itself: hers, not a new one over it.
+     */
+    @Test
+    void a_cookie_set_strict_before_is_kept_when_she_comes_from_another_site() {
+        String chat = url("/chat");
+        browser.get(chat);
+        write("Chị ơi em muốn hỏi về tổ tiết kiệm ở làng");
+        Cookie lax = browser.manage().getCookieNamed("hotline_chat");
+        browser.manage().deleteCookieNamed("hotline_chat");
+        browser.manage().addCookie(new Cookie.Builder(lax.getName(), lax.getValue()).path("/chat").isHttpOnly(true)
+                .sameSite("Strict").build());
+
+        followLinkFromAnotherSite(chat);
+
+        awaitMine("tổ tiết kiệm ở làng");
+        Cookie now = browser.manage().getCookieNamed("hotline_chat");
+        assertThat(now.getValue()).isEqualTo(lax.getValue());
+        assertThat(now.getSameSite()).as("written again, Lax").isEqualTo("Lax");
+    }
+
+    /**
+     * An officer's reply held for her safe hours while she wrote on: when it goes, her open page shows it once, in its
+     * place before what she wrote since.
+     */
+    @Test
+    void a_reply_held_while_she_wrote_on_appears_on_the_open_page_in_its_place() {
+        browser.get(url("/chat"));
+        write("Chị ơi em muốn hỏi về vay vốn của hội phụ nữ");
+        HeldReplies replies = new HeldReplies(jdbc, outbox);
+        long contact = replies.contact(browser.manage().getCookieNamed("hotline_chat").getValue());
+        String reply = "Chị ơi, cán bộ hội sẽ gọi lại vào giờ chị hẹn nhé";
+        long held = replies.hold(contact, reply);
+        browser.findElement(By.id("text")).sendKeys("Em cảm ơn chị");
+        browser.findElement(By.cssSelector("#composer button")).click();
+        awaitMine("Em cảm ơn chị");
+
+        replies.release(List.of(held));
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(reply)));
+        List<String> lines = lines();
+        assertThat(lines.stream().filter(t -> t.contains(reply))).hasSize(1);
+        int thanks = lines.stream().filter(t -> t.contains("Em cảm ơn chị")).map(lines::indexOf).findFirst().orElseThrow();
+        assertThat(lines.stream().filter(t -> t.contains(reply)).map(lines::indexOf).findFirst().orElseThrow()).isLessThan(thanks);
+    }
+
+    private List<String> lines() {
+        return browser.findElements(By.cssSelector("#thread .msg")).stream().map(WebElement::getText).toList();
+    }
+
+    private void write(String text) {
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.findElement(By.cssSelector("#composer button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(".msg.hotline")).isEmpty());
+    }
+
+    private void awaitMine(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".msg.me")).stream()
+                .anyMatch(m -> m.getText().contains(text)));
+    }
+
+    /** A page of another site (localhost and 127.0.0.1 are two sites) with a link to the chat, which she follows. */
+    private void followLinkFromAnotherSite(String target) {
+        browser.get("http://localhost:" + port + "/login");
+        ((JavascriptExecutor) browser).executeScript("""
+                var a = document.createElement('a');
+                a.href = arguments[0];
+                a.textContent = 'Địa chỉ tin cậy';
+                document.body.appendChild(a);
+                a.click();""", target);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> target.equals(d.getCurrentUrl())
+                && !d.findElements(By.id("thread")).isEmpty());
     }
 
     @Test

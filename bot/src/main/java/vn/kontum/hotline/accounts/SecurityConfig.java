@@ -68,8 +68,10 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))
-                // The chat API is protected by its SameSite=Strict cookie and JSON-only bodies; webhooks by their signatures;
-                // the API by Basic credentials, which browsers do not send cross-site without asking.
+                // The chat API is protected by its SameSite=Lax cookie (sent cross-site only on top-level GET navigations,
+                // never with a POST or a request of another site's page) and JSON-only POSTs (which another site cannot
+                // send without a CORS permission, never given); webhooks by their signatures; the API by Basic
+                // credentials, which browsers do not send cross-site without asking.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/chat/api/**", "/webhooks/**", "/api/**"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -41,7 +41,51 @@ class WebChatTest extends HotlineIntegrationTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
-                assertThat(c).startsWith("hotline_chat=").contains("HttpOnly").contains("SameSite=Strict"));
+                assertThat(c).startsWith("hotline_chat=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(page.body()).contains("data-session=\"ready\"");
+    }
+
+    /**
+     * She comes back to the chat by a link from another site, and her browser keeps her cookie back from that
+     * navigation (one set Strict, as they all were before): the page is served without a new cookie over hers, and
+     * asks for its session itself, a request of the page that carries her cookie. Her thread is still hers.
+     */
+    @Test
+    void a_page_reached_from_another_site_without_her_cookie_does_not_replace_it() throws Exception {
+        HttpClient browser = browser();
+        get(browser, "/chat");
+        String hers = session(browser);
+        assertThat(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"back-1\",\"text\":\"em lại vào đây\"}").statusCode())
+                .isEqualTo(202);
+
+        HttpResponse<String> arrival = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/chat")))
+                .header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(arrival.statusCode()).isEqualTo(200);
+        assertThat(arrival.headers().allValues("Set-Cookie")).as("no new cookie over hers").isEmpty();
+        assertThat(arrival.body()).contains("data-session=\"pending\"");
+
+        HttpResponse<String> started = postJson(browser, "/chat/api/session", "");
+        assertThat(started.statusCode()).isEqualTo(204);
+        assertThat(started.headers().allValues("Set-Cookie")).as("hers again, now Lax").singleElement().satisfies(c ->
+                assertThat(c).startsWith(ChatSession.COOKIE + "=" + hers + ";").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(session(browser)).isEqualTo(hers);
+        assertThat(get(browser, "/chat/api/messages").body()).contains("em lại vào đây");
+
+        // Without any cookie, a new session; but never from a form of another site (it cannot send JSON).
+        HttpClient newcomer = browser();
+        assertThat(postJson(newcomer, "/chat/api/session", "").statusCode()).isEqualTo(204);
+        assertThat(session(newcomer)).isNotEqualTo(hers);
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/chat/api/session")))
+                .header("Content-Type", "text/plain").header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
+
+        // Typed in, or from the hotline's own pages: nothing is kept back, and the page comes with its session.
+        HttpResponse<String> typed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/chat")))
+                .header("Sec-Fetch-Site", "none").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(typed.headers().allValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c).contains("SameSite=Lax"));
+        assertThat(typed.body()).contains("data-session=\"ready\"");
     }
 
     @Test
@@ -136,6 +180,10 @@ class WebChatTest extends HotlineIntegrationTest {
         assertError(postJson(browser, "/chat/api/messages", "[1,2,3]"), 400, "malformed");
         assertError(postJson(browser, "/chat/api/messages", "{\"text\":\"thiếu mã tin nhắn\"}"), 400, "missing");
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"   \"}"), 400, "missing");
+        // Nothing to read either: zero-width characters, a NUL, a lone surrogate, a blank filler (JSON escapes).
+        for (String nothing : java.util.List.of("\\u200b\\u200b", "\\u200d \\ufeff\\u2060", "\\u0000", "\\ud800", "\\udc00 \\u0000", "\\u3164")) {
+            assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":\"" + nothing + "\"}"), 400, "missing");
+        }
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"x\",\"text\":42}"), 400, "malformed");
         assertError(postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"../../etc\",\"text\":\"a\"}"), 400, "missing");
         byte[] invalidUtf8 = "{\"clientMessageId\":\"u1\",\"text\":\"xx\"}".getBytes(StandardCharsets.UTF_8);

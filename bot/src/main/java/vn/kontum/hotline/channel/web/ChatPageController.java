@@ -26,10 +26,19 @@ class ChatPageController {
         this.quickExitUrl = quickExitUrl;
     }
 
+    /**
+     * Coming from another site without the cookie, she may still have one that her browser kept back (a cookie set
+     * Strict, before): a new one would replace it, and her conversation with it. Then the page asks for its session
+     * itself ({@code POST /chat/api/session}), from this very page, which sends whatever cookie she has.
+     */
     @GetMapping("/chat")
     String chat(HttpServletRequest request, HttpServletResponse response, Model model) {
-        ChatSession.ensure(request, response, secureCookies);
+        boolean sessionPending = ChatSession.of(request).isEmpty() && ChatSession.fromAnotherSite(request);
+        if (!sessionPending) {
+            ChatSession.ensure(request, response, secureCookies);
+        }
         response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("sessionPending", sessionPending);
         model.addAttribute("eraseWords", eraseWords);
         model.addAttribute("quickExitUrl", quickExitUrl);
         return "chat";
