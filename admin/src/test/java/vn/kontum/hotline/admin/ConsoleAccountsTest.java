@@ -40,13 +40,17 @@ class ConsoleAccountsTest extends HotlineIntegrationTest {
                 "servicePoints", "tyt-dak-bla", "password", "mat-khau-ban-dau"));
         long id = jdbc.sql("select id from account where username = 'acc-ended'").query(Long.class).single();
 
-        // A password reset: the session open on her (lost) phone ends; she logs in again with the new password.
+        // A password reset: the session open on her (lost) phone ends, and so does its Telegram link (no more alerts
+        // there); she logs in again with the new password.
+        jdbc.sql("insert into officer_chat (account_id, channel, chat_id, linked_at) values (:a, 'telegram', '733001', :now)")
+                .param("a", id).param("now", java.time.OffsetDateTime.now()).update();
         OfficerClient phone = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-ban-dau");
         assertThat(phone.get("/admin").statusCode()).isEqualTo(200);
         admin.submit("/admin/accounts/" + id, Map.of("displayName", "Chị H'Lan", "roles", "OFFICER,COORDINATOR",
                 "servicePoints", "tyt-dak-bla", "enabled", "true", "password", "mat-khau-moi-dai"));
         assertThat(phone.get("/admin").statusCode()).isEqualTo(302);
         assertThat(phone.htmx("/admin").statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from officer_chat where account_id = :a").param("a", id).query(Long.class).single()).isZero();
 
         // Demoted from coordinator: the coordinators' metrics close at once, not at her next login.
         OfficerClient again = OfficerClient.loggedIn(url(""), "acc-ended", "mat-khau-moi-dai");

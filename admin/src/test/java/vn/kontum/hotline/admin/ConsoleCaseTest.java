@@ -138,7 +138,7 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
         assertThat(officer.submit(base + "/reply", Map.of("text", "Chị ơi, bây giờ chị có an toàn không?", "once", once)).body())
                 .contains("Đã xếp tin trả lời vào hàng gửi.");
         assertThat(officer.submit(base + "/reply", Map.of("text", "Chị ơi, bây giờ chị có an toàn không?", "once", once)).body())
-                .contains("Đã xếp tin trả lời vào hàng gửi.");
+                .contains("Biểu mẫu này đã được gửi rồi").doesNotContain("Đã xếp tin trả lời vào hàng gửi.");
         await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 2);
         Thread.sleep(1_500);
         assertThat(TELEGRAM.sentTo(chat)).hasSize(2);
@@ -262,13 +262,16 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
-    void a_closed_case_marked_urgent_raises_no_alert() {
+    void a_closed_case_marked_urgent_raises_no_alert_until_it_is_reopened() {
         long caseId = telegramCase(720_022, "Thảo", "cho em hỏi luật về ly hôn");
         OfficerClient officer = union();
         officer.submit("/admin/cases/" + caseId + "/close", Map.of());
         assertThat(officer.submit("/admin/cases/" + caseId + "/priority", Map.of("priority", "URGENT")).body()).contains("Đã lưu thay đổi.");
         assertThat(caseRow(caseId)).containsEntry("priority", "URGENT");
         assertThat(alerts(caseId)).isEmpty();
+        // Reopened, it is an open urgent case again, and alerted as one.
+        officer.post("/admin/cases/" + caseId + "/reopen", Map.of());
+        assertThat(alerts(caseId)).containsExactly(Officers.WOMENS_UNION + " open");
     }
 
     @Test
@@ -291,7 +294,7 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
-    void an_urgent_case_that_moves_to_her_village_takes_its_running_alert_along() {
+    void an_urgent_case_that_moves_to_her_village_alerts_the_service_point_that_has_it_now() {
         long chat = 720_024;
         long caseId = telegramCase(chat, "Xuân", "chồng em hay chửi em");
         await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == 1);
@@ -306,8 +309,9 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
         TELEGRAM.userPresses(chat, "Xuân", TELEGRAM.sentTo(chat).get(before), "#village:dak-bla-thon-2");
         await().atMost(Duration.ofSeconds(20)).until(() -> !Officers.WOMENS_UNION.equals(caseRow(caseId).get("service_point_id")));
 
+        // The first service point's alert stops (its officers lost the case); the one that has it now gets its own.
         String now = (String) caseRow(caseId).get("service_point_id");
-        assertThat(alerts(caseId)).containsExactly(now + " open");
+        assertThat(alerts(caseId)).containsExactly(Officers.WOMENS_UNION + " MOVED", now + " open");
     }
 
     /** The case's urgent alerts in order: service point, and how it ended ("open" while it runs). */

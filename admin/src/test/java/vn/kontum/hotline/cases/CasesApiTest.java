@@ -56,14 +56,13 @@ class CasesApiTest extends HotlineIntegrationTest {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("chồng em hay đánh em khi say rượu").contains("\"direction\":\"OUT\"").contains("\"category\":\"violence\"");
 
+        var other = getAs("officer-health", "pw-health-1", "/api/v1/cases/" + caseId + "/messages");
+        assertThat(other.statusCode()).isEqualTo(404);
         // Reading her words through the API is in the case's audit, as opening its page is; a refused read is not.
         assertThat(jdbc.sql("""
                         select a.username from case_audit l join account a on a.id = l.account_id
                         where l.case_id = :c and l.action_type = 'VIEW' and l.detail = 'api'""")
                 .param("c", caseId).query(String.class).list()).containsExactly("officer-union");
-
-        var other = getAs("officer-health", "pw-health-1", "/api/v1/cases/" + caseId + "/messages");
-        assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("say rượu");
         assertThat(getAs("officer-health", "pw-health-1", "/api/v1/cases").body()).doesNotContain("\"id\":" + caseId + ",");
         assertThat(getAs("officer-union", "pw-union-1", "/api/v1/cases/999999/messages").statusCode()).isEqualTo(404);

@@ -17,7 +17,7 @@ public record Period(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts");
         }
-        if (from.plusYears(MAX_YEARS).isBefore(to)) {
+        if (from.isBefore(to.minusYears(MAX_YEARS))) { // counted back from the end, as within() does (29 February)
             throw new IllegalArgumentException("the period is longer than " + MAX_YEARS + " years");
         }
     }

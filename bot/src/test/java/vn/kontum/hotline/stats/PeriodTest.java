@@ -27,4 +27,14 @@ class PeriodTest {
     void a_period_ending_before_it_starts_is_refused() {
         assertThatThrownBy(() -> new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_period_is_at_most_five_years_and_within_cuts_a_longer_one_to_its_last_five_years_even_to_29_february() {
+        assertThatThrownBy(() -> new Period(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 2))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Period(LocalDate.of(2020, 1, 2), LocalDate.of(2025, 1, 2)).to()).isEqualTo(LocalDate.of(2025, 1, 2));
+        assertThat(Period.within(LocalDate.of(1900, 1, 1), LocalDate.of(2028, 2, 29)))
+                .isEqualTo(new Period(LocalDate.of(2023, 2, 28), LocalDate.of(2028, 2, 29)));
+        assertThat(Period.within(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1)))
+                .isEqualTo(new Period(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1)));
+    }
 }

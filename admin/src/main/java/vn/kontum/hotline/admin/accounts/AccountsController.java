@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.oncall.link.OfficerChats;
 
 /**
  * Administrators add officers, coordinators and administrators, give them their service points, change their
@@ -43,7 +44,10 @@ class AccountsController {
     private final PasswordEncoder encoder;
     private final JdbcClient jdbc;
 
-    AccountsController(Accounts accounts, PasswordEncoder encoder, JdbcClient jdbc) {
+    private final OfficerChats chats;
+
+    AccountsController(Accounts accounts, PasswordEncoder encoder, JdbcClient jdbc, OfficerChats chats) {
+        this.chats = chats;
         this.accounts = accounts;
         this.encoder = encoder;
         this.jdbc = jdbc;
@@ -117,6 +121,9 @@ class AccountsController {
         accounts.update(id, displayName.strip(), roleSet, points(servicePoints), enabled);
         if (!password.isEmpty()) {
             accounts.setPasswordHash(id, encoder.encode(password));
+        }
+        if (!password.isEmpty() || !enabled) {
+            chats.unlinkAll(id); // a lost phone stops getting alerts along with her sessions
         }
         log.info("account {} changed by account {} roles={} enabled={} passwordChanged={}", id, admin.accountId(), roleSet, enabled,
                 !password.isEmpty());

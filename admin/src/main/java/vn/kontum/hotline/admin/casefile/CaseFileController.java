@@ -100,7 +100,8 @@ class CaseFileController {
         return act(id, auth, flash, "admin.notice.replied", viewer -> {
             String checked = checkedText(text, flash, "draft");
             if (!sentForms.take(viewer.accountId(), once)) {
-                return true; // sent already: shown as sent, not sent twice
+                // Sent already, and perhaps still at work or refused: not sent twice, and not claimed as sent either.
+                throw new CaseWork.Refused("admin.notice.form-again");
             }
             try {
                 work.reply(viewer, id, checked);

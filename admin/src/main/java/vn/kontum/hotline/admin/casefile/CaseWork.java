@@ -154,6 +154,10 @@ class CaseWork {
                             where id = :id""")
                     .param("status", status).param("now", now).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.REOPEN, file.status().name() + "->" + status, now);
+            if (Priority.URGENT.name().equals(file.priority())) {
+                // Reopened because she is in danger again: alerted as an urgent case is (none is raised while closed).
+                events.publishEvent(new UrgentCaseRaised(file.id(), file.servicePointId(), file.category(), now));
+            }
             return 0;
         });
     }
@@ -223,6 +227,11 @@ class CaseWork {
                 // been routed there first, and the first one's alert (whose officers lose the case) stops.
                 alerts.handedOver(file.id(), viewer.accountId(), now);
                 events.publishEvent(new UrgentCaseRaised(file.id(), servicePointId, file.category(), now));
+                if (!alerts.running(file.id())) {
+                    // Raising it failed (it is written in a savepoint): the transfer is undone rather than leave an
+                    // urgent case with no alert, and the officer is asked to try again.
+                    throw new Refused("admin.refused.try-again");
+                }
             }
             return 0;
         });

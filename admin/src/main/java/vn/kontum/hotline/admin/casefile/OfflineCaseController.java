@@ -105,7 +105,7 @@ class OfflineCaseController {
             return "redirect:/admin/cases/new";
         }
         if (!sentForms.take(viewer.accountId(), once)) { // the same form sent again: she is counted once
-            flash.addFlashAttribute("notice", "offline.recorded");
+            flash.addFlashAttribute("problem", "admin.notice.form-again");
             return sentForms.result(viewer.accountId(), once).map(id -> "redirect:/admin/cases/" + id).orElse("redirect:/admin");
         }
         OffsetDateTime now = HotlineClock.now(clock);

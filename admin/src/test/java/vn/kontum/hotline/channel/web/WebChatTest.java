@@ -34,7 +34,7 @@ class WebChatTest extends HotlineIntegrationTest {
         HttpResponse<String> page = get(browser, "/chat");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Trò chuyện với Địa chỉ tin cậy").contains("113").containsPattern("/chat/chat-[0-9a-f]{32}.js")
+        assertThat(page.body()).contains("Trò chuyện với Địa chỉ tin cậy").contains("113").contains("src=\"/chat/chat.js\"")
                 .doesNotContain("<script>");
         // The erase words as she types them, accents and all (the page clears her screen on them).
         assertThat(page.body()).contains("data-erase-words=\"/xoa,xoa,xoá,xóa,/erase\"");
@@ -43,6 +43,13 @@ class WebChatTest extends HotlineIntegrationTest {
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c ->
                 assertThat(c).startsWith("hotline_chat=").contains("HttpOnly").contains("SameSite=Lax"));
         assertThat(page.body()).contains("data-session=\"ready\"");
+        // Nothing of the chat stays in her browser's cache, its script and style no more than its page.
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        for (String file : new String[] {"/chat/chat.js", "/chat/chat.css"}) {
+            HttpResponse<String> asset = get(browser, file);
+            assertThat(asset.statusCode()).isEqualTo(200);
+            assertThat(asset.headers().firstValue("Cache-Control")).as(file).hasValue("no-store");
+        }
     }
 
     /**

@@ -15,5 +15,7 @@ public enum Acknowledgement {
     /** Answered the alert on their Zalo ("nhận", "ok" or the case number). */
     ZALO,
     /** Handed the case to another service point, whose officers get an alert of their own. */
-    TRANSFER
+    TRANSFER,
+    /** Nobody: the case moved, before anyone took it, on what the woman wrote; the new service point gets its own alert. */
+    MOVED
 }

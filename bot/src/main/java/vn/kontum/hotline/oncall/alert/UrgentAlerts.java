@@ -19,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.kontum.hotline.HotlineClock;
@@ -126,15 +128,48 @@ public class UrgentAlerts {
     }
 
     /**
-     * The case moved on the woman's words before anyone took it: its alert still running goes on for the service
-     * point that has it now, whose on-call officers the next rounds reach.
+     * The case moved on the woman's words before anyone took it. Its alert still running stops (the first service
+     * point's officers can no longer open the case), and an urgent case gets a new alert for the service point that
+     * has it now, whose on-call officers are reached at once, as for a case routed there first. In a savepoint, as
+     * {@link #raised}: should this fail, her message is still processed, and the sweeper's backstop raises the alert.
      */
     @EventListener
     public void relocated(CaseRelocated event) {
-        int n = jdbc.sql("update urgent_alert set service_point_id = :sp where case_id = :case and acknowledged_at is null")
-                .param("sp", event.toServicePointId()).param("case", event.caseId()).update();
-        if (n > 0) {
-            log.info("urgent alert of case {} follows it to service point {}", event.caseId(), event.toServicePointId());
+        try {
+            savepoint.executeWithoutResult(status -> {
+                OffsetDateTime now = HotlineClock.now(clock);
+                jdbc.sql("""
+                                update urgent_alert set acknowledged_at = :now, acknowledged_via = :via, next_round_at = null
+                                where case_id = :case and acknowledged_at is null""")
+                        .param("now", now).param("via", Acknowledgement.MOVED.name()).param("case", event.caseId()).update();
+                jdbc.sql("select category from help_case where id = :case and priority = 'URGENT' and status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')")
+                        .param("case", event.caseId()).query(String.class).optional()
+                        .ifPresent(category -> raiseNow(new UrgentCaseRaised(event.caseId(), event.toServicePointId(), category, now)));
+            });
+        } catch (RuntimeException e) {
+            log.error("urgent alert of case {} not moved ({}); the sweeper will raise it", event.caseId(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the case has an alert nobody has acknowledged yet (one running). */
+    public boolean running(long caseId) {
+        return jdbc.sql("select count(*) from urgent_alert where case_id = :case and acknowledged_at is null")
+                .param("case", caseId).query(Long.class).single() > 0;
+    }
+
+    /** Writes the alert and has its first round go out once the transaction commits. */
+    private void raiseNow(UrgentCaseRaised event) {
+        if (record(event)) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        runner.runSoon();
+                    }
+                });
+            } else {
+                runner.runSoon();
+            }
         }
     }
 

@@ -180,6 +180,19 @@ public class OfficerChats {
         log.info("account {} unlinked its {} chat", accountId, channel.id());
     }
 
+    /**
+     * Every chat linked to the account, unlinked: its password was reset or it was disabled, perhaps because her phone
+     * was lost, and that phone must stop receiving urgent alerts (case numbers, places) and acknowledging them. She
+     * links again from her own page.
+     */
+    public void unlinkAll(long accountId) {
+        int n = jdbc.sql("delete from officer_chat where account_id = :a").param("a", accountId).update();
+        if (n > 0) {
+            links.changed();
+            log.info("account {}: {} linked chats unlinked", accountId, n);
+        }
+    }
+
     public Optional<String> username(long accountId) {
         return jdbc.sql("select username from account where id = :a").param("a", accountId).query(String.class).optional();
     }

@@ -20,7 +20,7 @@ class DangerLexiconTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"chồng không cho em về nhà ngoại ăn tết", "không cho em đi làm xa",
-            "cho em hỏi chỗ khám thai", "chị giúp em hỏi vay vốn với", ""})
+            "cho em hỏi chỗ khám thai", "chị giúp em hỏi vay vốn với", "hội có cứu giúp hộ nghèo không", ""})
     void a_hard_life_that_is_not_danger_now_is_left_to_the_model(String text) {
         assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isFalse();
     }
