@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -138,16 +139,14 @@ public class UrgentAlerts {
         try {
             savepoint.executeWithoutResult(status -> {
                 OffsetDateTime now = HotlineClock.now(clock);
-                jdbc.sql("""
-                                update urgent_alert set acknowledged_at = :now, acknowledged_via = :via, next_round_at = null
-                                where case_id = :case and acknowledged_at is null""")
-                        .param("now", now).param("via", Acknowledgement.MOVED.name()).param("case", event.caseId()).update();
+                endRunning(event.caseId(), null, Acknowledgement.MOVED, now);
                 jdbc.sql("select category from help_case where id = :case and priority = 'URGENT' and status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')")
                         .param("case", event.caseId()).query(String.class).optional()
                         .ifPresent(category -> raiseNow(new UrgentCaseRaised(event.caseId(), event.toServicePointId(), category, now)));
             });
         } catch (RuntimeException e) {
-            log.error("urgent alert of case {} not moved ({}); the sweeper will raise it", event.caseId(), e.getClass().getSimpleName());
+            log.error("urgent alert of case {} not moved ({}); it stays with the service point it had", event.caseId(),
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -178,13 +177,18 @@ public class UrgentAlerts {
      * longer open the case), recorded as handed over by {@code accountId}. The caller raises the new one.
      */
     public void handedOver(long caseId, long accountId, OffsetDateTime now) {
+        endRunning(caseId, accountId, Acknowledgement.TRANSFER, now);
+    }
+
+    /** Ends the case's running alert, {@code via} a change of service point ({@code by}: the officer, if one did it). */
+    private void endRunning(long caseId, @Nullable Long by, Acknowledgement via, OffsetDateTime now) {
         int n = jdbc.sql("""
                         update urgent_alert set acknowledged_at = :now, acknowledged_by = :account, acknowledged_via = :via,
                                next_round_at = null
                         where case_id = :case and acknowledged_at is null""")
-                .param("now", now).param("account", accountId).param("via", Acknowledgement.TRANSFER.name()).param("case", caseId).update();
+                .param("now", now).param("account", by).param("via", via.name()).param("case", caseId).update();
         if (n > 0) {
-            log.info("urgent alert of case {} ended by its transfer (account {})", caseId, accountId);
+            log.info("urgent alert of case {} ended: {} (account {})", caseId, via, by);
         }
     }
 
