@@ -170,6 +170,33 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void her_thanks_and_a_number_after_the_answer_leave_her_case_as_it_was_and_wake_nobody() {
+        long chat = 750_010;
+        long caseId = telegramCase(chat, "Nga", "chị ơi em muốn vay vốn ngân hàng chính sách để nuôi heo thì làm sao");
+        Sent answer = awaitReply(chat, 1);
+        assertThat(answer.text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+
+        // Each of these was read urgent by the urgency model alone: the case turned urgent for good and officers were alerted.
+        List<String> smallTalk = List.of("dạ vâng", "23", "chị ơi", "dạ em cảm ơn chị ạ");
+        for (int i = 0; i < smallTalk.size(); i++) {
+            TELEGRAM.userWrites(chat, "Nga", smallTalk.get(i));
+            assertThat(awaitReply(chat, i + 2).text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        }
+        assertThat(jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("NORMAL");
+        assertThat(jdbc.sql("select count(*) from urgent_alert where case_id = :id").param("id", caseId).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from message where case_id = :id and urgent").param("id", caseId).query(Long.class).single())
+                .isZero();
+
+        // A word of danger in the same few words still counts.
+        TELEGRAM.userWrites(chat, "Nga", "chị ơi cứu em");
+        assertThat(awaitReply(chat, smallTalk.size() + 2).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        assertThat(jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("URGENT");
+    }
+
+    @Test
     void the_erase_word_erases_both_sides_keeps_the_counts_and_answers_with_something_harmless() throws InterruptedException {
         long chat = 750_005;
         long caseId = telegramCase(chat, "Nga", "chồng em hay đánh em mỗi khi say rượu");

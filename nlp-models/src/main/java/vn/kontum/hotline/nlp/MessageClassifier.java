@@ -15,6 +15,7 @@ import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.model.MaxentModel;
 import vn.kontum.hotline.nlp.text.DangerLexicon;
 import vn.kontum.hotline.nlp.text.Features;
+import vn.kontum.hotline.nlp.text.SmallTalk;
 
 /**
  * Classifies a message: topic with confidence, and urgency.
@@ -32,6 +33,7 @@ public final class MessageClassifier {
     private final ModelBundle bundle;
     private final Features features;
     private final DangerLexicon lexicon;
+    private final SmallTalk smallTalk;
     private final MaxentModel topics;
     private final MaxentModel urgency;
     private final FeatureGenerator context;
@@ -40,13 +42,14 @@ public final class MessageClassifier {
     private final boolean skipBigrams;
 
     public MessageClassifier(ModelBundle bundle) {
-        this(bundle, Features.standard(), DangerLexicon.standard());
+        this(bundle, Features.standard(), DangerLexicon.standard(), SmallTalk.standard());
     }
 
-    MessageClassifier(ModelBundle bundle, Features features, DangerLexicon lexicon) {
+    MessageClassifier(ModelBundle bundle, Features features, DangerLexicon lexicon, SmallTalk smallTalk) {
         this.bundle = bundle;
         this.features = features;
         this.lexicon = lexicon;
+        this.smallTalk = smallTalk;
         this.topics = bundle.topicModel().getMaxentModel();
         this.urgency = bundle.urgencyModel().getMaxentModel();
         // Both models were trained through DocumentCategorizerME with the same default factory, so one context
@@ -94,21 +97,24 @@ public final class MessageClassifier {
         }
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        boolean urgent = lexicon.matches(reading.syllables()) || urgencyProbability(reading) >= bundle.urgencyThreshold();
-        return new Classification(topic, confidence, urgent, bundle.version());
+        return new Classification(topic, confidence, urgencyScore(reading) >= bundle.urgencyThreshold(), bundle.version());
     }
 
     /**
      * How urgent the message looks, on the scale {@link #classify} cuts at the model's urgency threshold: 1 when a
-     * danger phrase matched, else the urgency model's probability. For evaluation, which walks every threshold to find
-     * the best urgent recall at a given precision.
+     * danger phrase matched, 0 for small talk ("dạ vâng", "23"), else the urgency model's probability. For
+     * evaluation, which walks every threshold to find the best urgent recall at a given precision.
      */
     public double urgencyScore(String text) {
         Reading reading = read(text);
-        if (reading == null) {
-            return 0;
+        return reading == null ? 0 : urgencyScore(reading);
+    }
+
+    private double urgencyScore(Reading reading) {
+        if (lexicon.matches(reading.syllables())) {
+            return 1;
         }
-        return lexicon.matches(reading.syllables()) ? 1 : urgencyProbability(reading);
+        return smallTalk.only(reading.syllables()) ? 0 : urgencyProbability(reading);
     }
 
     /** The probability the urgency model alone gives, as {@link #classify} reads it. */
