@@ -261,6 +261,86 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
         assertThat(alerts(caseId)).containsExactly(Officers.WOMENS_UNION + " TRANSFER", Officers.HEALTH_CENTRE + " open");
     }
 
+    @Autowired
+    vn.kontum.hotline.cases.Cases cases;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * Her message makes the case urgent while an officer transfers it: whichever comes first, the alert ends at the
+     * service point that has the case. Here the message's transaction holds the case until the transfer is waiting.
+     */
+    @Test
+    void a_message_making_the_case_urgent_during_a_transfer_alerts_the_service_point_that_receives_it() throws Exception {
+        long caseId = telegramCase(720_041, "Ngân", "chồng em hay chửi em");
+        OfficerClient officer = union();
+        String csrf = OfficerClient.token(officer.get("/admin").body());
+        vn.kontum.hotline.contact.Contact contact = jdbc.sql("select contact_id from help_case where id = :c").param("c", caseId)
+                .query((rs, n) -> new vn.kontum.hotline.contact.Contact(rs.getLong(1), vn.kontum.hotline.Channel.TELEGRAM, "720041", null, null))
+                .single();
+        // Threads of their own: the common pool may have a single thread on a small machine.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch urgentButNotCommitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch transferWaiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> message = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            cases.caseFor(contact, new vn.kontum.hotline.nlp.Classification(vn.kontum.hotline.nlp.Topic.VIOLENCE, 0.9, true, "test"),
+                    java.time.OffsetDateTime.now());
+            urgentButNotCommitted.countDown();
+            try {
+                transferWaiting.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        assertThat(urgentButNotCommitted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> transfer = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                officer.postForm("/admin/cases/" + caseId + "/transfer",
+                        Map.of("servicePointId", Officers.HEALTH_CENTRE, "reason", "Cần khám", "_csrf", csrf)), threads);
+        Thread.sleep(1_500);
+        assertThat(transfer).isNotDone();
+        transferWaiting.countDown();
+        message.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(transfer.get(20, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(302);
+
+        assertThat(caseRow(caseId)).containsEntry("priority", "URGENT").containsEntry("service_point_id", Officers.HEALTH_CENTRE);
+        assertThat(alerts(caseId)).containsExactly(Officers.WOMENS_UNION + " TRANSFER", Officers.HEALTH_CENTRE + " open");
+        threads.shutdown();
+    }
+
+    /** The other order: a transfer not yet committed when her message making the case urgent is read. */
+    @Test
+    void a_message_making_the_case_urgent_just_after_a_transfer_alerts_the_service_point_that_has_it() throws Exception {
+        long caseId = telegramCase(720_042, "Ngọc", "chồng em hay chửi em");
+        vn.kontum.hotline.contact.Contact contact = jdbc.sql("select contact_id from help_case where id = :c").param("c", caseId)
+                .query((rs, n) -> new vn.kontum.hotline.contact.Contact(rs.getLong(1), vn.kontum.hotline.Channel.TELEGRAM, "720042", null, null))
+                .single();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch transferring = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch messageWaiting = new java.util.concurrent.CountDownLatch(1);
+        // As the transfer does: the case row locked, then moved.
+        java.util.concurrent.Future<?> transfer = threads.submit(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("select id from help_case where id = :c for update").param("c", caseId).query(Long.class).single();
+            jdbc.sql("update help_case set service_point_id = :sp where id = :c").param("sp", Officers.HEALTH_CENTRE).param("c", caseId).update();
+            transferring.countDown();
+            try {
+                messageWaiting.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(transferring.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.Future<?> message = threads.submit(() -> tx.executeWithoutResult(s -> cases.caseFor(contact,
+                new vn.kontum.hotline.nlp.Classification(vn.kontum.hotline.nlp.Topic.VIOLENCE, 0.9, true, "test"), java.time.OffsetDateTime.now())));
+        Thread.sleep(1_500);
+        assertThat(message).isNotDone();
+        messageWaiting.countDown();
+        transfer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        message.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        threads.shutdown();
+
+        assertThat(alerts(caseId)).containsExactly(Officers.HEALTH_CENTRE + " open");
+    }
+
     @Test
     void a_closed_case_marked_urgent_raises_no_alert_until_it_is_reopened() {
         long caseId = telegramCase(720_022, "Thảo", "cho em hỏi luật về ly hôn");

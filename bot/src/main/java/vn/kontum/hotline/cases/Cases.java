@@ -49,13 +49,13 @@ public class Cases {
     /** Call inside the transaction that processes the message. */
     public CaseRef caseFor(Contact contact, Classification classification, OffsetDateTime now) {
         Priority priority = classification.urgent() ? Priority.URGENT : Priority.NORMAL;
-        Optional<OpenCase> open = openCase(contact);
+        Optional<OpenCase> open = openCase(contact).flatMap(this::lockedIfOpen);
         if (open.isEmpty()) {
             // Two messages of a new contact processed at once must open one case, not two: take the contact's
             // row lock, then look again. (NO KEY UPDATE on PostgreSQL, so new messages of the contact, which
             // reference its row, are not held up meanwhile.)
             jdbc.sql("select id from contact where id = :id " + lockForUpdate).param("id", contact.id()).query(Long.class).single();
-            open = openCase(contact);
+            open = openCase(contact).flatMap(this::lockedIfOpen);
         }
         if (open.isEmpty()) {
             Route route = router.route(classification.label(), contact);
@@ -123,7 +123,7 @@ public class Cases {
      * her village. Empty when she has no open case.
      */
     public Optional<CaseRef> relocate(Contact contact, OffsetDateTime now) {
-        Optional<OpenCase> open = openCase(contact);
+        Optional<OpenCase> open = openCase(contact).flatMap(this::lockedIfOpen);
         if (open.isEmpty()) {
             return Optional.empty();
         }
@@ -228,6 +228,21 @@ public class Cases {
                 .query((rs, n) -> new OpenCase(rs.getLong("id"), rs.getString("category"), Priority.valueOf(rs.getString("priority")),
                         rs.getString("service_point_id")))
                 .list().stream().findFirst();
+    }
+
+    /**
+     * The open case, locked and read again: an officer's transfer or closing at this moment comes wholly before or
+     * after this message, so an urgent alert it raises goes to the service point the case is at. Empty when the case
+     * was closed meanwhile.
+     */
+    private Optional<OpenCase> lockedIfOpen(OpenCase unlocked) {
+        return jdbc.sql("""
+                        select id, category, priority, service_point_id from help_case
+                        where id = :id and status in ('NEW', 'ASSIGNED', 'IN_PROGRESS') """ + lockForUpdate)
+                .param("id", unlocked.id())
+                .query((rs, n) -> new OpenCase(rs.getLong("id"), rs.getString("category"), Priority.valueOf(rs.getString("priority")),
+                        rs.getString("service_point_id")))
+                .optional();
     }
 
     private record OpenCase(long id, String category, Priority priority, String servicePointId) {

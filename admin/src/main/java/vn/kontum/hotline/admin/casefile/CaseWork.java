@@ -55,9 +55,12 @@ class CaseWork {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final ContentCipher content;
+    private final String lockForUpdate;
 
     CaseWork(JdbcClient jdbc, TransactionTemplate tx, CaseFiles files, CaseAudit audit, Outbox outbox, Directory directory,
-             UrgentAlerts alerts, Clock clock, ContentCipher content, org.springframework.context.ApplicationEventPublisher events) {
+             UrgentAlerts alerts, Clock clock, ContentCipher content, org.springframework.context.ApplicationEventPublisher events,
+             vn.kontum.hotline.SqlDialect dialect) {
+        this.lockForUpdate = dialect.lockRowKeepingReferences();
         this.events = events;
         this.content = content;
         this.jdbc = jdbc;
@@ -267,7 +270,15 @@ class CaseWork {
         T apply(CaseFile file, OffsetDateTime now);
     }
 
+    /**
+     * The case row is locked before it is read: a message making the case urgent, or a colleague's transfer, at the
+     * same moment then comes wholly before or after this step (a transfer that read the priority just before a
+     * message raised it would leave the alert at the service point that lost the case).
+     */
     private <T> T inTransaction(Viewer viewer, long caseId, Step<T> step) {
-        return Objects.requireNonNull(tx.execute(status -> step.apply(files.require(viewer, caseId), HotlineClock.now(clock))));
+        return Objects.requireNonNull(tx.execute(status -> {
+            jdbc.sql("select id from help_case where id = :id " + lockForUpdate).param("id", caseId).query(Long.class).optional();
+            return step.apply(files.require(viewer, caseId), HotlineClock.now(clock));
+        }));
     }
 }
