@@ -106,6 +106,34 @@ class ConsoleOfflineCaseTest extends HotlineIntegrationTest {
                 .isEqualTo(today.minusYears(1));
     }
 
+    @Test
+    void a_ward_without_villages_can_be_recorded_alone_and_a_village_must_belong_to_the_commune_given() {
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "offline-health", "pw-offline-health");
+        assertThat(officer.get("/admin/cases/new").body()).contains("Phường Quyết Thắng");
+        assertThat(jdbc.sql("select count(*) from village where commune_id = 'quyet-thang'").query(Long.class).single()).isZero();
+
+        var ward = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "quyet-thang"));
+        assertThat(ward.statusCode()).isEqualTo(302);
+        String location = ward.headers().firstValue("Location").orElseThrow();
+        assertThat(jdbc.sql("select t.commune_id, t.village_id from help_case h join contact t on t.id = h.contact_id where h.id = :id")
+                .param("id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1))).query().singleRow())
+                .containsEntry("commune_id", "quyet-thang").containsEntry("village_id", null);
+
+        long before = offlineCases();
+        var elsewhere = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "kroong", "villageId", "hoa-binh-thon-1", "note", "gọi từ chợ"));
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.body()).contains("Thôn, làng đã chọn không thuộc xã, phường đã chọn.")
+                .containsPattern("<option value=\"kroong\" selected").containsPattern("<option value=\"hoa-binh-thon-1\" selected")
+                .contains("gọi từ chợ</textarea>");
+        var unknown = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "khong-co-xa-nay"));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("Không có xã, phường hoặc thôn, làng này trong danh mục.");
+        assertThat(offlineCases()).isEqualTo(before);
+    }
+
     private long offlineCases() {
         return jdbc.sql("select count(*) from help_case where channel in ('phone', 'in_person')").query(Long.class).single();
     }
