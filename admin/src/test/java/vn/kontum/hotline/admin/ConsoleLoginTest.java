@@ -31,6 +31,7 @@ class ConsoleLoginTest extends HotlineIntegrationTest {
         Officers.ensure(accounts, encoder, jdbc, "login-officer", "pw-login-1", "Cán bộ Đăng nhập", Officers.WOMENS_UNION);
         Officers.ensure(accounts, encoder, jdbc, "login-locked", "pw-locked-1", "Cán bộ Bị khoá", Officers.WOMENS_UNION);
         Officers.ensure(accounts, encoder, jdbc, "login-logout", "pw-logout-1", "Cán bộ Đăng xuất", Officers.WOMENS_UNION);
+        Officers.ensure(accounts, encoder, jdbc, "login-targeted", "pw-targeted-1", "Cán bộ Bị nhắm", Officers.WOMENS_UNION);
     }
 
     @Test
@@ -73,7 +74,7 @@ class ConsoleLoginTest extends HotlineIntegrationTest {
     }
 
     @Test
-    void five_wrong_passwords_lock_the_account_for_a_while_even_against_the_right_one() throws Exception {
+    void five_wrong_passwords_lock_the_account_from_that_address_for_a_while_even_against_the_right_one() throws Exception {
         OfficerClient client = new OfficerClient(url(""));
         long started = System.nanoTime();
         HttpResponse<String> answer = null;
@@ -96,6 +97,31 @@ class ConsoleLoginTest extends HotlineIntegrationTest {
         // Another account on the same address is not locked by this one's failures.
         assertThat(new OfficerClient(url("")).login("login-officer", "pw-login-1").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+    }
+
+    @Test
+    void an_outsider_failing_an_officers_password_elsewhere_does_not_keep_her_out_behind_the_proxy() {
+        OfficerClient outsider = OfficerClient.at(url(""), "203.0.113.66");
+        for (int i = 1; i <= 6; i++) {
+            outsider.login("login-targeted", "guess-" + i);
+        }
+        HttpResponse<String> guessedRight = outsider.login("login-targeted", "pw-targeted-1");
+        assertThat(guessedRight.headers().firstValue("Location")).as("guessing from there stays locked")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?locked"));
+
+        OfficerClient officer = OfficerClient.at(url(""), "198.51.100.20"); // her commune office
+        HttpResponse<String> hers = officer.login("login-targeted", "pw-targeted-1");
+        assertThat(hers.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        assertThat(officer.get("/admin").body()).contains("Các trường hợp cần xử lý");
+    }
+
+    @Test
+    void an_ipv6_client_counts_by_its_64_prefix() {
+        for (int i = 1; i <= 5; i++) {
+            throttle.failed("login-officer", "2001:db8:7:1::" + Integer.toHexString(i));
+        }
+        assertThat(throttle.locked("login-officer", "2001:db8:7:1:ffff::9")).isTrue();
+        assertThat(throttle.locked("login-officer", "2001:db8:7:2::1")).isFalse();
     }
 
     @Test

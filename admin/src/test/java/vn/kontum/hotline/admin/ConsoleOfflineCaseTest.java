@@ -77,6 +77,63 @@ class ConsoleOfflineCaseTest extends HotlineIntegrationTest {
         assertThat(offlineCases()).isEqualTo(before + 2);
     }
 
+    @Test
+    void a_day_more_than_a_year_back_or_to_come_is_refused_on_the_form_with_what_she_typed_kept() {
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "offline-health", "pw-offline-health");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        for (java.time.LocalDate day : java.util.List.of(today.minusYears(1).minusDays(1), today.plusDays(1))) {
+            long before = offlineCases();
+            var answer = officer.post("/admin/cases", Map.of("how", "in_person", "category", "savings_loans", "priority", "URGENT",
+                    "servicePointId", Officers.HEALTH_CENTRE, "villageId", "kroong-thon-2", "day", day.toString(),
+                    "note", "hỏi vay vốn <b>nuôi bò</b>", "once", formToken(officer.get("/admin/cases/new").body())));
+
+            assertThat(answer.statusCode()).as(day.toString()).isEqualTo(200);
+            assertThat(answer.body()).contains("Ngày không hợp lệ: chỉ ghi nhận được từ một năm trước đến hôm nay.")
+                    .contains("value=\"" + day + "\"").contains("hỏi vay vốn &lt;b&gt;nuôi bò&lt;/b&gt;</textarea>")
+                    .containsPattern("value=\"in_person\" checked")
+                    .containsPattern("<option value=\"savings_loans\" selected")
+                    .containsPattern("<option value=\"URGENT\" selected")
+                    .containsPattern("<option value=\"kroong-thon-2\" selected");
+            assertThat(offlineCases()).as("nothing recorded for " + day).isEqualTo(before);
+        }
+
+        var yearAgo = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "day", today.minusYears(1).toString()));
+        assertThat(yearAgo.statusCode()).as("a year back to the day").isEqualTo(302);
+        String location = yearAgo.headers().firstValue("Location").orElseThrow();
+        assertThat(jdbc.sql("select opened_at from help_case where id = :id").param("id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
+                .query(java.time.OffsetDateTime.class).single().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate())
+                .isEqualTo(today.minusYears(1));
+    }
+
+    @Test
+    void a_ward_without_villages_can_be_recorded_alone_and_a_village_must_belong_to_the_commune_given() {
+        OfficerClient officer = OfficerClient.loggedIn(url(""), "offline-health", "pw-offline-health");
+        assertThat(officer.get("/admin/cases/new").body()).contains("Phường Quyết Thắng");
+        assertThat(jdbc.sql("select count(*) from village where commune_id = 'quyet-thang'").query(Long.class).single()).isZero();
+
+        var ward = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "quyet-thang"));
+        assertThat(ward.statusCode()).isEqualTo(302);
+        String location = ward.headers().firstValue("Location").orElseThrow();
+        assertThat(jdbc.sql("select t.commune_id, t.village_id from help_case h join contact t on t.id = h.contact_id where h.id = :id")
+                .param("id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1))).query().singleRow())
+                .containsEntry("commune_id", "quyet-thang").containsEntry("village_id", null);
+
+        long before = offlineCases();
+        var elsewhere = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "kroong", "villageId", "hoa-binh-thon-1", "note", "gọi từ chợ"));
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.body()).contains("Thôn, làng đã chọn không thuộc xã, phường đã chọn.")
+                .containsPattern("<option value=\"kroong\" selected").containsPattern("<option value=\"hoa-binh-thon-1\" selected")
+                .contains("gọi từ chợ</textarea>");
+        var unknown = officer.post("/admin/cases", Map.of("how", "phone", "category", "violence", "priority", "NORMAL",
+                "servicePointId", Officers.HEALTH_CENTRE, "communeId", "khong-co-xa-nay"));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("Không có xã, phường hoặc thôn, làng này trong danh mục.");
+        assertThat(offlineCases()).isEqualTo(before);
+    }
+
     private long offlineCases() {
         return jdbc.sql("select count(*) from help_case where channel in ('phone', 'in_person')").query(Long.class).single();
     }

@@ -48,6 +48,47 @@ class ConsoleRetrainingAndZaloWindowTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_menu_answer_and_what_came_after_the_correction_are_not_exported_as_corpus_lines() {
+        long chat = 754_002;
+        long caseId = telegramCase(chat, "Nga", "alo có ai không ạ");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TELEGRAM.buttonsSentTo(chat).isEmpty()); // asked the topic
+        int menuAnswer = TELEGRAM.userWrites(chat, "Nga", "2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from message where inbound_key = :k and state = 'PROCESSED'")
+                .param("k", "telegram:" + menuAnswer).query(Long.class).single() > 0);
+        assertThat(jdbc.sql("select case_id from message where inbound_key = :k").param("k", "telegram:" + menuAnswer).query(Long.class).single())
+                .isEqualTo(caseId);
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        admin.post("/admin/cases/" + caseId + "/category", Map.of("category", "violence"));
+        String later = "em cảm ơn chị nhiều lắm, mã " + Long.toString(System.nanoTime(), 36);
+        telegramCase(chat, "Nga", later);
+
+        String tsv = admin.get("/admin/corrections.tsv").body();
+        assertThat(tsv).doesNotContainPattern("(?m)\\t2$").doesNotContain(later);
+    }
+
+    @Test
+    void the_urgency_exported_is_the_one_the_officer_set_not_the_classifiers() {
+        String danger = "cứu em với, chồng em đang cầm dao đòi giết em " + System.nanoTime();
+        long flagged = telegramCase(754_003, "Lụa", danger);
+        assertThat(jdbc.sql("select urgent from message where case_id = :c and direction = 'IN'").param("c", flagged).query(Boolean.class).single())
+                .as("the classifier found it urgent").isTrue();
+        String loan = "chị ơi em muốn hỏi vay vốn nuôi heo " + System.nanoTime();
+        long missed = telegramCase(754_004, "Xuân", loan);
+        assertThat(jdbc.sql("select urgent from message where case_id = :c and direction = 'IN'").param("c", missed).query(Boolean.class).single())
+                .as("the classifier found it not urgent").isFalse();
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        // She called back: it happened last year and she is safe now.
+        admin.post("/admin/cases/" + flagged + "/priority", Map.of("priority", "NORMAL"));
+        admin.post("/admin/cases/" + flagged + "/category", Map.of("category", "other"));
+        // Her creditor threatens her family today.
+        admin.post("/admin/cases/" + missed + "/priority", Map.of("priority", "URGENT"));
+        admin.post("/admin/cases/" + missed + "/category", Map.of("category", "trafficking"));
+
+        String tsv = admin.get("/admin/corrections.tsv").body();
+        assertThat(tsv).contains("other\t0\t" + danger + "\n").contains("trafficking\t1\t" + loan + "\n");
+    }
+
+    @Test
     void a_zalo_case_shows_until_when_a_reply_can_reach_her_and_when_the_seven_days_are_over() {
         OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         long recent = zaloCase("zalo-window-1", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));

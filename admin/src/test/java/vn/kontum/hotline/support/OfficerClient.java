@@ -26,10 +26,21 @@ public final class OfficerClient {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final String forwardedFor;
 
     public OfficerClient(String base) {
+        this(base, null);
+    }
+
+    private OfficerClient(String base, String forwardedFor) {
         this.base = base;
+        this.forwardedFor = forwardedFor;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A browser at {@code address}, as the hotline sees it behind a reverse proxy that says so in X-Forwarded-For. */
+    public static OfficerClient at(String base, String address) {
+        return new OfficerClient(base, address);
     }
 
     /** Opens the login page and submits it; returns the answer (a redirect to /admin when it worked). */
@@ -128,6 +139,9 @@ public final class OfficerClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
+            if (forwardedFor != null) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
+            }
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -8,7 +8,10 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Feeds every login, by form or by HTTP Basic, to the {@link LoginThrottle}. */
+/**
+ * Feeds every login, by form or by HTTP Basic, to the {@link LoginThrottle}, with the client's address (behind a
+ * reverse proxy, the one it forwarded: see {@code server.forward-headers-strategy}).
+ */
 @Component
 class LoginAttempts {
 
@@ -30,7 +33,7 @@ class LoginAttempts {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        throttle.succeeded(event.getAuthentication().getName());
+        throttle.succeeded(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
     }
 
     static String address(Object details) {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt while its username or address is locked, before the password is even looked at, so
- * that guessing on stops telling right from wrong. Form logins go back to the login page with the reason; HTTP
+ * Refuses a login attempt while its username is locked for its address, or its address is locked, before the
+ * password is even looked at, so that guessing on stops telling right from wrong. Form logins go back to the login page with the reason; HTTP
  * Basic calls get 429. Not a bean: it runs only inside the security filter chain.
  */
 class LoginLockFilter extends OncePerRequestFilter {

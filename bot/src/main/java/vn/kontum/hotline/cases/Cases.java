@@ -173,6 +173,12 @@ public class Cases {
         if (channel.messaging()) {
             throw new IllegalArgumentException("an offline case is by phone or in person");
         }
+        if (at.isAfter(now)) { // counted in the statistics of a day that has not come: never
+            throw new IllegalArgumentException("an offline case cannot be dated after now");
+        }
+        if (villageId != null && !directory.communeOfVillage(villageId).orElse("").equals(communeId)) {
+            throw new IllegalArgumentException("the village of an offline case must be in its commune");
+        }
         KeyHolder contactKey = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into contact (channel, channel_user_id, village_id, commune_id, created_at)

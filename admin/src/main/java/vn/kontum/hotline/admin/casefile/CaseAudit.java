@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseAudit {
 
-    enum Action { VIEW, REPLY, NOTE, ASSIGN, RESOLVE, CLOSE, REOPEN, PRIORITY, CATEGORY, TRANSFER, RECORD_OFFLINE }
+    enum Action { VIEW, REPLY, NOTE, ASSIGN, TAKE_OVER, RESOLVE, CLOSE, REOPEN, PRIORITY, CATEGORY, TRANSFER, RECORD_OFFLINE }
 
     private final JdbcClient jdbc;
 

@@ -121,10 +121,12 @@ class CaseFileController {
         });
     }
 
+    /** {@code takeOver}: the officer the page showed holding the case, whom the viewer confirmed taking it from. */
     @PostMapping("/assign")
-    String assign(@PathVariable long id, Authentication auth, RedirectAttributes flash) {
-        return act(id, auth, flash, "admin.notice.assigned", viewer -> {
-            work.assignToMe(viewer, id);
+    String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long takeOver, Authentication auth,
+                  RedirectAttributes flash) {
+        return act(id, auth, flash, takeOver == null ? "admin.notice.assigned" : "admin.notice.taken-over", viewer -> {
+            work.assignToMe(viewer, id, takeOver);
             return true;
         });
     }
@@ -213,6 +215,11 @@ class CaseFileController {
             boolean stillVisible = action.run(viewer);
             flash.addFlashAttribute("notice", notice);
             return stillVisible ? "redirect:/admin/cases/" + id : "redirect:/admin";
+        } catch (CaseWork.HeldBy held) {
+            // Not a plain refusal: the page says who holds the case and offers to take it over from her.
+            flash.addFlashAttribute("heldById", held.holderId);
+            flash.addFlashAttribute("heldByName", held.holderName);
+            return "redirect:/admin/cases/" + id;
         } catch (CaseWork.Refused e) {
             flash.addFlashAttribute("problem", e.key);
             return "redirect:/admin/cases/" + id;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +37,24 @@ class CaseWork {
     private static final Logger log = LoggerFactory.getLogger(CaseWork.class);
 
     /** An action refused for a reason the officer can read; {@code key} is in the message bundles. */
-    static final class Refused extends RuntimeException {
+    static class Refused extends RuntimeException {
         final String key;
 
         Refused(String key) {
             super(key);
             this.key = key;
+        }
+    }
+
+    /** The case is held by another officer, named here for the page: taking it from her needs her name confirmed. */
+    static final class HeldBy extends Refused {
+        final long holderId;
+        final String holderName;
+
+        HeldBy(long holderId, String holderName) {
+            super("admin.refused.held-by");
+            this.holderId = holderId;
+            this.holderName = holderName;
         }
     }
 
@@ -110,18 +123,38 @@ class CaseWork {
         });
     }
 
-    void assignToMe(Viewer viewer, long caseId) {
+    /**
+     * "Tôi nhận xử lý". A case nobody holds is taken at once. A case a colleague holds is never taken from her
+     * silently: two officers of one office pressing on slow lines at nearly the same time, the later press would
+     * otherwise take the case from the one who won without either knowing. It is refused with {@link HeldBy}
+     * naming her, and taken over only when {@code takeOver} names the officer the page showed holding it; the
+     * takeover is recorded. Each update checks the holder itself, so of two presses at once exactly one wins.
+     */
+    void assignToMe(Viewer viewer, long caseId, @Nullable Long takeOver) {
         inTransaction(viewer, caseId, (file, now) -> {
             requireOpen(file);
-            jdbc.sql("""
-                            update help_case set assigned_officer_id = :me, updated_at = :now,
-                                   status = case when status = 'NEW' then 'ASSIGNED' else status end
-                            where id = :id""")
-                    .param("me", viewer.accountId()).param("now", now).param("id", file.id()).update();
-            audit.record(file.id(), viewer.accountId(), Action.ASSIGN, "account " + viewer.accountId(), now);
+            if (takeOver != null && takeOver != viewer.accountId() && take(file.id(), viewer, "assigned_officer_id = :holder", takeOver, now)) {
+                audit.record(file.id(), viewer.accountId(), Action.TAKE_OVER, "account " + takeOver + "->account " + viewer.accountId(), now);
+                log.info("case {} taken over by account {} from account {}", file.id(), viewer.accountId(), takeOver);
+            } else if (take(file.id(), viewer, "(assigned_officer_id is null or assigned_officer_id = :me)", -1L, now)) {
+                audit.record(file.id(), viewer.accountId(), Action.ASSIGN, "account " + viewer.accountId(), now);
+            } else {
+                throw jdbc.sql("""
+                                select a.id, a.display_name from help_case c join account a on a.id = c.assigned_officer_id where c.id = :id""")
+                        .param("id", file.id()).query((rs, n) -> new HeldBy(rs.getLong(1), rs.getString(2))).optional()
+                        .<RuntimeException>map(held -> held).orElseGet(() -> new Refused("admin.refused.try-again"));
+            }
             alerts.acknowledge(file.id(), viewer.accountId(), Acknowledgement.ASSIGN, now);
             return 0;
         });
+    }
+
+    private boolean take(long caseId, Viewer viewer, String whoMayHoldIt, long holder, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update help_case set assigned_officer_id = :me, updated_at = :now,
+                               status = case when status = 'NEW' then 'ASSIGNED' else status end
+                        where id = :id and\s""" + whoMayHoldIt)
+                .param("me", viewer.accountId()).param("now", now).param("id", caseId).param("holder", holder).update() > 0;
     }
 
     void resolve(Viewer viewer, long caseId) {

@@ -22,8 +22,8 @@ import vn.kontum.hotline.stats.ReportExports;
 
 /**
  * The officers' category corrections as corpus lines ({@code label<TAB>urgent<TAB>text}, the format of
- * {@code nlp-models/corpus/}), to retrain the classifier on what it got wrong. The file holds women's words:
- * coordinators only, erased messages left out, and every download recorded like a report.
+ * {@code nlp-models/corpus/}), to retrain the classifier on what it got wrong, as officers judged it. The file holds
+ * women's words: coordinators only, erased messages left out, and every download recorded like a report.
  */
 @Controller
 class CorrectionsExportController {
@@ -44,16 +44,30 @@ class CorrectionsExportController {
     ResponseEntity<byte[]> corrections(Authentication auth) {
         Viewer viewer = accounts.require(auth, Role.COORDINATOR);
         StringBuilder out = new StringBuilder();
+        // What a line may claim, from how corrections are kept: an officer corrects a whole case's category (one
+        // case_category_correction row) on the page that also shows its priority, with its own form whose changes
+        // go to the audit trail. So a line is a message she had before her when she corrected the case (received
+        // by then), that the classifier itself read (model_version set: a button's answer such as "2" or a
+        // command never reached it and teaches it nothing). Its urgency is the officer's: the priority she last
+        // set on the case, if she set one; otherwise she left the case's priority as the classifier's flags had
+        // made it, so the flag of each message stands as confirmed. Messages after her correction are left out:
+        // neither their category nor their urgency was looked at by anyone.
         jdbc.sql("""
-                        select c.to_category, m.urgent, m.body from case_category_correction c
+                        select c.to_category, m.body,
+                               coalesce((select case when a.detail like '%->URGENT' then 1 else 0 end from case_audit a
+                                         where a.id = (select max(a2.id) from case_audit a2
+                                                       where a2.case_id = c.case_id and a2.action_type = 'PRIORITY')),
+                                        case when m.urgent then 1 else 0 end) as urgent
+                        from case_category_correction c
                         join message m on m.case_id = c.case_id and m.direction = 'IN' and m.body is not null
+                                      and m.model_version is not null and m.created_at <= c.corrected_at
                         where c.id = (select max(c2.id) from case_category_correction c2 where c2.case_id = c.case_id)
                         order by c.case_id, m.id""")
                 .query((rs, n) -> {
                     String text = content.open(rs.getString("body"));
                     String line = text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ").strip();
                     if (!line.isEmpty()) {
-                        out.append(rs.getString("to_category")).append('\t').append(rs.getBoolean("urgent") ? 1 : 0).append('\t')
+                        out.append(rs.getString("to_category")).append('\t').append(rs.getInt("urgent")).append('\t')
                                 .append(line).append('\n');
                     }
                     return null;
