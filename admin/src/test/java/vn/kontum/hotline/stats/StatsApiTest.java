@@ -99,6 +99,9 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("<5");
         assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
         assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("<5");
+        // A service point in a village names it as well as the village does.
+        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByServicePoint").path("Trạm Y tế Hòa Bình (mẫu)").asString()).isEqualTo("5");
 
         JsonNode i = r.path("indicators");
         assertThat(i.path("trustedAddressesActive").asLong()).isEqualTo(1);

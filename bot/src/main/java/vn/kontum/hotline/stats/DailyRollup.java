@@ -261,15 +261,12 @@ class DailyRollup {
                     }).list();
 
             jdbc.sql("""
-                            select coalesce(co.name, '?') as commune, coalesce(v.name, '?') as village, sum(p.cases) as n
+                            select co.id as commune_id, co.name as commune, v.id as village_id, v.name as village, sum(p.cases) as n
                             from stats_day_places p left join village v on v.id = p.village_id
                             left join commune co on co.id = coalesce(p.commune_id, v.commune_id)
-                            where p.epoch_day between :f and :t group by co.name, v.name""")
-                    .params(p).query((rs, i) -> {
-                        counts.byCommune.merge(rs.getString("commune"), rs.getLong("n"), Long::sum);
-                        counts.byVillage.merge(rs.getString("village"), rs.getLong("n"), Long::sum);
-                        return null;
-                    }).list();
+                            where p.epoch_day between :f and :t group by co.id, co.name, v.id, v.name""")
+                    .params(p).query((rs, i) -> counts.byPlace.merge(new Counts.Place(rs.getString("commune_id"), rs.getString("commune"),
+                            rs.getString("village_id"), rs.getString("village")), rs.getLong("n"), Long::sum)).list();
             Map<String, Object> places = jdbc.sql("""
                             select count(distinct p.village_id) as villages,
                                    count(distinct case when v.especially_disadvantaged then p.village_id end) as disadvantaged

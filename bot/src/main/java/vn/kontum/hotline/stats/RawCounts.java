@@ -65,16 +65,13 @@ class RawCounts {
         counts.safeDeliveryContacts = asLong(people.get("safe_delivery"));
 
         jdbc.sql("""
-                        select coalesce(co.name, '?') as commune, coalesce(v.name, '?') as village, count(*) as n
+                        select co.id as commune_id, co.name as commune, v.id as village_id, v.name as village, count(*) as n
                         from help_case c join contact ct on ct.id = c.contact_id
                         left join village v on v.id = ct.village_id
                         left join commune co on co.id = coalesce(ct.commune_id, v.commune_id)""" + inPeriod
-                        + " group by co.name, v.name")
-                .params(p).query((rs, i) -> {
-                    counts.byCommune.merge(rs.getString("commune"), rs.getLong("n"), Long::sum);
-                    counts.byVillage.merge(rs.getString("village"), rs.getLong("n"), Long::sum);
-                    return null;
-                }).list();
+                        + " group by co.id, co.name, v.id, v.name")
+                .params(p).query((rs, i) -> counts.byPlace.merge(new Counts.Place(rs.getString("commune_id"), rs.getString("commune"),
+                        rs.getString("village_id"), rs.getString("village")), rs.getLong("n"), Long::sum)).list();
         jdbc.sql("select sp.name as k, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id"
                         + inPeriod + " group by sp.name")
                 .params(p).query((rs, i) -> counts.byServicePoint.merge(rs.getString("k"), rs.getLong("n"), Long::sum)).list();
