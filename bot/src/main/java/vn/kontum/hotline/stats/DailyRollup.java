@@ -512,13 +512,15 @@ class DailyRollup {
     private Map<Integer, OffsetDateTime> countBreaches(int a, int b, String basis, OffsetDateTime now, boolean updateDays) {
         Map<Integer, Map<String, Long>> breached = new TreeMap<>();
         Map<Integer, OffsetDateTime> recheck = new HashMap<>();
-        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.first_reply_at from help_case c where c.opened_at >= :s and c.opened_at < :e")
+        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.urgent_since, c.first_reply_at from help_case c"
+                        + " where c.opened_at >= :s and c.opened_at < :e")
                 .param("s", StatsDay.start(a)).param("e", StatsDay.start(b + 1)).query((rs, i) -> {
                     OffsetDateTime opened = rs.getObject("opened_at", OffsetDateTime.class);
                     OffsetDateTime replied = rs.getObject("first_reply_at", OffsetDateTime.class);
                     String priority = rs.getString("priority");
                     int d = StatsDay.of(opened);
-                    OffsetDateTime due = targets.dueBy(Priority.valueOf(priority), rs.getString("service_point_id"), opened);
+                    OffsetDateTime due = targets.dueBy(Priority.valueOf(priority), rs.getString("service_point_id"), opened,
+                            rs.getObject("urgent_since", OffsetDateTime.class));
                     if ((replied != null ? replied : now).isAfter(due)) {
                         breached.computeIfAbsent(d, k -> new TreeMap<>()).merge(priority, 1L, Long::sum);
                     } else if (replied == null) {

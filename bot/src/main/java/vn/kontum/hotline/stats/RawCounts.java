@@ -127,11 +127,11 @@ class RawCounts {
      */
     private void breaches(Counts counts, String inPeriod, Map<String, Object> p) {
         OffsetDateTime now = HotlineClock.now(clock);
-        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.first_reply_at from help_case c" + inPeriod)
+        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.urgent_since, c.first_reply_at from help_case c" + inPeriod)
                 .params(p).query((rs, i) -> {
                     String priority = rs.getString("priority");
                     if (targets.breached(priority, rs.getString("service_point_id"), rs.getObject("opened_at", OffsetDateTime.class),
-                            rs.getObject("first_reply_at", OffsetDateTime.class), now)) {
+                            rs.getObject("urgent_since", OffsetDateTime.class), rs.getObject("first_reply_at", OffsetDateTime.class), now)) {
                         counts.breaches.merge(priority, 1L, Long::sum);
                     }
                     return null;
