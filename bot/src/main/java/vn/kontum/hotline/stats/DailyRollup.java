@@ -484,7 +484,8 @@ class DailyRollup {
             String until = first ? "c.first_reply_at" : "c.resolved_at";
             jdbc.sql("insert into stats_day_times (epoch_day, priority, measure, minutes, cases) select d, priority, '"
                             + (first ? "FIRST" : "RESOLVED") + "', m, count(*) from (select " + day + " as d, c.priority, "
-                            + dialect.minutesBetween("c.opened_at", until) + " as m" + inRun + " and " + until + " is not null) x"
+                            + dialect.minutesBetween("c.opened_at", until) + " as m" + inRun + " and " + until + " is not null"
+                            + (first ? " and " + RawCounts.ANSWERED_IN_WRITING : "") + ") x"
                             + " group by d, priority, m")
                     .params(p).update();
         }

@@ -19,6 +19,13 @@ import vn.kontum.hotline.oncall.ResponseTargets;
 @Component
 class RawCounts {
 
+    /**
+     * Cases whose first reply was written: a case an officer recorded from a call or a visit is answered as it is
+     * recorded (first reply at opening), which says nothing of how fast the hotline answers.
+     */
+    static final String ANSWERED_IN_WRITING = "c.channel in (" + java.util.Arrays.stream(vn.kontum.hotline.Channel.values())
+            .filter(vn.kontum.hotline.Channel::messaging).map(ch -> "'" + ch.id() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final ResponseTargets targets;
@@ -105,8 +112,8 @@ class RawCounts {
 
     /** Every first-response and resolution time with its count (one scan): exact percentiles on both databases. */
     private void times(Counts counts, String inPeriod, Map<String, Object> p) {
-        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, " + dialect.minutesBetween("c.opened_at", "c.first_reply_at")
-                        + " as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
+        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, case when " + ANSWERED_IN_WRITING + " then "
+                        + dialect.minutesBetween("c.opened_at", "c.first_reply_at") + " end as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
                         + " and (c.first_reply_at is not null or c.resolved_at is not null)) x group by priority, f, r")
                 .params(p).query((rs, i) -> {
                     double first = rs.getDouble("f");
