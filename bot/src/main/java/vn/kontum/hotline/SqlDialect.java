@@ -28,9 +28,11 @@ public enum SqlDialect {
         return this == POSTGRESQL ? "for no key update" : "for update";
     }
 
-    /** Whole minutes from {@code start} to {@code end}, as an SQL expression. */
+    /**
+     * Minutes (with their fraction) from {@code start} to {@code end}, as an SQL expression, the same on both: H2's
+     * datediff('MINUTE') counts the minute boundaries crossed (2 seconds across one were a minute).
+     */
     public String minutesBetween(String start, String end) {
-        return this == POSTGRESQL ? "(extract(epoch from (" + end + " - " + start + ")) / 60)"
-                : "datediff('MINUTE', " + start + ", " + end + ")";
+        return "((extract(epoch from " + end + ") - extract(epoch from " + start + ")) / 60)";
     }
 }

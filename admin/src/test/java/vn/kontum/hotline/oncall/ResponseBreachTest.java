@@ -51,6 +51,10 @@ class ResponseBreachTest extends HotlineIntegrationTest {
         helpCase("URGENT", "2019-03-04T02:00Z", "2019-03-04T02:03Z");
         helpCase("URGENT", "2019-03-04T02:00Z", "2019-03-04T02:06Z");
         helpCase("URGENT", "2019-03-04T02:00Z", null);
+        // Made urgent half an hour after opening (a later message, or an officer): answered 2 minutes after (kept), 10
+        // minutes after (breach). Its target runs from when it became urgent, not from its opening.
+        raisedCase("2019-03-04T02:00Z", "2019-03-04T02:30Z", "2019-03-04T02:32Z");
+        raisedCase("2019-03-04T02:00Z", "2019-03-04T02:30Z", "2019-03-04T02:40Z");
         // Normal, in Kon Tum's time: Monday 09:00 -> 14:00 is 3 working hours (lunch does not count): kept.
         helpCase("NORMAL", "2019-03-04T02:00Z", "2019-03-04T07:00Z");
         // Friday 16:00 -> Monday 10:00 is 66 hours of clock but 3.5 working hours: kept.
@@ -64,18 +68,19 @@ class ResponseBreachTest extends HotlineIntegrationTest {
     @Test
     void the_statistics_count_the_breaches_per_priority() throws Exception {
         JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body());
-        assertThat(r.path("casesOpened").asLong()).isEqualTo(7);
-        assertThat(r.path("firstResponseBreachesByPriority").path("URGENT").asLong()).isEqualTo(2);
+        assertThat(r.path("casesOpened").asLong()).isEqualTo(9);
+        assertThat(r.path("firstResponseBreachesByPriority").path("URGENT").asLong()).isEqualTo(3);
         assertThat(r.path("firstResponseBreachesByPriority").path("NORMAL").asLong()).isEqualTo(2);
 
         String csv = new String(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/reports/summary.csv?" + PERIOD)))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("\"Khẩn cấp - quá hạn phản hồi lần đầu (số trường hợp)\",\"2\"")
+        assertThat(csv).contains("\"Khẩn cấp - quá hạn phản hồi lần đầu (số trường hợp)\",\"3\"")
                 .contains("\"Thường - quá hạn phản hồi lần đầu (số trường hợp)\",\"2\"");
 
         String dashboard = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + PERIOD).body();
-        assertThat(dashboard).contains("quá hạn phản hồi lần đầu").containsPattern("<td class=\"breaches\">2</td>");
+        assertThat(dashboard).contains("quá hạn phản hồi lần đầu").containsPattern("<td class=\"breaches\">3</td>")
+                .containsPattern("<td class=\"breaches\">2</td>");
     }
 
     @Test
@@ -91,12 +96,32 @@ class ResponseBreachTest extends HotlineIntegrationTest {
         assertThat(row(inbox, fresh)).doesNotContain("Quá hạn phản hồi");
     }
 
+    @Test
+    void a_case_a_later_message_makes_urgent_is_not_overdue_from_its_opening() {
+        long chat = 761_001;
+        long caseId = telegramCase(chat, "Hạnh", "cho em hỏi tổ tiết kiệm vay vốn họp khi nào");
+        // She first wrote half an hour ago; now she is in danger.
+        jdbc.sql("update help_case set opened_at = :at where id = :id")
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30)).param("id", caseId).update();
+        TELEGRAM.userWrites(chat, "Hạnh", "Chồng em đang cầm dao đánh em, cứu em với");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "URGENT".equals(
+                jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single()));
+
+        String inbox = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin?status=all").body();
+        assertThat(row(inbox, caseId)).contains("Khẩn cấp").doesNotContain("Quá hạn phản hồi");
+    }
+
     /** The inbox's list item of one case. */
     private static String row(String inbox, long caseId) {
         int at = inbox.indexOf("/admin/cases/" + caseId + "\"");
         assertThat(at).as("case %d in the inbox", caseId).isPositive();
         int end = inbox.indexOf("</li>", at);
         return inbox.substring(at, end);
+    }
+
+    private void raisedCase(String openedAt, String urgentSince, String firstReplyAt) {
+        long id = helpCase("URGENT", openedAt, firstReplyAt);
+        jdbc.sql("update help_case set urgent_since = :at where id = :id").param("at", OffsetDateTime.parse(urgentSince)).param("id", id).update();
     }
 
     private long helpCase(String priority, String openedAt, String firstReplyAt) {

@@ -99,6 +99,9 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("<5");
         assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
         assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("<5");
+        // A service point in a village names it as well as the village does.
+        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByServicePoint").path("Trạm Y tế Hòa Bình (mẫu)").asString()).isEqualTo("5");
 
         JsonNode i = r.path("indicators");
         assertThat(i.path("trustedAddressesActive").asLong()).isEqualTo(1);
@@ -161,6 +164,12 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?preset=six-months&year=2020").statusCode()).isEqualTo(200);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2020-03-31&to=2020-03-01").statusCode()).isEqualTo(400);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=yesterday&to=today").statusCode()).isEqualTo(400);
+        // A year typed wrong is a bad request, on the API and on the printable report.
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?preset=annual&year=1000000000").statusCode()).isEqualTo(400);
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?preset=six-months&year=-999999999").statusCode()).isEqualTo(400);
+        var badYear = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?preset=annual&year=1000000000");
+        assertThat(badYear.statusCode()).isEqualTo(400);
+        assertThat(badYear.body()).contains("Năm không hợp lệ: báo cáo 6 tháng và báo cáo năm có cho các năm từ 2000 đến 2100.");
         // At most five years: a thousand years of months would be a page of megabytes for nothing.
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=1900-01-01&to=2999-12-31").statusCode()).isEqualTo(400);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2016-01-01&to=2020-12-31").statusCode()).isEqualTo(200);

@@ -90,7 +90,7 @@ public class Cases {
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;
         if (newPriority != c.priority()) {
-            jdbc.sql("update help_case set priority = :priority, updated_at = :now where id = :id")
+            jdbc.sql("update help_case set priority = :priority, urgent_since = :now, updated_at = :now where id = :id")
                     .param("priority", newPriority.name()).param("now", now).param("id", c.id()).update();
             events.publishEvent(new UrgentCaseRaised(c.id(), servicePoint, category, now));
         }

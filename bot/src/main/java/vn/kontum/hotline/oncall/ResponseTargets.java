@@ -11,7 +11,7 @@ import vn.kontum.hotline.cases.Priority;
 
 /**
  * How soon an officer must first answer a case: urgent within {@code hotline.response-target.urgent} of wall
- * clock time (default 5 minutes, day and night), normal within {@code hotline.response-target.normal} of the
+ * clock time (default 5 minutes, day and night) of becoming urgent, normal within {@code hotline.response-target.normal} of the
  * service point's opening hours (default 4 working hours). A case breaches its target when it has no first
  * reply once the target has passed, or when its first reply came after it.
  */
@@ -29,22 +29,33 @@ public class ResponseTargets {
         this.normal = normal;
     }
 
-    /** When the first reply is due. */
-    public OffsetDateTime dueBy(Priority priority, String servicePointId, OffsetDateTime openedAt) {
-        return priority == Priority.URGENT ? openedAt.plus(urgent) : hours.plusWorkingTime(servicePointId, openedAt, normal);
+    /**
+     * When the first reply is due. An urgent case's target runs from when it became urgent ({@code urgentSince}; null
+     * or earlier: from its opening), and, raised while it waited, no later than the normal target it was under.
+     */
+    public OffsetDateTime dueBy(Priority priority, String servicePointId, OffsetDateTime openedAt, @Nullable OffsetDateTime urgentSince) {
+        if (priority != Priority.URGENT) {
+            return hours.plusWorkingTime(servicePointId, openedAt, normal);
+        }
+        if (urgentSince == null || !urgentSince.isAfter(openedAt)) {
+            return openedAt.plus(urgent);
+        }
+        OffsetDateTime urgentDue = urgentSince.plus(urgent);
+        OffsetDateTime normalDue = hours.plusWorkingTime(servicePointId, openedAt, normal);
+        return normalDue.isBefore(urgentDue) ? normalDue : urgentDue;
     }
 
-    public boolean breached(Priority priority, String servicePointId, OffsetDateTime openedAt, @Nullable OffsetDateTime firstReplyAt,
-                            OffsetDateTime now) {
-        OffsetDateTime due = dueBy(priority, servicePointId, openedAt);
+    public boolean breached(Priority priority, String servicePointId, OffsetDateTime openedAt, @Nullable OffsetDateTime urgentSince,
+                            @Nullable OffsetDateTime firstReplyAt, OffsetDateTime now) {
+        OffsetDateTime due = dueBy(priority, servicePointId, openedAt, urgentSince);
         OffsetDateTime answered = firstReplyAt != null ? firstReplyAt : now;
         return answered.isAfter(due);
     }
 
     /** The same for a priority as stored ({@code URGENT}, {@code NORMAL}). */
-    public boolean breached(String priority, String servicePointId, OffsetDateTime openedAt, @Nullable OffsetDateTime firstReplyAt,
-                            OffsetDateTime now) {
-        return breached(Priority.valueOf(priority), servicePointId, openedAt, firstReplyAt, now);
+    public boolean breached(String priority, String servicePointId, OffsetDateTime openedAt, @Nullable OffsetDateTime urgentSince,
+                            @Nullable OffsetDateTime firstReplyAt, OffsetDateTime now) {
+        return breached(Priority.valueOf(priority), servicePointId, openedAt, urgentSince, firstReplyAt, now);
     }
 
     public Duration urgentTarget() {

@@ -15,8 +15,8 @@ final class Counts {
     final Map<String, Long> casesByCategory = new TreeMap<>();
     final Map<String, Long> casesByChannel = new TreeMap<>();
     final Map<String, Long> casesByPriority = new TreeMap<>();
-    final Map<String, Long> byCommune = new TreeMap<>();
-    final Map<String, Long> byVillage = new TreeMap<>();
+    /** Per place the women gave, by id: two villages of the same name in different communes stay apart. */
+    final Map<Place, Long> byPlace = new java.util.HashMap<>();
     final Map<String, Long> byServicePoint = new TreeMap<>();
     final Map<String, Long> messagesByCategory = new TreeMap<>();
     final Map<String, Long> messagesByChannel = new TreeMap<>();
@@ -35,6 +35,10 @@ final class Counts {
     long safeDeliveryContacts;
     /** Resolved in the period, whenever opened. */
     long resolvedViolenceAndTrafficking;
+
+    /** A commune and village as the woman gave them; ids and names null when not given. */
+    record Place(@Nullable String communeId, @Nullable String communeName, @Nullable String villageId, @Nullable String villageName) {
+    }
 
     Counts() {
         breaches.put("URGENT", 0L);

@@ -261,15 +261,12 @@ class DailyRollup {
                     }).list();
 
             jdbc.sql("""
-                            select coalesce(co.name, '?') as commune, coalesce(v.name, '?') as village, sum(p.cases) as n
+                            select co.id as commune_id, co.name as commune, v.id as village_id, v.name as village, sum(p.cases) as n
                             from stats_day_places p left join village v on v.id = p.village_id
                             left join commune co on co.id = coalesce(p.commune_id, v.commune_id)
-                            where p.epoch_day between :f and :t group by co.name, v.name""")
-                    .params(p).query((rs, i) -> {
-                        counts.byCommune.merge(rs.getString("commune"), rs.getLong("n"), Long::sum);
-                        counts.byVillage.merge(rs.getString("village"), rs.getLong("n"), Long::sum);
-                        return null;
-                    }).list();
+                            where p.epoch_day between :f and :t group by co.id, co.name, v.id, v.name""")
+                    .params(p).query((rs, i) -> counts.byPlace.merge(new Counts.Place(rs.getString("commune_id"), rs.getString("commune"),
+                            rs.getString("village_id"), rs.getString("village")), rs.getLong("n"), Long::sum)).list();
             Map<String, Object> places = jdbc.sql("""
                             select count(distinct p.village_id) as villages,
                                    count(distinct case when v.especially_disadvantaged then p.village_id end) as disadvantaged
@@ -487,7 +484,8 @@ class DailyRollup {
             String until = first ? "c.first_reply_at" : "c.resolved_at";
             jdbc.sql("insert into stats_day_times (epoch_day, priority, measure, minutes, cases) select d, priority, '"
                             + (first ? "FIRST" : "RESOLVED") + "', m, count(*) from (select " + day + " as d, c.priority, "
-                            + dialect.minutesBetween("c.opened_at", until) + " as m" + inRun + " and " + until + " is not null) x"
+                            + dialect.minutesBetween("c.opened_at", until) + " as m" + inRun + " and " + until + " is not null"
+                            + (first ? " and " + RawCounts.ANSWERED_IN_WRITING : "") + ") x"
                             + " group by d, priority, m")
                     .params(p).update();
         }
@@ -515,13 +513,15 @@ class DailyRollup {
     private Map<Integer, OffsetDateTime> countBreaches(int a, int b, String basis, OffsetDateTime now, boolean updateDays) {
         Map<Integer, Map<String, Long>> breached = new TreeMap<>();
         Map<Integer, OffsetDateTime> recheck = new HashMap<>();
-        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.first_reply_at from help_case c where c.opened_at >= :s and c.opened_at < :e")
+        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.urgent_since, c.first_reply_at from help_case c"
+                        + " where c.opened_at >= :s and c.opened_at < :e")
                 .param("s", StatsDay.start(a)).param("e", StatsDay.start(b + 1)).query((rs, i) -> {
                     OffsetDateTime opened = rs.getObject("opened_at", OffsetDateTime.class);
                     OffsetDateTime replied = rs.getObject("first_reply_at", OffsetDateTime.class);
                     String priority = rs.getString("priority");
                     int d = StatsDay.of(opened);
-                    OffsetDateTime due = targets.dueBy(Priority.valueOf(priority), rs.getString("service_point_id"), opened);
+                    OffsetDateTime due = targets.dueBy(Priority.valueOf(priority), rs.getString("service_point_id"), opened,
+                            rs.getObject("urgent_since", OffsetDateTime.class));
                     if ((replied != null ? replied : now).isAfter(due)) {
                         breached.computeIfAbsent(d, k -> new TreeMap<>()).merge(priority, 1L, Long::sum);
                     } else if (replied == null) {

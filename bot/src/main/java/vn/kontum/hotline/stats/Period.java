@@ -39,10 +39,21 @@ public record Period(LocalDate from, LocalDate to) {
 
     /** The six-month report (to 31 May, filed before 10 June) or the annual one (to 31 October, before 10 November). */
     public static Period sixMonths(int year) {
-        return new Period(LocalDate.of(year - 1, 12, 1), LocalDate.of(year, 5, 31));
+        return new Period(LocalDate.of(reportYear(year) - 1, 12, 1), LocalDate.of(year, 5, 31));
     }
 
     public static Period annual(int year) {
-        return new Period(LocalDate.of(year - 1, 11, 1), LocalDate.of(year, 10, 31));
+        return new Period(LocalDate.of(reportYear(year) - 1, 11, 1), LocalDate.of(year, 10, 31));
+    }
+
+    /** The years a report may be asked for; beyond, a year typed wrong, refused as a bad request rather than failing. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    private static int reportYear(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("no report for the year " + year);
+        }
+        return year;
     }
 }

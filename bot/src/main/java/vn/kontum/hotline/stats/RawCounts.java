@@ -19,6 +19,13 @@ import vn.kontum.hotline.oncall.ResponseTargets;
 @Component
 class RawCounts {
 
+    /**
+     * Cases whose first reply was written: a case an officer recorded from a call or a visit is answered as it is
+     * recorded (first reply at opening), which says nothing of how fast the hotline answers.
+     */
+    static final String ANSWERED_IN_WRITING = "c.channel in (" + java.util.Arrays.stream(vn.kontum.hotline.Channel.values())
+            .filter(vn.kontum.hotline.Channel::messaging).map(ch -> "'" + ch.id() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final ResponseTargets targets;
@@ -65,16 +72,13 @@ class RawCounts {
         counts.safeDeliveryContacts = asLong(people.get("safe_delivery"));
 
         jdbc.sql("""
-                        select coalesce(co.name, '?') as commune, coalesce(v.name, '?') as village, count(*) as n
+                        select co.id as commune_id, co.name as commune, v.id as village_id, v.name as village, count(*) as n
                         from help_case c join contact ct on ct.id = c.contact_id
                         left join village v on v.id = ct.village_id
                         left join commune co on co.id = coalesce(ct.commune_id, v.commune_id)""" + inPeriod
-                        + " group by co.name, v.name")
-                .params(p).query((rs, i) -> {
-                    counts.byCommune.merge(rs.getString("commune"), rs.getLong("n"), Long::sum);
-                    counts.byVillage.merge(rs.getString("village"), rs.getLong("n"), Long::sum);
-                    return null;
-                }).list();
+                        + " group by co.id, co.name, v.id, v.name")
+                .params(p).query((rs, i) -> counts.byPlace.merge(new Counts.Place(rs.getString("commune_id"), rs.getString("commune"),
+                        rs.getString("village_id"), rs.getString("village")), rs.getLong("n"), Long::sum)).list();
         jdbc.sql("select sp.name as k, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id"
                         + inPeriod + " group by sp.name")
                 .params(p).query((rs, i) -> counts.byServicePoint.merge(rs.getString("k"), rs.getLong("n"), Long::sum)).list();
@@ -108,8 +112,8 @@ class RawCounts {
 
     /** Every first-response and resolution time with its count (one scan): exact percentiles on both databases. */
     private void times(Counts counts, String inPeriod, Map<String, Object> p) {
-        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, " + dialect.minutesBetween("c.opened_at", "c.first_reply_at")
-                        + " as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
+        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, case when " + ANSWERED_IN_WRITING + " then "
+                        + dialect.minutesBetween("c.opened_at", "c.first_reply_at") + " end as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
                         + " and (c.first_reply_at is not null or c.resolved_at is not null)) x group by priority, f, r")
                 .params(p).query((rs, i) -> {
                     double first = rs.getDouble("f");
@@ -130,11 +134,11 @@ class RawCounts {
      */
     private void breaches(Counts counts, String inPeriod, Map<String, Object> p) {
         OffsetDateTime now = HotlineClock.now(clock);
-        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.first_reply_at from help_case c" + inPeriod)
+        jdbc.sql("select c.priority, c.service_point_id, c.opened_at, c.urgent_since, c.first_reply_at from help_case c" + inPeriod)
                 .params(p).query((rs, i) -> {
                     String priority = rs.getString("priority");
                     if (targets.breached(priority, rs.getString("service_point_id"), rs.getObject("opened_at", OffsetDateTime.class),
-                            rs.getObject("first_reply_at", OffsetDateTime.class), now)) {
+                            rs.getObject("urgent_since", OffsetDateTime.class), rs.getObject("first_reply_at", OffsetDateTime.class), now)) {
                         counts.breaches.merge(priority, 1L, Long::sum);
                     }
                     return null;

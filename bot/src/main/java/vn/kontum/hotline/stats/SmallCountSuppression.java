@@ -1,17 +1,21 @@
 package vn.kontum.hotline.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * In a village of a few hundred people a count of one can name a woman. A cell with a count from 1 to
- * threshold-1 is shown as "&lt;threshold". When the total is shown too, a single hidden cell could be worked
- * out by subtraction, so the next smallest cell is hidden as well.
+ * threshold-1 is shown as "&lt;threshold". A hidden count must not come back by subtraction either: wherever
+ * the report lets a reader add cells up to a figure she sees (a table to its total, a commune's villages to the
+ * commune), no such sum may hold exactly one hidden cell, so the next smallest cell of the sum is hidden as
+ * well, over and over until every sum holds none or two or more. When a sum has no other cell to hide (a period
+ * with one single place) the place is left out of the table: its count is then known, but not where it was.
  */
 final class SmallCountSuppression {
+
+    enum Shown { VALUE, HIDDEN, LEFT_OUT }
 
     private final int threshold;
 
@@ -19,26 +23,56 @@ final class SmallCountSuppression {
         this.threshold = threshold;
     }
 
-    /** The cells as they may be shown, in the order given. */
-    Map<String, String> apply(Map<String, Long> cells) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        List<String> hidden = new ArrayList<>();
-        cells.forEach((key, n) -> {
-            if (n > 0 && n < threshold) {
-                hidden.add(key);
-                shown.put(key, hiddenLabel());
-            } else {
-                shown.put(key, Long.toString(n));
+    /**
+     * How each cell may be shown. {@code sums}: the cells (indexes into {@code values}) that the reader can add
+     * up to a figure she knows, or that add up to another of their own members (a commune and its villages).
+     */
+    Shown[] decide(long[] values, List<int[]> sums) {
+        Shown[] shown = new Shown[values.length];
+        for (int i = 0; i < values.length; i++) {
+            shown[i] = values[i] > 0 && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] sum : sums) {
+                int hidden = 0;
+                int lone = -1;
+                int next = -1;
+                for (int m : sum) {
+                    if (shown[m] == Shown.HIDDEN) {
+                        hidden++;
+                        lone = m;
+                    } else if (shown[m] == Shown.VALUE && values[m] > 0 && (next < 0 || values[m] < values[next])) {
+                        next = m;
+                    }
+                }
+                if (hidden == 1) {
+                    // A left-out cell's count is known but not its place: it protects nothing, and needs nothing.
+                    shown[next >= 0 ? next : lone] = next >= 0 ? Shown.HIDDEN : Shown.LEFT_OUT;
+                    changed = true;
+                }
             }
-        });
-        if (hidden.size() == 1) {
-            // Complementary suppression: with the total visible, one hidden cell equals total minus the others.
-            cells.entrySet().stream()
-                    .filter(e -> !hidden.contains(e.getKey()) && e.getValue() > 0)
-                    .min(Comparator.comparingLong(Map.Entry::getValue))
-                    .ifPresent(e -> shown.put(e.getKey(), hiddenLabel()));
         }
         return shown;
+    }
+
+    /** The cells of one table whose total is shown, as they may be shown, in the order given; left-out cells absent. */
+    Map<String, String> apply(Map<String, Long> cells) {
+        List<String> keys = new ArrayList<>(cells.keySet());
+        long[] values = keys.stream().mapToLong(cells::get).toArray();
+        int[] all = new int[values.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Shown[] shown = decide(values, List.<int[]>of(all));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (shown[i] != Shown.LEFT_OUT) {
+                out.put(keys.get(i), shown[i] == Shown.HIDDEN ? hiddenLabel() : Long.toString(values[i]));
+            }
+        }
+        return out;
     }
 
     String hiddenLabel() {

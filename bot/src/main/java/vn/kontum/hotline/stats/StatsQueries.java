@@ -101,9 +101,10 @@ public class StatsQueries {
             answering.put(priority, new StatsReport.Answering(Counts.total(first), Counts.percentile(first, 0.5), Counts.percentile(first, 0.9),
                     Counts.total(resolved), Counts.percentile(resolved, 0.5), Counts.percentile(resolved, 0.9)));
         }
+        PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, suppression);
         return new StatsReport(period.from(), period.to(), scope.city() ? "city" : "own service points",
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), c.casesByChannel, c.casesByPriority,
-                suppression.apply(c.byCommune), suppression.apply(c.byVillage), c.byServicePoint, opened,
+                places.communes(), places.villages(), suppression.apply(c.byServicePoint), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
     }

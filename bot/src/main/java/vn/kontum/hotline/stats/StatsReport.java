@@ -22,7 +22,7 @@ public record StatsReport(
         Map<String, Long> casesByPriority,
         Map<String, String> casesByCommune,
         Map<String, String> casesByVillage,
-        Map<String, Long> casesByServicePoint,
+        Map<String, String> casesByServicePoint,
         long casesOpened,
         long urgentCases,
         long openBacklog,
@@ -32,6 +32,9 @@ public record StatsReport(
         Indicators indicators,
         Map<String, Long> firstResponseBreachesByPriority,
         OverTime overTime) {
+
+    /** The key, in the figures by commune and by village, of the cases whose place was not given. */
+    public static final String PLACE_NOT_GIVEN = "?";
 
     /** First-response and resolution times, in minutes. */
     public record Answering(long answered, @Nullable Long firstResponseMedian, @Nullable Long firstResponseP90,

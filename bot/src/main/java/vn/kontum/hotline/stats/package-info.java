@@ -1,6 +1,7 @@
 /**
  * Figures for the Women's Union: counts, answering times and the plan's indicators, aggregates only. Cells
- * broken down by commune or village that could point at a woman (1 to 4) are shown as "<5".
+ * broken down by commune, village or service point that could point at a woman (1 to 4) are shown as "<5", with
+ * whatever else it takes for them not to be worked back by subtraction (see {@link vn.kontum.hotline.stats.SmallCountSuppression}).
  */
 @NullMarked
 package vn.kontum.hotline.stats;

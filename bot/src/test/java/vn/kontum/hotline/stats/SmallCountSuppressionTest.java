@@ -28,6 +28,13 @@ class SmallCountSuppressionTest {
     }
 
     @Test
+    void a_table_with_a_single_small_cell_leaves_it_out_since_its_total_says_it() {
+        // Service points of an officer's scope: one trusted address with 2 cases, total 2.
+        assertThat(suppression.apply(cells("Địa chỉ tin cậy Kroong", 2L))).isEmpty();
+        assertThat(suppression.apply(cells("Địa chỉ tin cậy Kroong", 2L, "Trạm y tế", 0L))).containsOnlyKeys("Trạm y tế");
+    }
+
+    @Test
     void the_threshold_is_configurable() {
         assertThat(new SmallCountSuppression(3).apply(cells("A", 2L, "B", 3L, "C", 2L)))
                 .containsEntry("A", "<3").containsEntry("B", "3").containsEntry("C", "<3");

@@ -203,7 +203,9 @@ class CaseWork {
             if (file.priority().equals(priority.name())) {
                 return 0;
             }
-            jdbc.sql("update help_case set priority = :p, updated_at = :now where id = :id")
+            // Raised: its urgent target runs from now (see ResponseTargets).
+            String since = priority == Priority.URGENT ? ", urgent_since = :now" : "";
+            jdbc.sql("update help_case set priority = :p" + since + ", updated_at = :now where id = :id")
                     .param("p", priority.name()).param("now", now).param("id", file.id()).update();
             audit.record(file.id(), viewer.accountId(), Action.PRIORITY, file.priority() + "->" + priority.name(), now);
             if (priority == Priority.URGENT && file.open()) {

@@ -45,7 +45,7 @@ class InboxQuery {
     List<InboxRow> rows(Viewer viewer, InboxFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.priority, c.category, c.status, c.channel, sp.name as sp_name, a.display_name as assigned_name,
-                       c.opened_at, c.first_reply_at, c.service_point_id,
+                       c.opened_at, c.urgent_since, c.first_reply_at, c.service_point_id,
                        (select min(m.created_at) from message m
                         where m.case_id = c.id and m.direction = 'IN'
                           and m.id > coalesce((select max(o.id) from message o where o.case_id = c.id and o.direction = 'OUT'
@@ -88,6 +88,7 @@ class InboxQuery {
         return statement.query((rs, n) -> {
             OffsetDateTime opened = rs.getObject("opened_at", OffsetDateTime.class);
             boolean breached = targets.breached(rs.getString("priority"), rs.getString("service_point_id"), opened,
+                    rs.getObject("urgent_since", OffsetDateTime.class),
                     rs.getObject("first_reply_at", OffsetDateTime.class), now);
             return new InboxRow(rs.getLong("id"), rs.getString("priority"), rs.getString("category"),
                     rs.getString("status"), rs.getString("channel"), rs.getString("sp_name"), rs.getString("assigned_name"),

@@ -2,6 +2,7 @@ package vn.kontum.hotline.admin.stats;
 
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,10 +37,16 @@ class PrintableReportController {
     @GetMapping("/admin/stats/print")
     String print(@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to,
                  @RequestParam(required = false) @Nullable String preset, @RequestParam(required = false) @Nullable Integer year,
-                 Model model, Authentication auth) {
+                 Model model, Authentication auth, HttpServletResponse response) {
         Viewer viewer = accounts.viewer(auth);
         int y = year != null ? year : LocalDate.now(StatsQueries.VIETNAM).getYear();
         Period period;
+        if (("six-months".equals(preset) || "annual".equals(preset)) && (y < Period.FIRST_YEAR || y > Period.LAST_YEAR)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("firstYear", Period.FIRST_YEAR);
+            model.addAttribute("lastYear", Period.LAST_YEAR);
+            return "admin/stats-bad-year";
+        }
         if ("six-months".equals(preset)) {
             period = Period.sixMonths(y);
         } else if ("annual".equals(preset)) {

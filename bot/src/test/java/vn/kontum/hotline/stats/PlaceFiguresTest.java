@@ -1,0 +1,70 @@
+package vn.kontum.hotline.stats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaceFiguresTest {
+
+    private final SmallCountSuppression suppression = new SmallCountSuppression(5);
+
+    @Test
+    void a_hidden_village_cannot_be_worked_out_from_its_commune() {
+        // Hòa Bình 13 = village 1 (10) + village 2 (3): with village 1 shown, village 2 = 13 - 10.
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("hoa-binh", "Xã Hòa Bình", "hb-1", "Thôn 1"), 10L);
+        places.put(village("hoa-binh", "Xã Hòa Bình", "hb-2", "Thôn 2"), 3L);
+        places.put(village("kroong", "Xã Kroong", "kr-9", "Thôn 9"), 6L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        assertThat(shown.communes()).containsEntry("Xã Hòa Bình", "13").containsEntry("Xã Kroong", "6");
+        assertThat(shown.villages()).containsEntry("Thôn 2", "<5").containsEntry("Thôn 1", "<5").containsEntry("Thôn 9", "6");
+    }
+
+    @Test
+    void a_single_small_place_is_not_named_since_the_total_gives_its_count() {
+        Map<Counts.Place, Long> places = Map.of(village("kroong", "Xã Kroong", "kr-1", "Thôn 1"), 2L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        assertThat(shown.communes()).isEmpty();
+        assertThat(shown.villages()).isEmpty();
+    }
+
+    @Test
+    void a_commune_hidden_to_protect_another_does_not_come_back_as_the_sum_of_its_villages() {
+        // Kroong (3) is hidden, so Ngô Mây (7) is hidden with it; were Ngô Mây's one village shown, Ngô Mây would be
+        // 7 again, and Kroong 32 - 22 - 7.
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("hoa-binh", "Xã Hòa Bình", "hb-1", "Thôn 1"), 20L);
+        places.put(village("hoa-binh", "Xã Hòa Bình", "hb-2", "Thôn 2"), 2L);
+        places.put(village("kroong", "Xã Kroong", "kr-1", "Thôn 1 Kroong"), 3L);
+        places.put(village("ngo-may", "Phường Ngô Mây", "nm-1", "Thôn 1 Ngô Mây"), 7L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        assertThat(shown.communes()).containsEntry("Xã Kroong", "<5").containsEntry("Phường Ngô Mây", "<5").containsEntry("Xã Hòa Bình", "22");
+        assertThat(shown.villages()).containsEntry("Thôn 1 Ngô Mây", "<5").containsEntry("Thôn 1 Kroong", "<5");
+    }
+
+    @Test
+    void villages_of_the_same_name_in_two_communes_are_counted_apart_with_their_commune_beside() {
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("hoa-binh", "Xã Hòa Bình", "hb-1", "Thôn 1"), 6L);
+        places.put(village("kroong", "Xã Kroong", "kr-1", "Thôn 1"), 8L);
+        places.put(village("kroong", "Xã Kroong", "kr-2", "Thôn 2"), 5L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        assertThat(shown.villages()).containsEntry("Thôn 1 – Xã Hòa Bình", "6").containsEntry("Thôn 1 – Xã Kroong", "8")
+                .containsEntry("Thôn 2", "5").doesNotContainKey("Thôn 1");
+    }
+
+    private static Counts.Place village(String communeId, String commune, String villageId, String village) {
+        return new Counts.Place(communeId, commune, villageId, village);
+    }
+}
