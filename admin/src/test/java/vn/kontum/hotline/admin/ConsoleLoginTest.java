@@ -52,7 +52,9 @@ class ConsoleLoginTest extends HotlineIntegrationTest {
         OfficerClient client = new OfficerClient(url(""));
         client.get("/login");
         HttpResponse<String> answer = client.postForm("/login", Map.of("username", "login-officer", "password", "pw-login-1"));
-        assertThat(answer.statusCode()).isEqualTo(403);
+        // Back to a fresh login form (as for a login page left open past its session), not logged in.
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
         assertThat(client.get("/admin").statusCode()).isEqualTo(302);
     }
 
@@ -142,6 +144,23 @@ class ConsoleLoginTest extends HotlineIntegrationTest {
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
         assertThat(client.get("/login?logout").body()).contains("Bạn đã đăng xuất.");
         assertThat(client.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void a_form_sent_after_the_session_ended_leads_to_the_login_page_saying_it_was_not_saved() {
+        OfficerClient client = OfficerClient.loggedIn(url(""), "login-logout", "pw-logout-1");
+        String token = OfficerClient.token(client.get("/admin").body());
+        client.post("/logout");
+
+        // The page was left open with its token; the reply box is sent after the session is gone.
+        HttpResponse<String> answer = client.postForm("/admin/cases/1/reply", Map.of("text", "Chị ổn không?", "_csrf", token));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+        assertThat(client.get("/login?expired").body()).contains("nội dung bạn vừa gửi chưa được lưu");
+
+        // Logged in, a token that is not the session's is still refused.
+        OfficerClient again = OfficerClient.loggedIn(url(""), "login-logout", "pw-logout-1");
+        assertThat(again.postForm("/admin/cases/1/reply", Map.of("text", "x", "_csrf", token)).statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> getWithSession(String sessionId) {

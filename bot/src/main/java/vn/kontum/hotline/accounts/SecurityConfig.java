@@ -57,7 +57,8 @@ class SecurityConfig {
                                 new RequestHeaderRequestMatcher("HX-Request"))
                         // The officers' live updates (EventSource) likewise: 401 ends the stream, and the page falls back to polling.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new RequestHeaderRequestMatcher("Accept", "text/event-stream")))
+                                new RequestHeaderRequestMatcher("Accept", "text/event-stream"))
+                        .accessDeniedHandler(new SessionEndedHandler()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll()
                         // The failure that reaches the limit already says that the account is locked.
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
