@@ -242,8 +242,9 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
         assertThat(union.get(base).statusCode()).isEqualTo(404);
         assertThat(health.get(base).statusCode()).isEqualTo(200);
         assertThat(health.get("/admin").body()).contains(ConsoleInboxTest.link(caseId));
+        // Written about her, the reason is sealed like her words: a copy of the database does not show it.
         assertThat(jdbc.sql("select reason from case_transfer where case_id = :c").param("c", caseId).query(String.class).single())
-                .isEqualTo("Chị đang mang thai, cần trạm y tế khám");
+                .startsWith("v1:").doesNotContain("mang thai");
         assertThat(auditDetails(caseId)).contains("TRANSFER hlhpn-thanh-pho->ttyt-thanh-pho");
         // The officers receiving it read why, from whom and by whom.
         assertThat(health.get(base).body()).contains("Chuyển từ").contains("Chị đang mang thai, cần trạm y tế khám")

@@ -29,23 +29,29 @@ class RetentionTest extends HotlineIntegrationTest {
         for (long id : new long[]{violence, savings}) {
             jdbc.sql("insert into case_note (case_id, author_account_id, body, created_at) values (:c, :a, 'đã gọi điện cho chị', :now)")
                     .param("c", id).param("a", admin).param("now", now).update();
+            jdbc.sql("""
+                            insert into case_transfer (case_id, from_service_point_id, to_service_point_id, reason, account_id, transferred_at)
+                            select id, service_point_id, service_point_id, 'chị bị thương ở tay', :a, :now from help_case where id = :c""")
+                    .param("c", id).param("a", admin).param("now", now).update();
             jdbc.sql("update help_case set status = 'CLOSED', closed_at = :closed where id = :id")
                     .param("closed", now.minusDays(200)).param("id", id).update();
         }
 
         retention.purgeDue();
 
-        assertThat(content(violence)).containsEntry("bodies", 0L).containsEntry("notes", 0L).containsEntry("messages", 2L);
+        assertThat(content(violence)).containsEntry("bodies", 0L).containsEntry("notes", 0L).containsEntry("reasons", 0L)
+                .containsEntry("messages", 2L);
         assertThat(jdbc.sql("select category, content_purged_at is not null as purged from help_case where id = :id")
                 .param("id", violence).query().singleRow()).containsEntry("category", "violence").containsEntry("purged", true);
-        assertThat(content(savings)).containsEntry("bodies", 2L).containsEntry("notes", 1L);
+        assertThat(content(savings)).containsEntry("bodies", 2L).containsEntry("notes", 1L).containsEntry("reasons", 1L);
     }
 
     private Map<String, Object> content(long caseId) {
         return jdbc.sql("""
                         select (select count(*) from message where case_id = :id) as messages,
                                (select count(*) from message where case_id = :id and body is not null) as bodies,
-                               (select count(*) from case_note where case_id = :id) as notes""")
+                               (select count(*) from case_note where case_id = :id) as notes,
+                               (select count(*) from case_transfer where case_id = :id and reason <> '') as reasons""")
                 .param("id", caseId).query().singleRow();
     }
 }

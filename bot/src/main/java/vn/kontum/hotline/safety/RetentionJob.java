@@ -85,5 +85,7 @@ public class RetentionJob {
                         where case_id = :case""")
                 .param("now", now).param("case", caseId).update();
         jdbc.sql("delete from case_note where case_id = :case").param("case", caseId).update();
+        // Who moved the case and when stay (statistics, audit); why, written about her, goes with her words.
+        jdbc.sql("update case_transfer set reason = '' where case_id = :case").param("case", caseId).update();
     }
 }

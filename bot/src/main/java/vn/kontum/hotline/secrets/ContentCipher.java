@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Message texts and officers' notes are stored encrypted (AES-GCM, {@link SecretCipher}): a copy of the
+ * Message texts, officers' notes and transfer reasons are stored encrypted (AES-GCM, {@link SecretCipher}): a copy of the
  * database, a backup or a curious look at a table shows no woman's words. Sealed values carry the cipher's
  * version prefix; a value without it is read as it is (rows written before encryption, and test fixtures).
  */

@@ -21,7 +21,8 @@ class KeyRotation {
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
     private static final int PAGE = 500;
     /** Tables and their sealed text column: names fixed here, never from input. */
-    private static final List<String> TABLES = List.of("message", "case_note");
+    private static final List<List<String>> COLUMNS = List.of(List.of("message", "body"), List.of("case_note", "body"),
+            List.of("case_transfer", "reason"));
 
     private final JdbcClient jdbc;
     private final ContentCipher content;
@@ -54,10 +55,12 @@ class KeyRotation {
         long started = System.nanoTime();
         int again = 0;
         int unreadable = 0;
-        for (String table : TABLES) {
+        for (List<String> sealedColumn : COLUMNS) {
+            String table = sealedColumn.get(0);
+            String column = sealedColumn.get(1);
             long after = 0;
             while (true) {
-                List<Row> rows = jdbc.sql("select id, body from " + table + " where id > :after and body like 'v1:%' order by id fetch first "
+                List<Row> rows = jdbc.sql("select id, " + column + " from " + table + " where id > :after and " + column + " like 'v1:%' order by id fetch first "
                                 + PAGE + " rows only")
                         .param("after", after).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).list();
                 if (rows.isEmpty()) {
@@ -67,7 +70,7 @@ class KeyRotation {
                     try {
                         var sealed = content.sealedAgain(row.body());
                         if (sealed.isPresent()) {
-                            again += jdbc.sql("update " + table + " set body = :new where id = :id and body = :old")
+                            again += jdbc.sql("update " + table + " set " + column + " = :new where id = :id and " + column + " = :old")
                                     .param("new", sealed.get()).param("id", row.id()).param("old", row.body()).update();
                         }
                     } catch (IllegalStateException noKeyOpensIt) {

@@ -132,7 +132,7 @@ class CaseFiles {
                              left join account a on a.id = t.account_id
                         where t.case_id = :case order by t.id desc fetch first 1 rows only""")
                 .param("case", file.id())
-                .query((rs, n) -> new CaseRouting.Transfer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .query((rs, n) -> new CaseRouting.Transfer(rs.getString(1), content.open(rs.getString(2)), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
                 .optional().orElse(null);
         return new CaseRouting(reason, alsoNotified, lastTransfer);
     }

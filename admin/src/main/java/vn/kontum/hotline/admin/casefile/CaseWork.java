@@ -237,7 +237,7 @@ class CaseWork {
 
     /**
      * Hands the case to another service point, which then finds it new and unassigned in its inbox; officers of
-     * the first one lose access (coordinators keep it). The reason stays in the transfer row, not in the audit.
+     * the first one lose access (coordinators keep it). The reason stays in the transfer row, sealed, not in the audit.
      */
     void transfer(Viewer viewer, long caseId, String servicePointId, String reason) {
         inTransaction(viewer, caseId, (file, now) -> {
@@ -257,7 +257,7 @@ class CaseWork {
                             insert into case_transfer (case_id, from_service_point_id, to_service_point_id, reason, account_id, transferred_at)
                             values (:case, :from, :to, :reason, :me, :now)""")
                     .param("case", file.id()).param("from", file.servicePointId()).param("to", servicePointId)
-                    .param("reason", reason).param("me", viewer.accountId()).param("now", now).update();
+                    .param("reason", content.seal(reason)).param("me", viewer.accountId()).param("now", now).update();
             audit.record(file.id(), viewer.accountId(), Action.TRANSFER, file.servicePointId() + "->" + servicePointId, now);
             events.publishEvent(new CaseTransferred(file.id(), file.servicePointId(), servicePointId));
             if (file.open() && Priority.URGENT.name().equals(file.priority())) {
