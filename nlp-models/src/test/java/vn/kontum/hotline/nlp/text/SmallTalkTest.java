@@ -48,6 +48,13 @@ class SmallTalkTest {
                 .filter(text -> SMALL_TALK.only(NORMALIZER.syllables(text)))).isEmpty();
     }
 
+    /** Typed without accents, these words of small talk spell harm too: the model reads them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"anh da em", "co ban", "con roi", "day em", "anh toi"})
+    void unaccented_words_that_may_spell_harm_are_not_small_talk(String text) {
+        assertThat(SMALL_TALK.only(NORMALIZER.syllables(text))).isFalse();
+    }
+
     @Test
     void nothing_is_not_small_talk() {
         assertThat(SMALL_TALK.only(List.of())).isFalse();
