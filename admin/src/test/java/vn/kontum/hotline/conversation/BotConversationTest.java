@@ -310,6 +310,11 @@ class BotConversationTest extends HotlineIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 3);
         assertThat(webReplyTo(":safe-web-3")).containsEntry("state", "SENT");
         assertThat(webReplyTo(":safe-web-2")).containsEntry("state", "QUEUED");
+
+        // The held answer claimed again by a worker (SENDING), which checks her hours after the claim and holds it
+        // back: her page never shows it meanwhile, not even for that moment.
+        jdbc.sql("update message set state = 'SENDING' where id = :id").param("id", held.get("id")).update();
+        assertThat(get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1)).hasSize(3);
     }
 
     /** The bot's answer to the web chat message with this client id (its channel message id ends with it). */

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.HotlineClock;
+import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.delivery.Choice;
 import vn.kontum.hotline.secrets.ContentCipher;
 
@@ -71,37 +73,53 @@ class ChatThreads {
         if (found.isEmpty()) {
             return new Read(List.of(), afterId);
         }
+        OffsetDateTime now = HotlineClock.now(clock);
+        @Nullable SafeHours safe = found.get().safeHours();
         List<Line> lines = jdbc.sql("""
-                        select id, direction, body, choices, coalesce(sent_at, created_at) as at from message
+                        select id, direction, body, choices, state, urgent, coalesce(sent_at, created_at) as at from message
                         where contact_id = :contact and id > :after and body is not null
                           and (direction = 'IN' or state in ('SENDING', 'SENT', 'DELIVERED', 'SEEN'))
                         order by id desc fetch first 200 rows only""")
                 .param("contact", found.get().contact()).param("after", afterId)
-                .query((rs, n) -> new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
+                .query((rs, n) -> heldForHerHours(rs, safe, now) ? null
+                        : new Line(rs.getLong("id"), "IN".equals(rs.getString("direction")) ? "me" : "hotline",
                         content.open(rs.getString("body")), rs.getObject("at", OffsetDateTime.class), Choice.read(rs.getString("choices"))))
                 .list();
-        return new Read(lines.reversed().stream().filter(line -> !have.contains(line.id())).toList(), found.get().cursor());
+        return new Read(lines.reversed().stream().filter(line -> line != null && !have.contains(line.id())).toList(), found.get().cursor());
     }
 
-    private record Cursor(long contact, long cursor) {
+    /**
+     * A reply SENDING outside the hours she said are safe is one the worker has just claimed and is about to hold
+     * (it checks her hours after the claim): never shown, not even for that moment, as the worker would not send it.
+     */
+    private static boolean heldForHerHours(java.sql.ResultSet rs, @Nullable SafeHours safe, OffsetDateTime now)
+            throws java.sql.SQLException {
+        return safe != null && "SENDING".equals(rs.getString("state")) && !rs.getBoolean("urgent") && !safe.allows(now);
+    }
+
+    private record Cursor(long contact, long cursor, @Nullable SafeHours safeHours) {
     }
 
     /** Her contact and the cursor, in one query (a thread is small: its rows are read through the contact's index). */
     private Optional<Cursor> cursor(String session) {
         return jdbc.sql("""
-                        select c.id as contact,
+                        select c.id as contact, c.safe_from_hour, c.safe_to_hour,
                                max(case when m.created_at < :settled then m.id end) as settled,
                                min(case when m.direction = 'OUT' and m.state in ('QUEUED', 'SENDING') and m.body is not null
                                         then m.id end) as pending
                         from contact c left join message m on m.contact_id = c.id
                         where c.channel = :channel and c.channel_user_id = :session
-                        group by c.id""")
+                        group by c.id, c.safe_from_hour, c.safe_to_hour""")
                 .param("settled", HotlineClock.now(clock).minus(SETTLING)).param("channel", Channel.WEB.id()).param("session", session)
                 .query((rs, n) -> {
                     long contact = rs.getLong("contact");
+                    int from = rs.getInt("safe_from_hour");
+                    boolean noHours = rs.wasNull();
+                    int to = rs.getInt("safe_to_hour");
+                    SafeHours safe = noHours || rs.wasNull() ? null : new SafeHours(from, to);
                     long settled = rs.getLong("settled"); // 0 when none is that old
                     long pending = rs.getLong("pending"); // read last: wasNull below speaks of it
-                    return new Cursor(contact, rs.wasNull() ? settled : Math.min(settled, pending - 1));
+                    return new Cursor(contact, rs.wasNull() ? settled : Math.min(settled, pending - 1), safe);
                 })
                 .optional();
     }
