@@ -42,6 +42,14 @@ public class Accounts {
         }
     }
 
+    /**
+     * Whether a session of {@code username} begun at {@code sessionBeganMillis} is still good: the account exists, is
+     * enabled, and has not been changed since (for what a session opened earlier still holds, such as a live stream).
+     */
+    public boolean admitsSession(String username, long sessionBeganMillis) {
+        return find(username).map(account -> account.admits(sessionBeganMillis)).orElse(false);
+    }
+
     Optional<Stored> find(String username) {
         return jdbc.sql("select id, username, password_hash, roles, enabled, sessions_valid_from from account where username = :u")
                 .param("u", username)

@@ -39,6 +39,12 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Tells the application when a session ends (logout, timeout), so that the live streams it opened end too. */
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher sessionEvents() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
     @Bean
     SecurityFilterChain hotlineSecurity(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.addFilterBefore(new LoginLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)

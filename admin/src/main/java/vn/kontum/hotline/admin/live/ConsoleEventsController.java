@@ -35,6 +35,7 @@ class ConsoleEventsController {
         HttpSession session = request.getSession(false);
         // A proxy such as nginx would otherwise hold the events back in its buffer.
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.open(viewer, session != null ? "session:" + session.getId() : "account:" + viewer.accountId());
+        return streams.open(viewer, session != null ? "session:" + session.getId() : "account:" + viewer.accountId(),
+                session != null ? session.getCreationTime() : System.currentTimeMillis());
     }
 }

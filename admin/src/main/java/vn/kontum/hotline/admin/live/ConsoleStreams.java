@@ -19,11 +19,13 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.redis.NewsBroadcast;
 import vn.kontum.hotline.web.PageStreams;
@@ -37,6 +39,9 @@ import vn.kontum.hotline.web.PageStreams;
  * read again. Comments go out every 20 s, so that proxies keep the connection and a page that has gone away is
  * noticed. One session holds a few streams at most (pages left without closing are only noticed at the next
  * write): a new one pushes out its oldest, which is told {@code bye} so that it does not come straight back.
+ * <p>
+ * A stream ends with its session: at logout or timeout at once, and, when the account is disabled or changed
+ * (which ends its sessions at their next request), at the next heartbeat, rather than running on to its end.
  */
 @Component
 class ConsoleStreams implements MessageListener {
@@ -45,6 +50,7 @@ class ConsoleStreams implements MessageListener {
     /** How long the browser waits before opening a new stream after one ended. */
     private static final long RECONNECT_MILLIS = 5_000;
 
+    private final Accounts accounts;
     private final long timeoutMillis;
     private final int perSession;
     private final int perNode;
@@ -52,20 +58,21 @@ class ConsoleStreams implements MessageListener {
     private final Map<String, Deque<Stream>> byOwner = new HashMap<>();
     private int count;
 
-    ConsoleStreams(@Value("${hotline.console.stream-lifetime:PT5M}") Duration lifetime,
+    ConsoleStreams(Accounts accounts, @Value("${hotline.console.stream-lifetime:PT5M}") Duration lifetime,
                    @Value("${hotline.console.streams-per-session:4}") int perSession,
                    @Value("${hotline.console.streams-per-node:2000}") int perNode) {
+        this.accounts = accounts;
         this.timeoutMillis = lifetime.toMillis();
         this.perSession = perSession;
         this.perNode = perNode;
     }
 
-    private record Stream(String owner, Viewer viewer, SseEmitter emitter) {
+    private record Stream(String owner, Viewer viewer, long sessionBegan, SseEmitter emitter) {
     }
 
-    SseEmitter open(Viewer viewer, String owner) {
+    SseEmitter open(Viewer viewer, String owner, long sessionBegan) {
         SseEmitter emitter = newEmitter(timeoutMillis);
-        Stream stream = new Stream(owner, viewer, emitter);
+        Stream stream = new Stream(owner, viewer, sessionBegan, emitter);
         List<Stream> pushedOut = new ArrayList<>();
         synchronized (this) {
             if (count >= perNode) {
@@ -114,7 +121,32 @@ class ConsoleStreams implements MessageListener {
     @Scheduled(fixedDelayString = "${hotline.console.heartbeat:PT20S}", initialDelayString = "${hotline.console.heartbeat:PT20S}")
     void heartbeat() {
         Set<DataWithMediaType> beat = SseEmitter.event().comment("").build();
-        snapshot().forEach(stream -> send(stream, beat));
+        Map<String, Boolean> admitted = new HashMap<>();
+        for (Stream stream : snapshot()) {
+            if (admitted.computeIfAbsent(stream.viewer().username() + "@" + stream.sessionBegan(),
+                    k -> accounts.admitsSession(stream.viewer().username(), stream.sessionBegan()))) {
+                send(stream, beat);
+            } else {
+                end(stream, "account changed");
+            }
+        }
+    }
+
+    /** Logout, or the session timed out: its pages hear nothing more. */
+    @EventListener
+    void sessionEnded(HttpSessionDestroyedEvent event) {
+        String owner = "session:" + event.getId();
+        snapshot().stream().filter(stream -> stream.owner().equals(owner)).forEach(stream -> end(stream, "session ended"));
+    }
+
+    private void end(Stream stream, String why) {
+        log.info("console stream of account {} ended: {}", stream.viewer().accountId(), why);
+        remove(stream);
+        try {
+            stream.emitter().complete();
+        } catch (RuntimeException alreadyEnded) {
+            // nothing left to end
+        }
     }
 
     /** Pages reconnect to another node, or to this one after the restart; shutdown need not wait for them. */

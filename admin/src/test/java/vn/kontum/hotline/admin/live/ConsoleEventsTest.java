@@ -212,6 +212,35 @@ class ConsoleEventsTest extends HotlineIntegrationTest {
         }
     }
 
+    @Autowired
+    ConsoleStreams streams;
+
+    @Test
+    void a_stream_ends_with_its_session_at_logout_and_when_the_account_is_disabled() {
+        Officers.ensure(accounts, encoder, jdbc, "live-leaving", "pw-live-leaving", "Chị Rời", Officers.WOMENS_UNION);
+        OfficerClient leaving = officer("live-leaving");
+        OfficerClient staying = officer("live-union");
+        try (EventStream loggedOut = leaving.events("/admin/events").awaitOpen();
+             EventStream other = staying.events("/admin/events").awaitOpen()) {
+            leaving.post("/logout");
+            await().atMost(Duration.ofSeconds(10)).until(loggedOut::ended);
+            assertThat(other.ended()).isFalse();
+        }
+
+        OfficerClient again = officer("live-leaving");
+        try (EventStream disabled = again.events("/admin/events").awaitOpen();
+             EventStream other = staying.events("/admin/events").awaitOpen()) {
+            jdbc.sql("update account set enabled = false where username = 'live-leaving'").update();
+            streams.heartbeat();
+            await().atMost(Duration.ofSeconds(10)).until(disabled::ended);
+            redis.convertAndSend(CaseNewsRelay.CHANNEL, "message 987657 " + Officers.WOMENS_UNION);
+            other.awaitData(news("message", 987657));
+            assertThat(disabled.received(news("message", 987657))).isFalse();
+        } finally {
+            jdbc.sql("update account set enabled = true where username = 'live-leaving'").update();
+        }
+    }
+
     @Test
     void a_stream_without_a_session_is_refused_with_401() {
         try (EventStream anonymous = new OfficerClient(url("")).events("/admin/events")) {

@@ -24,7 +24,7 @@ class ConsoleStreamsTest {
     @Test
     void a_page_gone_away_keeps_neither_the_pages_after_it_nor_the_news_after_it_from_being_told() {
         List<PageEmitter> pages = List.of(new PageEmitter(), new PageEmitter());
-        ConsoleStreams streams = new ConsoleStreams(Duration.ofMinutes(5), 4, 100) {
+        ConsoleStreams streams = new ConsoleStreams(null, Duration.ofMinutes(5), 4, 100) {
             private int opened;
 
             @Override
@@ -32,8 +32,8 @@ class ConsoleStreamsTest {
                 return pages.get(opened++);
             }
         };
-        streams.open(OFFICER, "session-1");
-        streams.open(OFFICER, "session-1");
+        streams.open(OFFICER, "session-1", 0);
+        streams.open(OFFICER, "session-1", 0);
         pages.getFirst().goAway(); // the first in her session's list: the first written to
 
         streams.onMessage(new DefaultMessage("hotline:console:case-news".getBytes(StandardCharsets.UTF_8),
