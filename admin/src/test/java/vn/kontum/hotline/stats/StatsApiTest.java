@@ -74,6 +74,13 @@ class StatsApiTest extends HotlineIntegrationTest {
         // Outside the period (1 April, 00:30 in Vietnam): must not count.
         long x = contact("ngo-may-thon-1");
         helpCase(x, "violence", "NORMAL", "dctc-ngo-may", "2020-03-31T17:30Z", null, null);
+        // Opened in February, finished in March: resolved and closed in the period, not opened in it.
+        long y = contact(null);
+        close(helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-20T02:00Z", "2020-02-20T03:00Z", "2020-03-05T02:00Z"), "2020-03-06T02:00Z");
+        // Closed in March without a resolution (she stopped writing): closed, not resolved.
+        close(helpCase(y, "savings_loans", "NORMAL", "hlhpn-thanh-pho", "2020-02-21T02:00Z", null, null), "2020-03-10T02:00Z");
+        // Resolved on 31 March at 17:30 UTC, 1 April in Vietnam: not in the period.
+        helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-22T02:00Z", null, "2020-03-31T17:30Z");
 
         accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
     }
@@ -228,6 +235,64 @@ class StatsApiTest extends HotlineIntegrationTest {
             assertThat((long) week.getCell(9).getNumericCellValue()).isEqualTo(5);
             assertThat(sheet.getLastRowNum()).isEqualTo(6);
         }
+    }
+
+    @Test
+    void the_cases_resolved_and_closed_in_the_period_are_on_the_api_the_pages_and_the_exports() throws Exception {
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body());
+        assertThat(r.path("casesResolved").asLong()).isEqualTo(3);
+        assertThat(r.path("resolvedByCategory").path("violence").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("trafficking").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("other").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("savings_loans").asLong()).isZero();
+        assertThat(r.path("casesClosed").asLong()).isEqualTo(2);
+        assertThat(r.path("closedByCategory").path("other").asLong()).isEqualTo(1);
+        assertThat(r.path("closedByCategory").path("savings_loans").asLong()).isEqualTo(1);
+        // The officer of the health station: none of hers was resolved or closed.
+        JsonNode officer = JsonMapper.builder().build().readTree(getAs("stats-officer", "stats-pw-1", "/api/v1/stats?" + PERIOD).body());
+        assertThat(officer.path("casesResolved").asLong()).isZero();
+        assertThat(officer.path("casesClosed").asLong()).isZero();
+
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        for (String page : List.of("/admin/stats?" + PERIOD, "/admin/stats/print?" + PERIOD)) {
+            String body = admin.get(page).body().replaceAll("\\s+", " ");
+            assertThat(body).as(page).contains("<th scope=\"col\">Đã giải quyết trong kỳ</th><th scope=\"col\">Đã đóng trong kỳ</th>")
+                    // category, opened, messages, resolved, closed
+                    .contains("<td>Khác</td><td>0</td><td>0</td> <td>1</td><td>1</td>")
+                    .contains("<td>Tiết kiệm, vay vốn</td><td>1</td><td>1</td> <td>0</td><td>1</td>")
+                    .contains("<td>Tổng số trường hợp</td><td>8</td><td></td> <td>3</td><td>2</td>")
+                    .contains("Đã giải quyết trong kỳ: trường hợp được cán bộ đánh dấu đã giải quyết trong kỳ, dù mở từ lúc nào");
+        }
+
+        String csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body();
+        assertThat(csv).contains("\"Đã giải quyết trong kỳ\",\"3\"\r\n\"Bạo lực\",\"1\"\r\n\"Mua bán người\",\"1\"")
+                .contains("\"Đã đóng trong kỳ\",\"2\"\r\n");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Đã giải quyết trong kỳ|3|", "Khác|1|",
+                "Đã đóng trong kỳ|2|", "Bạo lực|0|", "Mua bán người|0|", "Sinh đẻ an toàn|0|", "Tiết kiệm, vay vốn|1|", "Khác|1|");
+    }
+
+    /** The first sheet of the spreadsheet, one line per row, cells ended by "|". */
+    private List<String> xlsxLines(String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            for (Row row : book.getSheetAt(0)) {
+                StringBuilder line = new StringBuilder();
+                for (Cell cell : row) {
+                    line.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue()).append('|');
+                }
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    private void close(long caseId, String at) {
+        jdbc.sql("update help_case set status = 'CLOSED', closed_at = :at where id = :id").param("at", OffsetDateTime.parse(at))
+                .param("id", caseId).update();
     }
 
     private long contact(String village) {

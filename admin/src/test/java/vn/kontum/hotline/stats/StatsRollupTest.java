@@ -168,6 +168,11 @@ class StatsRollupTest extends HotlineIntegrationTest {
         for (Period p : new Period[] {WEEK, new Period(D.plusDays(2), D.plusDays(6)), new Period(D.minusDays(15), D.plusDays(120))}) {
             assertThat(stats.report(coordinator(), p)).as("%s", p).isEqualTo(stats.rawCityReport(p));
         }
+        // The trafficking case closed 200 days ago (50 days after the week): closed then, never resolved.
+        JsonNode closing = figures(new Period(D.minusDays(15), D.plusDays(120)));
+        assertThat(closing.path("closedByCategory").path("trafficking").asLong()).isEqualTo(1);
+        assertThat(closing.path("casesClosed").asLong()).isEqualTo(1);
+        assertThat(closing.path("casesResolved").asLong()).isEqualTo(2);
     }
 
     @Test

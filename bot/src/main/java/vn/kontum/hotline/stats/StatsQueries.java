@@ -89,7 +89,7 @@ public class StatsQueries {
                 c.disadvantagedVillages, disadvantagedVillagesTarget,
                 c.safeDeliveryContacts,
                 c.casesByCategory.getOrDefault("violence", 0L) + c.casesByCategory.getOrDefault("trafficking", 0L),
-                c.resolvedViolenceAndTrafficking,
+                c.resolvedByCategory.getOrDefault("violence", 0L) + c.resolvedByCategory.getOrDefault("trafficking", 0L),
                 c.casesByCategory.getOrDefault("savings_loans", 0L));
         Map<String, StatsReport.Answering> answering = new LinkedHashMap<>();
         List<String> priorities = new ArrayList<>(List.of("URGENT", "NORMAL"));
@@ -104,8 +104,10 @@ public class StatsQueries {
         PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, suppression);
         return new StatsReport(period.from(), period.to(), scope.city() ? "city" : "own service points",
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), c.casesByChannel, c.casesByPriority,
+                labelled(c.resolvedByCategory), labelled(c.closedByCategory),
                 places.communes(), places.villages(), suppression.apply(c.byServicePoint), opened,
-                c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), c.newContacts, c.contacts - c.newContacts,
+                c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
+                c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
     }
 
@@ -139,6 +141,10 @@ public class StatsQueries {
             out.put(label, values);
         }
         return out;
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Every label present, zero included, in the classifier's order. */

@@ -44,6 +44,12 @@ class SummaryWorkbook {
         rows.add(row(t("stats.new-contacts", locale), Long.toString(r.newContacts())));
         rows.add(row(t("stats.returning-contacts", locale), Long.toString(r.returningContacts())));
         rows.add(row("", ""));
+        rows.add(row(t("stats.series.resolved", locale), Long.toString(r.casesResolved())));
+        r.resolvedByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        rows.add(row(t("stats.series.closed", locale), Long.toString(r.casesClosed())));
+        r.closedByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        rows.add(row(t("stats.resolved-closed.note", locale), ""));
+        rows.add(row("", ""));
         rows.add(row(t("stats.section.messages", locale), ""));
         r.messagesByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
         r.messagesByChannel().forEach((k, v) -> rows.add(row(t("stats.channel", locale) + " " + k, Long.toString(v))));
