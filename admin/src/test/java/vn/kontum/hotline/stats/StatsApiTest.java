@@ -271,10 +271,45 @@ class StatsApiTest extends HotlineIntegrationTest {
                 "Đã đóng trong kỳ|2|", "Bạo lực|0|", "Mua bán người|0|", "Sinh đẻ an toàn|0|", "Tiết kiệm, vay vốn|1|", "Khác|1|");
     }
 
-    /** The first sheet of the spreadsheet, one line per row, cells ended by "|". */
+    @Test
+    void every_export_says_whose_figures_and_which_period_and_gives_the_cases_by_channel() throws Exception {
+        HttpResponse<String> city = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD);
+        assertThat(city.body()).startsWith("\uFEFF\"Báo cáo kết quả hoạt động đường dây Địa chỉ tin cậy (Dự án 8)\",\"\"\r\n"
+                + "\"Phạm vi\",\"Toàn thành phố\"\r\n\"Thời gian\",\"01/03/2020 – 31/03/2020\"\r\n");
+        assertThat(city.body()).contains("\"Trường hợp mở trong kỳ, theo kênh\",\"\"\r\n\"Trang web\",\"8\"\r\n\"Telegram\",\"0\"\r\n"
+                + "\"Zalo\",\"0\"\r\n\"Điện thoại\",\"0\"\r\n\"Trực tiếp\",\"0\"\r\n");
+        HttpResponse<String> own = getAs("stats-officer", "stats-pw-1", "/api/v1/reports/summary.csv?" + PERIOD);
+        assertThat(own.body()).contains("\"Phạm vi\",\"Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)\"\r\n")
+                .contains("\"Trang web\",\"5\"").doesNotContain("Toàn thành phố");
+        assertThat(own.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                assertThat(d).contains("bao-cao-diem-cua-minh-2020-03-01-2020-03-31.csv"));
+        assertThat(city.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                assertThat(d).contains("bao-cao-thanh-pho-2020-03-01-2020-03-31.csv"));
+
+        assertThat(xlsxLines("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.xlsx?" + PERIOD)).startsWith(
+                "Báo cáo kết quả hoạt động đường dây Địa chỉ tin cậy (Dự án 8)||", "Phạm vi|Toàn thành phố|", "Thời gian|01/03/2020 – 31/03/2020|")
+                .containsSubsequence("Trường hợp mở trong kỳ, theo kênh||", "Trang web|8|", "Telegram|0|", "Zalo|0|", "Điện thoại|0|", "Trực tiếp|0|");
+        assertThat(xlsxLines("stats-officer", "stats-pw-1", "/api/v1/reports/summary.xlsx?" + PERIOD))
+                .contains("Phạm vi|Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)|");
+
+        // The printable report names its scope in Vietnamese, not in the API's words.
+        String cityPage = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + PERIOD).body();
+        assertThat(cityPage.replaceAll("\\s+", " ")).contains("Phạm vi</span>: <span class=\"scope\">Toàn thành phố</span>")
+                .doesNotContain(">city<");
+        String ownPage = OfficerClient.loggedIn(url(""), "stats-officer", "stats-pw-1").get("/admin/stats/print?" + PERIOD).body();
+        assertThat(ownPage.replaceAll("\\s+", " "))
+                .contains("Phạm vi</span>: <span class=\"scope\">Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)</span>")
+                .doesNotContain("own service points");
+    }
+
     private List<String> xlsxLines(String path) throws Exception {
+        return xlsxLines("admin", ADMIN_PASSWORD, path);
+    }
+
+    /** The first sheet of the spreadsheet, one line per row, cells ended by "|". */
+    private List<String> xlsxLines(String user, String password, String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", basic(user, password)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> lines = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {

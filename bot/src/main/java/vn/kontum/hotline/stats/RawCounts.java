@@ -98,6 +98,12 @@ class RawCounts {
         return counts;
     }
 
+    /** The names of the service points a scope limited to its own covers, in alphabetical order. */
+    java.util.List<String> servicePoints(Scope scope) {
+        return jdbc.sql("select sp.name from service_point sp join account_service_point a on a.service_point_id = sp.id where a.account_id = :account")
+                .param("account", scope.accountId()).query(String.class).list().stream().sorted(PlaceOrder.NAMES).toList();
+    }
+
     /** Open cases now, whatever the period. */
     long backlog(Scope scope) {
         return number("select count(*) from help_case c where c.status in ('NEW', 'ASSIGNED', 'IN_PROGRESS')" + scope.cases("c"),

@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
+import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.nlp.Topic;
 
@@ -102,8 +103,9 @@ public class StatsQueries {
                     Counts.total(resolved), Counts.percentile(resolved, 0.5), Counts.percentile(resolved, 0.9)));
         }
         PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, suppression);
-        return new StatsReport(period.from(), period.to(), scope.city() ? "city" : "own service points",
-                labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), c.casesByChannel, c.casesByPriority,
+        return new StatsReport(period.from(), period.to(), scope.city() ? StatsReport.SCOPE_CITY : StatsReport.SCOPE_OWN,
+                scope.city() ? List.of() : raw.servicePoints(scope),
+                labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
                 labelled(c.resolvedByCategory), labelled(c.closedByCategory),
                 places.communes(), places.villages(), suppression.apply(c.byServicePoint), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
@@ -145,6 +147,14 @@ public class StatsQueries {
 
     private static long total(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Every channel, zero included, in a fixed order: two periods' tables line up. */
+    private static Map<String, Long> channels(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Arrays.stream(Channel.values()).forEach(ch -> out.put(ch.id(), counts.getOrDefault(ch.id(), 0L)));
+        counts.forEach(out::putIfAbsent);
+        return out;
     }
 
     /** Every label present, zero included, in the classifier's order. */

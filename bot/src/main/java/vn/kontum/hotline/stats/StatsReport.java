@@ -21,6 +21,7 @@ public record StatsReport(
         LocalDate from,
         LocalDate to,
         String scope,
+        List<String> servicePoints,
         Map<String, Long> messagesByCategory,
         Map<String, Long> messagesByChannel,
         Map<String, Long> casesByCategory,
@@ -42,6 +43,10 @@ public record StatsReport(
         Indicators indicators,
         Map<String, Long> firstResponseBreachesByPriority,
         OverTime overTime) {
+
+    /** {@code scope}: the whole city, or the viewer's own service points, named in {@code servicePoints} (empty for the city). */
+    public static final String SCOPE_CITY = "city";
+    public static final String SCOPE_OWN = "own service points";
 
     /** The key, in the figures by commune and by village, of the cases whose place was not given. */
     public static final String PLACE_NOT_GIVEN = "?";
