@@ -302,6 +302,27 @@ class StatsApiTest extends HotlineIntegrationTest {
                 .doesNotContain("own service points");
     }
 
+    @Test
+    void the_places_are_in_vietnamese_order_and_those_not_given_are_named_and_last() throws Exception {
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + PERIOD).body();
+        assertThat(page.replaceAll("\\s+", " ")).containsSubsequence("Trường hợp theo xã, phường", "<td>Phường Ngô Mây</td>",
+                        "<td>Xã Hòa Bình</td>", "<td>Xã Kroong</td>", "<td>Không rõ nơi ở</td>",
+                        "Trường hợp theo thôn, làng", "<td>Làng mẫu 1 (Kroong)</td>", "<td>Làng mẫu 1 (Ngô Mây)</td>",
+                        "<td>Làng mẫu 3 (Hòa Bình)</td>", "<td>Không rõ nơi ở</td>")
+                .doesNotContain("<td>?</td>");
+        String dashboard = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + PERIOD).body();
+        assertThat(dashboard.replaceAll("\\s+", " ")).containsSubsequence("<td>Xã Kroong</td>", "<td>Không rõ nơi ở</td>")
+                .doesNotContain("<td>?</td>");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Trường hợp theo xã, phường (dưới 5 được ẩn)||",
+                "Phường Ngô Mây|<5|", "Xã Hòa Bình|5|", "Xã Kroong|<5|", "Không rõ nơi ở|<5|");
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body())
+                .contains("\"Xã Kroong\",\"<5\"\r\n\"Không rõ nơi ở\",\"<5\"\r\n");
+        // The API keeps its key, last as well.
+        JsonNode communes = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body())
+                .path("casesByCommune");
+        assertThat(communes.propertyNames()).containsExactly("Phường Ngô Mây", "Xã Hòa Bình", "Xã Kroong", "?");
+    }
+
     private List<String> xlsxLines(String path) throws Exception {
         return xlsxLines("admin", ADMIN_PASSWORD, path);
     }

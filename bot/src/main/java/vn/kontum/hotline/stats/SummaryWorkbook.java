@@ -64,10 +64,10 @@ class SummaryWorkbook {
         r.messagesByChannel().forEach((k, v) -> rows.add(row(t("channel." + k, locale), Long.toString(v))));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.communes", locale), ""));
-        r.casesByCommune().forEach((k, v) -> rows.add(row(k, v)));
+        r.casesByCommune().forEach((k, v) -> rows.add(row(place(k, locale), v)));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.villages", locale), ""));
-        r.casesByVillage().forEach((k, v) -> rows.add(row(k, v)));
+        r.casesByVillage().forEach((k, v) -> rows.add(row(place(k, locale), v)));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.answering", locale), ""));
         r.answeringByPriority().forEach((priority, a) -> {
@@ -85,6 +85,10 @@ class SummaryWorkbook {
     String scope(StatsReport r, Locale locale) {
         return StatsReport.SCOPE_CITY.equals(r.scope()) ? t("stats.scope.city", locale)
                 : t("stats.scope.own", locale, String.join(", ", r.servicePoints()));
+    }
+
+    private String place(String key, Locale locale) {
+        return StatsReport.PLACE_NOT_GIVEN.equals(key) ? t("stats.place-not-given", locale) : key;
     }
 
     byte[] xlsx(StatsReport report, Locale locale) {

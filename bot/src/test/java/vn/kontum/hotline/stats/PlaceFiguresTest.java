@@ -64,6 +64,23 @@ class PlaceFiguresTest {
                 .containsEntry("Thôn 2", "5").doesNotContainKey("Thôn 1");
     }
 
+    @Test
+    void places_are_in_vietnamese_alphabetical_order_with_the_cases_without_a_place_last() {
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("dak-cam", "Xã Đăk Cấm", "dc-10", "Thôn 10"), 5L);
+        places.put(village("dak-bla", "Xã Dăk Blà", "db-2", "Thôn 2"), 6L);
+        places.put(village("chu-hreng", "xã Chư Hreng", "ch-1", "Làng Kon Rơ Wang"), 7L);
+        places.put(village("ea", "Xã Ea Tam", "ea-1", "Đăk Ri"), 8L);
+        places.put(village("ea", "Xã Ea Tam", "ea-2", "Dak Ro"), 9L);
+        places.put(new Counts.Place(null, null, null, null), 10L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        // Plain string order put "?" first, "Xã" after "xã", "Đ" after every Latin letter and "Thôn 10" before "Thôn 2".
+        assertThat(shown.communes().keySet()).containsExactly("xã Chư Hreng", "Xã Dăk Blà", "Xã Đăk Cấm", "Xã Ea Tam", "?");
+        assertThat(shown.villages().keySet()).containsExactly("Dak Ro", "Đăk Ri", "Làng Kon Rơ Wang", "Thôn 2", "Thôn 10", "?");
+    }
+
     private static Counts.Place village(String communeId, String commune, String villageId, String village) {
         return new Counts.Place(communeId, commune, villageId, village);
     }
