@@ -82,6 +82,15 @@ class StatsApiTest extends HotlineIntegrationTest {
         // Resolved on 31 March at 17:30 UTC, 1 April in Vietnam: not in the period.
         helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-22T02:00Z", null, "2020-03-31T17:30Z");
 
+        // September 2017: Hòa Bình 8 = village 3 (6) + village 1 (2). Village 1 is hidden, so village 3 is too,
+        // though it holds 6: otherwise 8 - 6 gives village 1 away.
+        for (int i = 0; i < 6; i++) {
+            helpCase(contact("hoa-binh-thon-3"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-05T02:00Z", null, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            helpCase(contact("hoa-binh-thon-1"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-06T02:00Z", null, null);
+        }
+
         accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
     }
 
@@ -102,12 +111,12 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(r.path("messagesByCategory").path("safe_delivery").asLong()).isEqualTo(5);
 
         assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("5");
-        assertThat(r.path("casesByCommune").path("Phường Ngô Mây").asString()).isEqualTo("<5");
-        assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByCommune").path("Phường Ngô Mây").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("hidden");
         assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
-        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("hidden");
         // A service point in a village names it as well as the village does.
-        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("hidden");
         assertThat(r.path("casesByServicePoint").path("Trạm Y tế Hòa Bình (mẫu)").asString()).isEqualTo("5");
 
         JsonNode i = r.path("indicators");
@@ -158,7 +167,7 @@ class StatsApiTest extends HotlineIntegrationTest {
         }
         assertThat(lines.getFirst()).startsWith("Báo cáo kết quả hoạt động");
         assertThat(lines).contains("Phụ nữ được tư vấn sinh đẻ an toàn|5|", "Sinh đẻ an toàn|5|", "Trường hợp khẩn cấp|1|",
-                "Xã Hòa Bình|5|", "Phường Ngô Mây|<5|", "Địa chỉ tin cậy có hoạt động / chỉ tiêu|1 / 16|");
+                "Xã Hòa Bình|5|", "Phường Ngô Mây|ẩn|", "Địa chỉ tin cậy có hoạt động / chỉ tiêu|1 / 16|");
         assertThat(String.join("\n", lines)).doesNotContain(SECRET);
     }
 
@@ -314,13 +323,34 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(dashboard.replaceAll("\\s+", " ")).containsSubsequence("<td>Xã Kroong</td>", "<td>Không rõ nơi ở</td>")
                 .doesNotContain("<td>?</td>");
         assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Trường hợp theo xã, phường (dưới 5 được ẩn)||",
-                "Phường Ngô Mây|<5|", "Xã Hòa Bình|5|", "Xã Kroong|<5|", "Không rõ nơi ở|<5|");
+                "Phường Ngô Mây|ẩn|", "Xã Hòa Bình|5|", "Xã Kroong|ẩn|", "Không rõ nơi ở|ẩn|");
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body())
-                .contains("\"Xã Kroong\",\"<5\"\r\n\"Không rõ nơi ở\",\"<5\"\r\n");
+                .contains("\"Xã Kroong\",\"ẩn\"\r\n\"Không rõ nơi ở\",\"ẩn\"\r\n");
         // The API keeps its key, last as well.
         JsonNode communes = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body())
                 .path("casesByCommune");
         assertThat(communes.propertyNames()).containsExactly("Phường Ngô Mây", "Xã Hòa Bình", "Xã Kroong", "?");
+    }
+
+    @Test
+    void a_hidden_cell_says_hidden_not_under_five_since_it_may_hold_more() throws Exception {
+        String period = "from=2017-09-01&to=2017-09-30";
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + period).body());
+        assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("8");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("smallCountThreshold").asInt()).isEqualTo(5);
+
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + period).body().replaceAll("\\s+", " ");
+        assertThat(page).contains("<td>Làng mẫu 3 (Hòa Bình)</td><td>ẩn</td>").contains("<td>Làng mẫu 1 (Hòa Bình)</td><td>ẩn</td>")
+                .contains("Theo xã, thôn: ô ghi &quot;ẩn&quot; có số từ 1 đến 4, hoặc là ô được ẩn thêm (số có thể từ 5 trở lên)")
+                .doesNotContain("&lt;5");
+        assertThat(OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + period).body())
+                .contains("ô ghi &quot;ẩn&quot; có số từ 1 đến 4").doesNotContain("&lt;5");
+        String csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + period).body();
+        assertThat(csv).contains("\"Làng mẫu 3 (Hòa Bình)\",\"ẩn\"").contains("\"Theo xã, thôn: ô ghi \"\"ẩn\"\" có số từ 1 đến 4")
+                .doesNotContain("<5");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + period)).contains("Làng mẫu 3 (Hòa Bình)|ẩn|", "Xã Hòa Bình|8|");
     }
 
     private List<String> xlsxLines(String path) throws Exception {

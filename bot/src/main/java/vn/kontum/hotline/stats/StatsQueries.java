@@ -107,7 +107,8 @@ public class StatsQueries {
                 scope.city() ? List.of() : raw.servicePoints(scope),
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
                 labelled(c.resolvedByCategory), labelled(c.closedByCategory),
-                places.communes(), places.villages(), suppression.apply(PlaceOrder.sorted(c.byServicePoint)), opened,
+                places.communes(), places.villages(), suppression.apply(PlaceOrder.sorted(c.byServicePoint)),
+                suppression.threshold(), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
                 c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));

@@ -32,6 +32,7 @@ public record StatsReport(
         Map<String, String> casesByCommune,
         Map<String, String> casesByVillage,
         Map<String, String> casesByServicePoint,
+        int smallCountThreshold,
         long casesOpened,
         long urgentCases,
         long openBacklog,
@@ -47,6 +48,12 @@ public record StatsReport(
     /** {@code scope}: the whole city, or the viewer's own service points, named in {@code servicePoints} (empty for the city). */
     public static final String SCOPE_CITY = "city";
     public static final String SCOPE_OWN = "own service points";
+
+    /**
+     * A cell of the figures by commune, village or service point that is not shown: a count from 1 to
+     * {@code smallCountThreshold - 1}, or any other count hidden as well so that none of those comes back by subtraction.
+     */
+    public static final String HIDDEN = "hidden";
 
     /** The key, in the figures by commune and by village, of the cases whose place was not given. */
     public static final String PLACE_NOT_GIVEN = "?";

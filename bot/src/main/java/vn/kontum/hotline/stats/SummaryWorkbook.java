@@ -63,11 +63,12 @@ class SummaryWorkbook {
         rows.add(row(t("stats.section.messages-by-channel", locale), ""));
         r.messagesByChannel().forEach((k, v) -> rows.add(row(t("channel." + k, locale), Long.toString(v))));
         rows.add(row("", ""));
-        rows.add(row(t("stats.section.communes", locale), ""));
-        r.casesByCommune().forEach((k, v) -> rows.add(row(place(k, locale), v)));
+        rows.add(row(t("stats.section.communes", locale, r.smallCountThreshold()), ""));
+        r.casesByCommune().forEach((k, v) -> rows.add(row(place(k, locale), count(v, locale))));
         rows.add(row("", ""));
-        rows.add(row(t("stats.section.villages", locale), ""));
-        r.casesByVillage().forEach((k, v) -> rows.add(row(place(k, locale), v)));
+        rows.add(row(t("stats.section.villages", locale, r.smallCountThreshold()), ""));
+        r.casesByVillage().forEach((k, v) -> rows.add(row(place(k, locale), count(v, locale))));
+        rows.add(row(t("stats.hidden.note", locale, r.smallCountThreshold() - 1, r.smallCountThreshold()), ""));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.answering", locale), ""));
         r.answeringByPriority().forEach((priority, a) -> {
@@ -85,6 +86,10 @@ class SummaryWorkbook {
     String scope(StatsReport r, Locale locale) {
         return StatsReport.SCOPE_CITY.equals(r.scope()) ? t("stats.scope.city", locale)
                 : t("stats.scope.own", locale, String.join(", ", r.servicePoints()));
+    }
+
+    private String count(String cell, Locale locale) {
+        return StatsReport.HIDDEN.equals(cell) ? t("stats.hidden", locale) : cell;
     }
 
     private String place(String key, Locale locale) {
@@ -169,8 +174,8 @@ class SummaryWorkbook {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private String t(String key, Locale locale, String argument) {
-        return messages.getMessage(key, new Object[] {argument}, key, locale);
+    private String t(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
     }
 
 }

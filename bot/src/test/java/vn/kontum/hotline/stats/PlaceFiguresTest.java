@@ -22,7 +22,7 @@ class PlaceFiguresTest {
         PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
 
         assertThat(shown.communes()).containsEntry("Xã Hòa Bình", "13").containsEntry("Xã Kroong", "6");
-        assertThat(shown.villages()).containsEntry("Thôn 2", "<5").containsEntry("Thôn 1", "<5").containsEntry("Thôn 9", "6");
+        assertThat(shown.villages()).containsEntry("Thôn 2", "hidden").containsEntry("Thôn 1", "hidden").containsEntry("Thôn 9", "6");
     }
 
     @Test
@@ -47,8 +47,8 @@ class PlaceFiguresTest {
 
         PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
 
-        assertThat(shown.communes()).containsEntry("Xã Kroong", "<5").containsEntry("Phường Ngô Mây", "<5").containsEntry("Xã Hòa Bình", "22");
-        assertThat(shown.villages()).containsEntry("Thôn 1 Ngô Mây", "<5").containsEntry("Thôn 1 Kroong", "<5");
+        assertThat(shown.communes()).containsEntry("Xã Kroong", "hidden").containsEntry("Phường Ngô Mây", "hidden").containsEntry("Xã Hòa Bình", "22");
+        assertThat(shown.villages()).containsEntry("Thôn 1 Ngô Mây", "hidden").containsEntry("Thôn 1 Kroong", "hidden");
     }
 
     @Test
