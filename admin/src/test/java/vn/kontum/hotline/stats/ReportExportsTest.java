@@ -44,7 +44,8 @@ class ReportExportsTest extends HotlineIntegrationTest {
         assertThat(jdbc.sql("select count(*) from report_export where format = 'print' and period_from = date '2018-12-01' and period_to = date '2019-05-31'")
                 .query(Long.class).single()).isEqualTo(1);
 
-        assertThat(coordinator.get("/admin/stats").body()).contains("Báo cáo đã xuất gần đây").contains("2019-01-01 – 2019-01-31");
+        assertThat(coordinator.get("/admin/stats").body().replaceAll("\\s+", " ")).contains("Báo cáo đã xuất gần đây")
+                .contains("<td>2019-01-01 – 2019-01-31</td> <td>Toàn thành phố</td>");
     }
 
     @Test

@@ -74,6 +74,22 @@ class StatsApiTest extends HotlineIntegrationTest {
         // Outside the period (1 April, 00:30 in Vietnam): must not count.
         long x = contact("ngo-may-thon-1");
         helpCase(x, "violence", "NORMAL", "dctc-ngo-may", "2020-03-31T17:30Z", null, null);
+        // Opened in February, finished in March: resolved and closed in the period, not opened in it.
+        long y = contact(null);
+        close(helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-20T02:00Z", "2020-02-20T03:00Z", "2020-03-05T02:00Z"), "2020-03-06T02:00Z");
+        // Closed in March without a resolution (she stopped writing): closed, not resolved.
+        close(helpCase(y, "savings_loans", "NORMAL", "hlhpn-thanh-pho", "2020-02-21T02:00Z", null, null), "2020-03-10T02:00Z");
+        // Resolved on 31 March at 17:30 UTC, 1 April in Vietnam: not in the period.
+        helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-22T02:00Z", null, "2020-03-31T17:30Z");
+
+        // September 2017: Hòa Bình 8 = village 3 (6) + village 1 (2). Village 1 is hidden, so village 3 is too,
+        // though it holds 6: otherwise 8 - 6 gives village 1 away.
+        for (int i = 0; i < 6; i++) {
+            helpCase(contact("hoa-binh-thon-3"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-05T02:00Z", null, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            helpCase(contact("hoa-binh-thon-1"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-06T02:00Z", null, null);
+        }
 
         accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
     }
@@ -95,12 +111,12 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(r.path("messagesByCategory").path("safe_delivery").asLong()).isEqualTo(5);
 
         assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("5");
-        assertThat(r.path("casesByCommune").path("Phường Ngô Mây").asString()).isEqualTo("<5");
-        assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByCommune").path("Phường Ngô Mây").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("hidden");
         assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
-        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Ngô Mây)").asString()).isEqualTo("hidden");
         // A service point in a village names it as well as the village does.
-        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("<5");
+        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("hidden");
         assertThat(r.path("casesByServicePoint").path("Trạm Y tế Hòa Bình (mẫu)").asString()).isEqualTo("5");
 
         JsonNode i = r.path("indicators");
@@ -151,7 +167,7 @@ class StatsApiTest extends HotlineIntegrationTest {
         }
         assertThat(lines.getFirst()).startsWith("Báo cáo kết quả hoạt động");
         assertThat(lines).contains("Phụ nữ được tư vấn sinh đẻ an toàn|5|", "Sinh đẻ an toàn|5|", "Trường hợp khẩn cấp|1|",
-                "Xã Hòa Bình|5|", "Phường Ngô Mây|<5|", "Địa chỉ tin cậy có hoạt động / chỉ tiêu|1 / 16|");
+                "Xã Hòa Bình|5|", "Phường Ngô Mây|ẩn|", "Địa chỉ tin cậy có hoạt động / chỉ tiêu|1 / 16|");
         assertThat(String.join("\n", lines)).doesNotContain(SECRET);
     }
 
@@ -228,6 +244,141 @@ class StatsApiTest extends HotlineIntegrationTest {
             assertThat((long) week.getCell(9).getNumericCellValue()).isEqualTo(5);
             assertThat(sheet.getLastRowNum()).isEqualTo(6);
         }
+    }
+
+    @Test
+    void the_cases_resolved_and_closed_in_the_period_are_on_the_api_the_pages_and_the_exports() throws Exception {
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body());
+        assertThat(r.path("casesResolved").asLong()).isEqualTo(3);
+        assertThat(r.path("resolvedByCategory").path("violence").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("trafficking").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("other").asLong()).isEqualTo(1);
+        assertThat(r.path("resolvedByCategory").path("savings_loans").asLong()).isZero();
+        assertThat(r.path("casesClosed").asLong()).isEqualTo(2);
+        assertThat(r.path("closedByCategory").path("other").asLong()).isEqualTo(1);
+        assertThat(r.path("closedByCategory").path("savings_loans").asLong()).isEqualTo(1);
+        // The officer of the health station: none of hers was resolved or closed.
+        JsonNode officer = JsonMapper.builder().build().readTree(getAs("stats-officer", "stats-pw-1", "/api/v1/stats?" + PERIOD).body());
+        assertThat(officer.path("casesResolved").asLong()).isZero();
+        assertThat(officer.path("casesClosed").asLong()).isZero();
+
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        for (String page : List.of("/admin/stats?" + PERIOD, "/admin/stats/print?" + PERIOD)) {
+            String body = admin.get(page).body().replaceAll("\\s+", " ");
+            assertThat(body).as(page).contains("<th scope=\"col\">Đã giải quyết trong kỳ</th><th scope=\"col\">Đã đóng trong kỳ</th>")
+                    // category, opened, messages, resolved, closed
+                    .contains("<td>Khác</td><td>0</td><td>0</td> <td>1</td><td>1</td>")
+                    .contains("<td>Tiết kiệm, vay vốn</td><td>1</td><td>1</td> <td>0</td><td>1</td>")
+                    .contains("<td>Tổng số trường hợp</td><td>8</td><td></td> <td>3</td><td>2</td>")
+                    .contains("Đã giải quyết trong kỳ: trường hợp được cán bộ đánh dấu đã giải quyết trong kỳ, dù mở từ lúc nào");
+        }
+
+        String csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body();
+        assertThat(csv).contains("\"Đã giải quyết trong kỳ\",\"3\"\r\n\"Bạo lực\",\"1\"\r\n\"Mua bán người\",\"1\"")
+                .contains("\"Đã đóng trong kỳ\",\"2\"\r\n");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Đã giải quyết trong kỳ|3|", "Khác|1|",
+                "Đã đóng trong kỳ|2|", "Bạo lực|0|", "Mua bán người|0|", "Sinh đẻ an toàn|0|", "Tiết kiệm, vay vốn|1|", "Khác|1|");
+    }
+
+    @Test
+    void every_export_says_whose_figures_and_which_period_and_gives_the_cases_by_channel() throws Exception {
+        HttpResponse<String> city = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD);
+        assertThat(city.body()).startsWith("\uFEFF\"Báo cáo kết quả hoạt động đường dây Địa chỉ tin cậy (Dự án 8)\",\"\"\r\n"
+                + "\"Phạm vi\",\"Toàn thành phố\"\r\n\"Thời gian\",\"01/03/2020 – 31/03/2020\"\r\n");
+        assertThat(city.body()).contains("\"Trường hợp mở trong kỳ, theo kênh\",\"\"\r\n\"Trang web\",\"8\"\r\n\"Telegram\",\"0\"\r\n"
+                + "\"Zalo\",\"0\"\r\n\"Điện thoại\",\"0\"\r\n\"Trực tiếp\",\"0\"\r\n");
+        HttpResponse<String> own = getAs("stats-officer", "stats-pw-1", "/api/v1/reports/summary.csv?" + PERIOD);
+        assertThat(own.body()).contains("\"Phạm vi\",\"Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)\"\r\n")
+                .contains("\"Trang web\",\"5\"").doesNotContain("Toàn thành phố");
+        assertThat(own.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                assertThat(d).contains("bao-cao-diem-cua-minh-2020-03-01-2020-03-31.csv"));
+        assertThat(city.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                assertThat(d).contains("bao-cao-thanh-pho-2020-03-01-2020-03-31.csv"));
+
+        assertThat(xlsxLines("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.xlsx?" + PERIOD)).startsWith(
+                "Báo cáo kết quả hoạt động đường dây Địa chỉ tin cậy (Dự án 8)||", "Phạm vi|Toàn thành phố|", "Thời gian|01/03/2020 – 31/03/2020|")
+                .containsSubsequence("Trường hợp mở trong kỳ, theo kênh||", "Trang web|8|", "Telegram|0|", "Zalo|0|", "Điện thoại|0|", "Trực tiếp|0|");
+        assertThat(xlsxLines("stats-officer", "stats-pw-1", "/api/v1/reports/summary.xlsx?" + PERIOD))
+                .contains("Phạm vi|Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)|");
+
+        // The printable report names its scope in Vietnamese, not in the API's words.
+        String cityPage = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + PERIOD).body();
+        assertThat(cityPage.replaceAll("\\s+", " ")).contains("Phạm vi</span>: <span class=\"scope\">Toàn thành phố</span>")
+                .doesNotContain(">city<");
+        String ownPage = OfficerClient.loggedIn(url(""), "stats-officer", "stats-pw-1").get("/admin/stats/print?" + PERIOD).body();
+        assertThat(ownPage.replaceAll("\\s+", " "))
+                .contains("Phạm vi</span>: <span class=\"scope\">Các nơi tiếp nhận của mình: Trạm Y tế Hòa Bình (mẫu)</span>")
+                .doesNotContain("own service points");
+    }
+
+    @Test
+    void the_places_are_in_vietnamese_order_and_those_not_given_are_named_and_last() throws Exception {
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + PERIOD).body();
+        assertThat(page.replaceAll("\\s+", " ")).containsSubsequence("Trường hợp theo xã, phường", "<td>Phường Ngô Mây</td>",
+                        "<td>Xã Hòa Bình</td>", "<td>Xã Kroong</td>", "<td>Không rõ nơi ở</td>",
+                        "Trường hợp theo thôn, làng", "<td>Làng mẫu 1 (Kroong)</td>", "<td>Làng mẫu 1 (Ngô Mây)</td>",
+                        "<td>Làng mẫu 3 (Hòa Bình)</td>", "<td>Không rõ nơi ở</td>")
+                .doesNotContain("<td>?</td>");
+        String dashboard = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + PERIOD).body();
+        assertThat(dashboard.replaceAll("\\s+", " ")).containsSubsequence("<td>Xã Kroong</td>", "<td>Không rõ nơi ở</td>")
+                .doesNotContain("<td>?</td>");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Trường hợp theo xã, phường (dưới 5 được ẩn)||",
+                "Phường Ngô Mây|ẩn|", "Xã Hòa Bình|5|", "Xã Kroong|ẩn|", "Không rõ nơi ở|ẩn|");
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body())
+                .contains("\"Xã Kroong\",\"ẩn\"\r\n\"Không rõ nơi ở\",\"ẩn\"\r\n");
+        // The API keeps its key, last as well.
+        JsonNode communes = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body())
+                .path("casesByCommune");
+        assertThat(communes.propertyNames()).containsExactly("Phường Ngô Mây", "Xã Hòa Bình", "Xã Kroong", "?");
+    }
+
+    @Test
+    void a_hidden_cell_says_hidden_not_under_five_since_it_may_hold_more() throws Exception {
+        String period = "from=2017-09-01&to=2017-09-30";
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + period).body());
+        assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("8");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("smallCountThreshold").asInt()).isEqualTo(5);
+
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + period).body().replaceAll("\\s+", " ");
+        assertThat(page).contains("<td>Làng mẫu 3 (Hòa Bình)</td><td>ẩn</td>").contains("<td>Làng mẫu 1 (Hòa Bình)</td><td>ẩn</td>")
+                .contains("Theo xã, thôn: ô ghi &quot;ẩn&quot; có số từ 1 đến 4, hoặc là ô được ẩn thêm (số có thể từ 5 trở lên)")
+                .doesNotContain("&lt;5");
+        assertThat(OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + period).body())
+                .contains("ô ghi &quot;ẩn&quot; có số từ 1 đến 4").doesNotContain("&lt;5");
+        String csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + period).body();
+        assertThat(csv).contains("\"Làng mẫu 3 (Hòa Bình)\",\"ẩn\"").contains("\"Theo xã, thôn: ô ghi \"\"ẩn\"\" có số từ 1 đến 4")
+                .doesNotContain("<5");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + period)).contains("Làng mẫu 3 (Hòa Bình)|ẩn|", "Xã Hòa Bình|8|");
+    }
+
+    private List<String> xlsxLines(String path) throws Exception {
+        return xlsxLines("admin", ADMIN_PASSWORD, path);
+    }
+
+    /** The first sheet of the spreadsheet, one line per row, cells ended by "|". */
+    private List<String> xlsxLines(String user, String password, String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(user, password)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            for (Row row : book.getSheetAt(0)) {
+                StringBuilder line = new StringBuilder();
+                for (Cell cell : row) {
+                    line.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue()).append('|');
+                }
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    private void close(long caseId, String at) {
+        jdbc.sql("update help_case set status = 'CLOSED', closed_at = :at where id = :id").param("at", OffsetDateTime.parse(at))
+                .param("id", caseId).update();
     }
 
     private long contact(String village) {

@@ -33,8 +33,9 @@ final class Counts {
     long villages;
     long disadvantagedVillages;
     long safeDeliveryContacts;
-    /** Resolved in the period, whenever opened. */
-    long resolvedViolenceAndTrafficking;
+    /** Per category, the cases resolved (closed) in the period, whenever opened: see {@link StatsReport#resolvedByCategory}. */
+    final Map<String, Long> resolvedByCategory = new TreeMap<>();
+    final Map<String, Long> closedByCategory = new TreeMap<>();
 
     /** A commune and village as the woman gave them; ids and names null when not given. */
     record Place(@Nullable String communeId, @Nullable String communeName, @Nullable String villageId, @Nullable String villageName) {

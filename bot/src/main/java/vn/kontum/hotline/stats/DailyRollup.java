@@ -303,9 +303,11 @@ class DailyRollup {
             jdbc.sql("select priority, sum(cases) as n from stats_day_breaches where epoch_day between :f and :t group by priority")
                     .params(p).query((rs, i) -> counts.breaches.merge(rs.getString("priority"), rs.getLong("n"), Long::sum)).list();
 
-            counts.resolvedViolenceAndTrafficking = number("""
-                    select coalesce(sum(cases), 0) from stats_day_resolved
-                    where resolved_day between :f and :t and category in ('violence', 'trafficking')""", p);
+            for (String table : List.of("resolved", "closed")) {
+                jdbc.sql("select category, sum(cases) as n from stats_day_" + table + " where " + table + "_day between :f and :t group by category")
+                        .params(p).query((rs, i) -> ("resolved".equals(table) ? counts.resolvedByCategory : counts.closedByCategory)
+                                .merge(rs.getString("category"), rs.getLong("n"), Long::sum)).list();
+            }
             readMessages(counts, period, from, to);
             return counts;
         }));
@@ -454,7 +456,7 @@ class DailyRollup {
         p.put("s", StatsDay.start(a));
         p.put("e", StatsDay.start(b + 1));
         for (String table : List.of("stats_day", "stats_day_cases", "stats_day_places", "stats_day_points", "stats_day_contacts",
-                "stats_day_times", "stats_day_breaches", "stats_day_resolved")) {
+                "stats_day_times", "stats_day_breaches", "stats_day_resolved", "stats_day_closed")) {
             jdbc.sql("delete from " + table + " where epoch_day between :a and :b").params(p).update();
         }
         String day = StatsDay.of("c.opened_at");
@@ -489,9 +491,11 @@ class DailyRollup {
                             + " group by d, priority, m")
                     .params(p).update();
         }
-        jdbc.sql("insert into stats_day_resolved (epoch_day, resolved_day, category, cases) select d, r, category, count(*) from (select "
-                + day + " as d, " + StatsDay.of("c.resolved_at") + " as r, c.category" + inRun + " and c.resolved_at is not null) x"
-                + " group by d, r, category").params(p).update();
+        for (String table : List.of("resolved", "closed")) {
+            jdbc.sql("insert into stats_day_" + table + " (epoch_day, " + table + "_day, category, cases) select d, r, category, count(*) from (select "
+                    + day + " as d, " + StatsDay.of("c." + table + "_at") + " as r, c.category" + inRun + " and c." + table + "_at is not null) x"
+                    + " group by d, r, category").params(p).update();
+        }
         Map<Integer, OffsetDateTime> recheck = countBreaches(a, b, basis, now, false);
         for (int d = a; d <= b; d++) {
             Fingerprint f = live.get(d);

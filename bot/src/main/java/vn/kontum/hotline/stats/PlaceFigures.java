@@ -1,6 +1,7 @@
 package vn.kontum.hotline.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ final class PlaceFigures {
     /** The key of the cases whose place was not given; the page and the exports name it from the message bundle. */
     static final String NOT_GIVEN = StatsReport.PLACE_NOT_GIVEN;
 
+    /** Alphabetical (Vietnamese), the cases whose place was not given last. */
+    static final Comparator<String> IN_ORDER = Comparator.<String, Boolean>comparing(NOT_GIVEN::equals).thenComparing(PlaceOrder.NAMES);
+
+    /** The tables in {@link #IN_ORDER}. */
     record Shown(Map<String, String> communes, Map<String, String> villages) {
     }
 
@@ -88,8 +93,10 @@ final class PlaceFigures {
 
     private static Map<String, String> table(Map<String, Integer> cells, List<String> labels, long[] counts,
                                              SmallCountSuppression.Shown[] shown, SmallCountSuppression suppression) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (int i : cells.values()) {
+        List<Integer> rows = new ArrayList<>(cells.values());
+        rows.sort(Comparator.comparing(labels::get, IN_ORDER));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i : rows) {
             if (shown[i] != SmallCountSuppression.Shown.LEFT_OUT) {
                 out.put(labels.get(i), shown[i] == SmallCountSuppression.Shown.HIDDEN ? suppression.hiddenLabel() : Long.toString(counts[i]));
             }

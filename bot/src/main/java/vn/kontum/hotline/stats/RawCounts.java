@@ -91,10 +91,17 @@ class RawCounts {
                     return null;
                 }).list();
 
-        counts.resolvedViolenceAndTrafficking = resolvedViolenceAndTrafficking(scope, period);
+        byCategory(counts.resolvedByCategory, "c.resolved_at", scope, p);
+        byCategory(counts.closedByCategory, "c.closed_at", scope, p);
         times(counts, inPeriod, p);
         breaches(counts, inPeriod, p);
         return counts;
+    }
+
+    /** The names of the service points a scope limited to its own covers, in alphabetical order. */
+    java.util.List<String> servicePoints(Scope scope) {
+        return jdbc.sql("select sp.name from service_point sp join account_service_point a on a.service_point_id = sp.id where a.account_id = :account")
+                .param("account", scope.accountId()).query(String.class).list().stream().sorted(PlaceOrder.NAMES).toList();
     }
 
     /** Open cases now, whatever the period. */
@@ -103,11 +110,11 @@ class RawCounts {
                 Map.of("account", scope.accountId()));
     }
 
-    /** Violence and trafficking cases resolved in the period, whenever they were opened. */
-    private long resolvedViolenceAndTrafficking(Scope scope, Period period) {
-        return number("""
-                select count(*) from help_case c where c.category in ('violence', 'trafficking')
-                  and c.resolved_at >= :from and c.resolved_at < :to""" + scope.cases("c"), params(scope, period));
+    /** Per category, the cases whose resolution (closure) time is in the period, whenever they were opened. */
+    private void byCategory(Map<String, Long> into, String at, Scope scope, Map<String, Object> p) {
+        jdbc.sql("select c.category as k, count(*) as n from help_case c where " + at + " >= :from and " + at + " < :to"
+                        + scope.cases("c") + " group by c.category")
+                .params(p).query((rs, i) -> into.merge(rs.getString("k"), rs.getLong("n"), Long::sum)).list();
     }
 
     /** Every first-response and resolution time with its count (one scan): exact percentiles on both databases. */

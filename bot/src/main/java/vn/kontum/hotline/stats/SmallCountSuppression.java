@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * In a village of a few hundred people a count of one can name a woman. A cell with a count from 1 to
- * threshold-1 is shown as "&lt;threshold". A hidden count must not come back by subtraction either: wherever
+ * threshold-1 is hidden ({@link StatsReport#HIDDEN}). A hidden count must not come back by subtraction either: wherever
  * the report lets a reader add cells up to a figure she sees (a table to its total, a commune's villages to the
  * commune), no such sum may hold exactly one hidden cell, so the next smallest cell of the sum is hidden as
  * well, over and over until every sum holds none or two or more. When a sum has no other cell to hide (a period
@@ -75,7 +75,14 @@ final class SmallCountSuppression {
         return out;
     }
 
+    /**
+     * Not "&lt;threshold": a cell hidden to protect another may hold any count, and the report must not say less.
+     */
     String hiddenLabel() {
-        return "<" + threshold;
+        return StatsReport.HIDDEN;
+    }
+
+    int threshold() {
+        return threshold;
     }
 }

@@ -57,7 +57,7 @@ class StatsApiController {
         StatsReport report = stats.report(viewer, period);
         byte[] body = workbook.xlsx(report, locale);
         exports.record(viewer, period.from(), period.to(), report.scope(), "xlsx");
-        return download(body, XLSX, period, "xlsx");
+        return download(body, XLSX, report, "xlsx");
     }
 
     @GetMapping("/api/v1/reports/summary.csv")
@@ -69,14 +69,16 @@ class StatsApiController {
         StatsReport report = stats.report(viewer, period);
         byte[] body = workbook.csv(report, locale).getBytes(StandardCharsets.UTF_8);
         exports.record(viewer, period.from(), period.to(), report.scope(), "csv");
-        return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8), period, "csv");
+        return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8), report, "csv");
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, Period period, String extension) {
+    /** Named with its scope and period, so that the city's file and a service point's are told apart in a folder. */
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, StatsReport report, String extension) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
+        String scope = StatsReport.SCOPE_CITY.equals(report.scope()) ? "thanh-pho" : "diem-cua-minh";
         headers.setContentDisposition(ContentDisposition.attachment()
-                .filename("bao-cao-" + period.from() + "-" + period.to() + "." + extension).build());
+                .filename("bao-cao-" + scope + "-" + report.from() + "-" + report.to() + "." + extension).build());
         headers.setCacheControl("no-store");
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }

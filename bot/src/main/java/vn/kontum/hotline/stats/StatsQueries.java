@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
+import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.accounts.Viewer;
 import vn.kontum.hotline.nlp.Topic;
 
@@ -89,7 +90,7 @@ public class StatsQueries {
                 c.disadvantagedVillages, disadvantagedVillagesTarget,
                 c.safeDeliveryContacts,
                 c.casesByCategory.getOrDefault("violence", 0L) + c.casesByCategory.getOrDefault("trafficking", 0L),
-                c.resolvedViolenceAndTrafficking,
+                c.resolvedByCategory.getOrDefault("violence", 0L) + c.resolvedByCategory.getOrDefault("trafficking", 0L),
                 c.casesByCategory.getOrDefault("savings_loans", 0L));
         Map<String, StatsReport.Answering> answering = new LinkedHashMap<>();
         List<String> priorities = new ArrayList<>(List.of("URGENT", "NORMAL"));
@@ -102,10 +103,14 @@ public class StatsQueries {
                     Counts.total(resolved), Counts.percentile(resolved, 0.5), Counts.percentile(resolved, 0.9)));
         }
         PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, suppression);
-        return new StatsReport(period.from(), period.to(), scope.city() ? "city" : "own service points",
-                labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), c.casesByChannel, c.casesByPriority,
-                places.communes(), places.villages(), suppression.apply(c.byServicePoint), opened,
-                c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), c.newContacts, c.contacts - c.newContacts,
+        return new StatsReport(period.from(), period.to(), scope.city() ? StatsReport.SCOPE_CITY : StatsReport.SCOPE_OWN,
+                scope.city() ? List.of() : raw.servicePoints(scope),
+                labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
+                labelled(c.resolvedByCategory), labelled(c.closedByCategory),
+                places.communes(), places.villages(), suppression.apply(PlaceOrder.sorted(c.byServicePoint)),
+                suppression.threshold(), opened,
+                c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
+                c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
     }
 
@@ -138,6 +143,18 @@ public class StatsQueries {
             }
             out.put(label, values);
         }
+        return out;
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Every channel, zero included, in a fixed order: two periods' tables line up. */
+    private static Map<String, Long> channels(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Arrays.stream(Channel.values()).forEach(ch -> out.put(ch.id(), counts.getOrDefault(ch.id(), 0L)));
+        counts.forEach(out::putIfAbsent);
         return out;
     }
 

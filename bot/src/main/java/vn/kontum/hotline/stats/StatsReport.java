@@ -10,28 +10,50 @@ import org.jspecify.annotations.Nullable;
  * The figures for one period, as the API, the exports and the printable report give them. Keyed by the
  * classifier's labels; no message text, names or channel ids anywhere. {@code firstResponseBreachesByPriority}:
  * the period's cases whose first officer reply came after its target, or has not come and is overdue.
+ * <p>
+ * {@code resolvedByCategory}: the cases an officer marked resolved within the period, whenever they were opened
+ * (resolved_at in the period); a case answered again or reopened since has lost its resolution and is not counted.
+ * {@code closedByCategory}: the cases closed within the period (closed_at), resolved first or not: a case closed
+ * without a resolution (she stopped writing, a duplicate) is closed but not resolved. Both keep counting once the
+ * case is closed and its content purged.
  */
 public record StatsReport(
         LocalDate from,
         LocalDate to,
         String scope,
+        List<String> servicePoints,
         Map<String, Long> messagesByCategory,
         Map<String, Long> messagesByChannel,
         Map<String, Long> casesByCategory,
         Map<String, Long> casesByChannel,
         Map<String, Long> casesByPriority,
+        Map<String, Long> resolvedByCategory,
+        Map<String, Long> closedByCategory,
         Map<String, String> casesByCommune,
         Map<String, String> casesByVillage,
         Map<String, String> casesByServicePoint,
+        int smallCountThreshold,
         long casesOpened,
         long urgentCases,
         long openBacklog,
+        long casesResolved,
+        long casesClosed,
         long newContacts,
         long returningContacts,
         Map<String, Answering> answeringByPriority,
         Indicators indicators,
         Map<String, Long> firstResponseBreachesByPriority,
         OverTime overTime) {
+
+    /** {@code scope}: the whole city, or the viewer's own service points, named in {@code servicePoints} (empty for the city). */
+    public static final String SCOPE_CITY = "city";
+    public static final String SCOPE_OWN = "own service points";
+
+    /**
+     * A cell of the figures by commune, village or service point that is not shown: a count from 1 to
+     * {@code smallCountThreshold - 1}, or any other count hidden as well so that none of those comes back by subtraction.
+     */
+    public static final String HIDDEN = "hidden";
 
     /** The key, in the figures by commune and by village, of the cases whose place was not given. */
     public static final String PLACE_NOT_GIVEN = "?";

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SummaryWorkbook {
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private final MessageSource messages;
 
     SummaryWorkbook(MessageSource messages) {
@@ -24,8 +26,10 @@ class SummaryWorkbook {
     /** Rows of (heading, value), shared by the spreadsheet and the CSV so that both say the same. */
     java.util.List<String[]> rows(StatsReport r, Locale locale) {
         java.util.List<String[]> rows = new java.util.ArrayList<>();
+        // Who the figures are for and when, first: a coordinator's file and an officer's must not be taken one for the other.
         rows.add(row(t("stats.report.title", locale), ""));
-        rows.add(row(t("stats.period", locale), r.from() + " - " + r.to()));
+        rows.add(row(t("stats.print.scope", locale), scope(r, locale)));
+        rows.add(row(t("stats.period", locale), DAY.format(r.from()) + " – " + DAY.format(r.to())));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.indicators", locale), ""));
         var i = r.indicators();
@@ -44,15 +48,27 @@ class SummaryWorkbook {
         rows.add(row(t("stats.new-contacts", locale), Long.toString(r.newContacts())));
         rows.add(row(t("stats.returning-contacts", locale), Long.toString(r.returningContacts())));
         rows.add(row("", ""));
+        rows.add(row(t("stats.series.resolved", locale), Long.toString(r.casesResolved())));
+        r.resolvedByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        rows.add(row(t("stats.series.closed", locale), Long.toString(r.casesClosed())));
+        r.closedByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
+        rows.add(row(t("stats.resolved-closed.note", locale), ""));
+        rows.add(row("", ""));
         rows.add(row(t("stats.section.messages", locale), ""));
         r.messagesByCategory().forEach((k, v) -> rows.add(row(t("category." + k, locale), Long.toString(v))));
-        r.messagesByChannel().forEach((k, v) -> rows.add(row(t("stats.channel", locale) + " " + k, Long.toString(v))));
         rows.add(row("", ""));
-        rows.add(row(t("stats.section.communes", locale), ""));
-        r.casesByCommune().forEach((k, v) -> rows.add(row(k, v)));
+        rows.add(row(t("stats.section.cases-by-channel", locale), ""));
+        r.casesByChannel().forEach((k, v) -> rows.add(row(t("channel." + k, locale), Long.toString(v))));
         rows.add(row("", ""));
-        rows.add(row(t("stats.section.villages", locale), ""));
-        r.casesByVillage().forEach((k, v) -> rows.add(row(k, v)));
+        rows.add(row(t("stats.section.messages-by-channel", locale), ""));
+        r.messagesByChannel().forEach((k, v) -> rows.add(row(t("channel." + k, locale), Long.toString(v))));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.communes", locale, r.smallCountThreshold()), ""));
+        r.casesByCommune().forEach((k, v) -> rows.add(row(place(k, locale), count(v, locale))));
+        rows.add(row("", ""));
+        rows.add(row(t("stats.section.villages", locale, r.smallCountThreshold()), ""));
+        r.casesByVillage().forEach((k, v) -> rows.add(row(place(k, locale), count(v, locale))));
+        rows.add(row(t("stats.hidden.note", locale, r.smallCountThreshold() - 1, r.smallCountThreshold()), ""));
         rows.add(row("", ""));
         rows.add(row(t("stats.section.answering", locale), ""));
         r.answeringByPriority().forEach((priority, a) -> {
@@ -64,6 +80,20 @@ class SummaryWorkbook {
         r.firstResponseBreachesByPriority().forEach((priority, n) ->
                 rows.add(row(t("priority." + priority, locale) + " - " + t("stats.first-response-breaches", locale), Long.toString(n))));
         return rows;
+    }
+
+    /** "Toàn thành phố", or "Các điểm dịch vụ của mình: " and their names. */
+    String scope(StatsReport r, Locale locale) {
+        return StatsReport.SCOPE_CITY.equals(r.scope()) ? t("stats.scope.city", locale)
+                : t("stats.scope.own", locale, String.join(", ", r.servicePoints()));
+    }
+
+    private String count(String cell, Locale locale) {
+        return StatsReport.HIDDEN.equals(cell) ? t("stats.hidden", locale) : cell;
+    }
+
+    private String place(String key, Locale locale) {
+        return StatsReport.PLACE_NOT_GIVEN.equals(key) ? t("stats.place-not-given", locale) : key;
     }
 
     byte[] xlsx(StatsReport report, Locale locale) {
@@ -101,12 +131,11 @@ class SummaryWorkbook {
         for (String label : o.messages().keySet()) {
             head.createCell(col++).setCellValue(t("stats.over-time.messages-of", locale, t("category." + label, locale)));
         }
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int i = 0; i < o.starts().size(); i++) {
             Row row = sheet.createRow(i + 1);
             int c = 0;
-            row.createCell(c++).setCellValue(day.format(o.starts().get(i)));
-            row.createCell(c++).setCellValue(day.format(o.ends().get(i)));
+            row.createCell(c++).setCellValue(DAY.format(o.starts().get(i)));
+            row.createCell(c++).setCellValue(DAY.format(o.ends().get(i)));
             for (java.util.List<Long> values : o.cases().values()) {
                 row.createCell(c++).setCellValue(values.get(i));
             }
@@ -145,8 +174,8 @@ class SummaryWorkbook {
         return messages.getMessage(key, null, key, locale);
     }
 
-    private String t(String key, Locale locale, String argument) {
-        return messages.getMessage(key, new Object[] {argument}, key, locale);
+    private String t(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
     }
 
 }

@@ -1,6 +1,6 @@
 /**
  * Figures for the Women's Union: counts, answering times and the plan's indicators, aggregates only. Cells
- * broken down by commune, village or service point that could point at a woman (1 to 4) are shown as "<5", with
+ * broken down by commune, village or service point that could point at a woman (1 to 4) are shown as "hidden", with
  * whatever else it takes for them not to be worked back by subtraction (see {@link vn.kontum.hotline.stats.SmallCountSuppression}).
  */
 @NullMarked

@@ -22,7 +22,7 @@ class PlaceFiguresTest {
         PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
 
         assertThat(shown.communes()).containsEntry("Xã Hòa Bình", "13").containsEntry("Xã Kroong", "6");
-        assertThat(shown.villages()).containsEntry("Thôn 2", "<5").containsEntry("Thôn 1", "<5").containsEntry("Thôn 9", "6");
+        assertThat(shown.villages()).containsEntry("Thôn 2", "hidden").containsEntry("Thôn 1", "hidden").containsEntry("Thôn 9", "6");
     }
 
     @Test
@@ -47,8 +47,8 @@ class PlaceFiguresTest {
 
         PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
 
-        assertThat(shown.communes()).containsEntry("Xã Kroong", "<5").containsEntry("Phường Ngô Mây", "<5").containsEntry("Xã Hòa Bình", "22");
-        assertThat(shown.villages()).containsEntry("Thôn 1 Ngô Mây", "<5").containsEntry("Thôn 1 Kroong", "<5");
+        assertThat(shown.communes()).containsEntry("Xã Kroong", "hidden").containsEntry("Phường Ngô Mây", "hidden").containsEntry("Xã Hòa Bình", "22");
+        assertThat(shown.villages()).containsEntry("Thôn 1 Ngô Mây", "hidden").containsEntry("Thôn 1 Kroong", "hidden");
     }
 
     @Test
@@ -62,6 +62,23 @@ class PlaceFiguresTest {
 
         assertThat(shown.villages()).containsEntry("Thôn 1 – Xã Hòa Bình", "6").containsEntry("Thôn 1 – Xã Kroong", "8")
                 .containsEntry("Thôn 2", "5").doesNotContainKey("Thôn 1");
+    }
+
+    @Test
+    void places_are_in_vietnamese_alphabetical_order_with_the_cases_without_a_place_last() {
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("dak-cam", "Xã Đăk Cấm", "dc-10", "Thôn 10"), 5L);
+        places.put(village("dak-bla", "Xã Dăk Blà", "db-2", "Thôn 2"), 6L);
+        places.put(village("chu-hreng", "xã Chư Hreng", "ch-1", "Làng Kon Rơ Wang"), 7L);
+        places.put(village("ea", "Xã Ea Tam", "ea-1", "Đăk Ri"), 8L);
+        places.put(village("ea", "Xã Ea Tam", "ea-2", "Dak Ro"), 9L);
+        places.put(new Counts.Place(null, null, null, null), 10L);
+
+        PlaceFigures.Shown shown = PlaceFigures.of(places, suppression);
+
+        // Plain string order put "?" first, "Xã" after "xã", "Đ" after every Latin letter and "Thôn 10" before "Thôn 2".
+        assertThat(shown.communes().keySet()).containsExactly("xã Chư Hreng", "Xã Dăk Blà", "Xã Đăk Cấm", "Xã Ea Tam", "?");
+        assertThat(shown.villages().keySet()).containsExactly("Dak Ro", "Đăk Ri", "Làng Kon Rơ Wang", "Thôn 2", "Thôn 10", "?");
     }
 
     private static Counts.Place village(String communeId, String commune, String villageId, String village) {

@@ -15,7 +15,7 @@ class SmallCountSuppressionTest {
     void counts_from_one_to_four_are_hidden_zero_and_five_are_not() {
         Map<String, String> shown = suppression.apply(cells("A", 0L, "B", 1L, "C", 4L, "D", 5L, "E", 12L));
 
-        assertThat(shown).containsEntry("A", "0").containsEntry("B", "<5").containsEntry("C", "<5")
+        assertThat(shown).containsEntry("A", "0").containsEntry("B", "hidden").containsEntry("C", "hidden")
                 .containsEntry("D", "5").containsEntry("E", "12");
     }
 
@@ -24,7 +24,7 @@ class SmallCountSuppressionTest {
         // Total 23 is published: without a second hidden cell, B = 23 - 12 - 8 = 3.
         Map<String, String> shown = suppression.apply(cells("A", 12L, "B", 3L, "C", 8L));
 
-        assertThat(shown).containsEntry("B", "<5").containsEntry("C", "<5").containsEntry("A", "12");
+        assertThat(shown).containsEntry("B", "hidden").containsEntry("C", "hidden").containsEntry("A", "12");
     }
 
     @Test
@@ -37,7 +37,7 @@ class SmallCountSuppressionTest {
     @Test
     void the_threshold_is_configurable() {
         assertThat(new SmallCountSuppression(3).apply(cells("A", 2L, "B", 3L, "C", 2L)))
-                .containsEntry("A", "<3").containsEntry("B", "3").containsEntry("C", "<3");
+                .containsEntry("A", "hidden").containsEntry("B", "3").containsEntry("C", "hidden");
     }
 
     private static Map<String, Long> cells(Object... keyValues) {

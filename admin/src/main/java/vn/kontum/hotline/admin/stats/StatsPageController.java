@@ -65,7 +65,8 @@ class StatsPageController {
                 .map(label -> messages.getMessage("category." + label, null, label, locale)).toList());
         charts.put("cases", List.copyOf(report.casesByCategory().values()));
         charts.put("messages", List.copyOf(report.messagesByCategory().values()));
-        charts.put("channels", List.copyOf(report.casesByChannel().keySet()));
+        charts.put("channels", report.casesByChannel().keySet().stream()
+                .map(channel -> messages.getMessage("channel." + channel, null, channel, locale)).toList());
         charts.put("casesByChannel", List.copyOf(report.casesByChannel().values()));
         model.addAttribute("chartData", JSON.writeValueAsString(charts));
         model.addAttribute("buckets", bucketNames(report.overTime()));
