@@ -92,7 +92,10 @@ class Conversation {
         Reply reply;
         String step;
         DialogueState next = state.welcomed(true);
-        if (c.urgent()) {
+        if (!ref.opened() && erasure.erasedDuring(contact.id(), ref.id())) {
+            reply = replies.afterErasing(c.urgent(), ReplyComposer.VIETNAMESE);
+            step = "after-erase";
+        } else if (c.urgent()) {
             reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
             step = "urgent";
         } else if (ref.opened() && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)) {

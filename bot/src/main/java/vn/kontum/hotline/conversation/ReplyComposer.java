@@ -133,6 +133,14 @@ class ReplyComposer {
         return new Reply(text("reply.erased", locale), List.of(), true);
     }
 
+    /**
+     * On a case whose conversation was erased: whoever holds her phone may be writing, so nothing of the case, the
+     * service point or an earlier message; the emergency numbers alone when the words say danger.
+     */
+    Reply afterErasing(boolean urgent, Locale locale) {
+        return new Reply(text(urgent ? "reply.urgent.emergency-numbers" : "reply.after-erase", locale), List.of(), urgent);
+    }
+
     Reply safeHours(@Nullable SafeHours hours, Locale locale) {
         // Confirmed at once, whatever the hour: she is writing now, so now is safe.
         return new Reply(hours == null ? text("reply.safe-hours.cleared", locale)

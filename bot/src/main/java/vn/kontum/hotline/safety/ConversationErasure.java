@@ -54,6 +54,17 @@ public class ConversationErasure {
         return erased;
     }
 
+    /**
+     * Whether the contact erased her conversation while this case was already open: whoever writes next may not be
+     * her, and the answers on this case must not tell what was there (an urgent report, an earlier message).
+     */
+    public boolean erasedDuring(long contactId, long caseId) {
+        return jdbc.sql("""
+                        select count(*) from help_case c join contact t on t.id = c.contact_id
+                        where c.id = :case and t.id = :contact and t.erased_at is not null and t.erased_at >= c.opened_at""")
+                .param("case", caseId).param("contact", contactId).query(Long.class).single() > 0;
+    }
+
     /** Her messages and ours (each part of ours) still young enough for the platform to delete. */
     private List<String> chatMessageIds(Contact contact, OffsetDateTime since) {
         List<String> ids = new ArrayList<>(jdbc.sql("""
