@@ -228,6 +228,50 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_loan_question_then_violence_now_goes_to_the_womens_union_not_the_bank() {
+        long chat = 750_012;
+        long caseId = telegramCase(chat, "Thơm", "em muốn hỏi về vay vốn ngân hàng chính sách để nuôi heo");
+        awaitReply(chat, 1);
+        String bank = jdbc.sql("select service_point_id from help_case where id = :id").param("id", caseId).query(String.class).single();
+
+        TELEGRAM.userWrites(chat, "Thơm", "à mà chồng em vừa về say rượu đang đập cửa đòi giết em");
+        assertThat(awaitReply(chat, 2).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
+                .contains("Hội Liên hiệp Phụ nữ").doesNotContain("Ngân hàng");
+        Map<String, Object> row = jdbc.sql("select category, priority, service_point_id from help_case where id = :id")
+                .param("id", caseId).query().singleRow();
+        assertThat(row).containsEntry("category", "violence").containsEntry("priority", "URGENT")
+                .containsEntry("service_point_id", "hlhpn-thanh-pho");
+        assertThat(bank).isNotEqualTo("hlhpn-thanh-pho");
+        assertThat(jdbc.sql("select service_point_id from urgent_alert where case_id = :id").param("id", caseId).query(String.class).list())
+                .containsExactly("hlhpn-thanh-pho");
+    }
+
+    @Test
+    void after_the_erase_word_whoever_writes_next_learns_nothing_of_the_case_or_an_earlier_message() {
+        long chat = 750_011;
+        long caseId = telegramCase(chat, "Hằng", "ck e dang danh e");
+        assertThat(awaitReply(chat, 1).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        TELEGRAM.userWrites(chat, "Hằng", "xoa");
+        awaitReply(chat, 2);
+
+        // Perhaps him, holding her phone: before, he was told an urgent report had been made to the Women's Union.
+        TELEGRAM.userWrites(chat, "Hằng", "ai day?");
+        TELEGRAM.userWrites(chat, "Hằng", "may la ai, sao vo tao nhan tin cho may");
+        List<String> answers = List.of(awaitReply(chat, 3).text(), awaitReply(chat, 4).text());
+        assertThat(answers).allSatisfy(text -> assertThat(text)
+                .isIn("Cảm ơn bạn đã nhắn tin.", "Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113 (Công an), 111 (Tổng đài bảo vệ trẻ em), 115 (Cấp cứu).")
+                .doesNotContain("báo khẩn").doesNotContain("Phụ nữ").doesNotContain("thêm").doesNotContain("Xin chào"));
+        // The officers still read what was written, on the same case.
+        assertThat(jdbc.sql("select count(*) from message where case_id = :id and direction = 'IN' and body is not null")
+                .param("id", caseId).query(Long.class).single()).isEqualTo(2);
+
+        // In danger again, she gets the numbers to call, and nothing else.
+        TELEGRAM.userWrites(chat, "Hằng", "no lai cam dao roi cuu e");
+        assertThat(awaitReply(chat, 5).text()).isEqualTo(
+                "Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113 (Công an), 111 (Tổng đài bảo vệ trẻ em), 115 (Cấp cứu).");
+    }
+
+    @Test
     void outside_her_safe_hours_an_officer_reply_waits_but_the_confirmation_goes_at_once() {
         long chat = 750_006;
         long caseId = telegramCase(chat, "Thu", "em muốn hỏi về vay vốn hội phụ nữ");

@@ -107,6 +107,9 @@ class StatsRollupTest extends HotlineIntegrationTest {
         assertThat(admin.post("/admin/cases", Map.of("how", "in_person", "category", "other", "priority", "NORMAL",
                 "servicePointId", "dctc-hoa-binh", "villageId", "hoa-binh-thon-3", "day", D.plusDays(4).toString())).statusCode())
                 .isEqualTo(302);
+        // ... and resolved at once, long after the day it is dated.
+        long visit = jdbc.sql("select id from help_case where channel = 'in_person'").query(Long.class).single();
+        assertThat(admin.post("/admin/cases/" + visit + "/resolve").statusCode()).isEqualTo(302);
         // The trafficking case, closed long ago, loses its content; the counts stay.
         jdbc.sql("update help_case set status = 'CLOSED', closed_at = :closed where id = :id").param("closed", now().minusDays(200))
                 .param("id", e1).update();
@@ -149,6 +152,7 @@ class StatsRollupTest extends HotlineIntegrationTest {
         assertThat(normal.path("answered").asLong()).isEqualTo(3);
         assertThat(normal.path("firstResponseMedian").asLong()).isEqualTo(20);
         assertThat(normal.path("firstResponseP90").asLong()).isEqualTo(30);
+        // Nor is its resolution, dated back, a resolution time of the hotline.
         assertThat(normal.path("resolved").asLong()).isEqualTo(2);
         assertThat(normal.path("resolutionMedian").asLong()).isEqualTo(120);
         JsonNode urgent = after.path("answeringByPriority").path("URGENT");

@@ -24,7 +24,8 @@ import vn.kontum.hotline.routing.Router;
 
 /**
  * Opens a case for a contact's message, or adds the message to the contact's open case. A case opened as
- * {@code other} takes the first real topic that follows, and goes where that topic is routed. A case opened as
+ * {@code other} takes the first real topic that follows, and goes where that topic is routed; so does a case that
+ * words of violence or trafficking make urgent. A case opened as
  * urgent, or becoming urgent, is announced with {@link UrgentCaseRaised} inside the same transaction.
  */
 @Component
@@ -78,7 +79,7 @@ public class Cases {
         OpenCase c = open.get();
         String category = c.category();
         String servicePoint = c.servicePointId();
-        if (Topic.OTHER.label().equals(category) && classification.topic() != Topic.OTHER) {
+        if (Topic.OTHER.label().equals(category) && classification.topic() != Topic.OTHER || turnsToDangerNow(c, classification)) {
             Route route = router.route(classification.label(), contact);
             category = classification.label();
             jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
@@ -98,6 +99,18 @@ public class Cases {
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown service point")));
     }
+
+    /**
+     * A case about a loan or a pregnancy that her words now make urgent with violence or trafficking ("chồng em đang
+     * đánh em") is now that: it goes where that topic is routed, the trusted address rather than the bank or the
+     * health station, if nobody has it in hand. A case urgent already (a medical emergency) stays where it is.
+     */
+    private static boolean turnsToDangerNow(OpenCase c, Classification classification) {
+        return classification.urgent() && c.priority() != Priority.URGENT && PROTECTION.contains(classification.topic())
+                && PROTECTION.stream().noneMatch(t -> t.label().equals(c.category()));
+    }
+
+    private static final java.util.Set<Topic> PROTECTION = java.util.EnumSet.of(Topic.VIOLENCE, Topic.TRAFFICKING);
 
     /**
      * The woman chose a topic herself (a button, or its number): her choice outranks the classifier's guess. A case

@@ -487,7 +487,7 @@ class DailyRollup {
             jdbc.sql("insert into stats_day_times (epoch_day, priority, measure, minutes, cases) select d, priority, '"
                             + (first ? "FIRST" : "RESOLVED") + "', m, count(*) from (select " + day + " as d, c.priority, "
                             + dialect.minutesBetween("c.opened_at", until) + " as m" + inRun + " and " + until + " is not null"
-                            + (first ? " and " + RawCounts.ANSWERED_IN_WRITING : "") + ") x"
+                            + " and " + RawCounts.ANSWERED_IN_WRITING + ") x"
                             + " group by d, priority, m")
                     .params(p).update();
         }

@@ -20,8 +20,9 @@ import vn.kontum.hotline.oncall.ResponseTargets;
 class RawCounts {
 
     /**
-     * Cases whose first reply was written: a case an officer recorded from a call or a visit is answered as it is
-     * recorded (first reply at opening), which says nothing of how fast the hotline answers.
+     * Cases written to the hotline, whose times are measured: a case an officer recorded from a call or a visit is
+     * answered as it is recorded (first reply at opening), and may be dated up to a year back, so its first-response
+     * and resolution times say nothing of how fast the hotline answers or resolves.
      */
     static final String ANSWERED_IN_WRITING = "c.channel in (" + java.util.Arrays.stream(vn.kontum.hotline.Channel.values())
             .filter(vn.kontum.hotline.Channel::messaging).map(ch -> "'" + ch.id() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
@@ -119,9 +120,9 @@ class RawCounts {
 
     /** Every first-response and resolution time with its count (one scan): exact percentiles on both databases. */
     private void times(Counts counts, String inPeriod, Map<String, Object> p) {
-        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, case when " + ANSWERED_IN_WRITING + " then "
-                        + dialect.minutesBetween("c.opened_at", "c.first_reply_at") + " end as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
-                        + " and (c.first_reply_at is not null or c.resolved_at is not null)) x group by priority, f, r")
+        jdbc.sql("select priority, f, r, count(*) as n from (select c.priority, "
+                        + dialect.minutesBetween("c.opened_at", "c.first_reply_at") + " as f, " + dialect.minutesBetween("c.opened_at", "c.resolved_at") + " as r from help_case c" + inPeriod
+                        + " and " + ANSWERED_IN_WRITING + " and (c.first_reply_at is not null or c.resolved_at is not null)) x group by priority, f, r")
                 .params(p).query((rs, i) -> {
                     double first = rs.getDouble("f");
                     if (!rs.wasNull()) {
