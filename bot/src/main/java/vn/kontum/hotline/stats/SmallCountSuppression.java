@@ -12,15 +12,29 @@ import java.util.Map;
  * commune), no such sum may hold exactly one hidden cell, so the next smallest cell of the sum is hidden as
  * well, over and over until every sum holds none or two or more. When a sum has no other cell to hide (a period
  * with one single place) the place is left out of the table: its count is then known, but not where it was.
+ * <p>
+ * A table that lists every place, cases or not, hides its zeros as well ({@link #zerosHidden()}): were they shown,
+ * a hidden row would still say that at least one woman came forward from there.
  */
 final class SmallCountSuppression {
 
     enum Shown { VALUE, HIDDEN, LEFT_OUT }
 
     private final int threshold;
+    private final boolean zerosHidden;
 
     SmallCountSuppression(int threshold) {
+        this(threshold, false);
+    }
+
+    private SmallCountSuppression(int threshold, boolean zerosHidden) {
         this.threshold = threshold;
+        this.zerosHidden = zerosHidden;
+    }
+
+    /** The same, a zero hidden like a count from 1 to threshold-1. */
+    SmallCountSuppression zerosHidden() {
+        return new SmallCountSuppression(threshold, true);
     }
 
     /**
@@ -30,7 +44,7 @@ final class SmallCountSuppression {
     Shown[] decide(long[] values, List<int[]> sums) {
         Shown[] shown = new Shown[values.length];
         for (int i = 0; i < values.length; i++) {
-            shown[i] = values[i] > 0 && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
+            shown[i] = (values[i] > 0 || zerosHidden) && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
         }
         boolean changed = true;
         while (changed) {

@@ -51,7 +51,8 @@ public record StatsReport(
 
     /**
      * A cell of the figures by commune, village or service point that is not shown: a count from 1 to
-     * {@code smallCountThreshold - 1}, or any other count hidden as well so that none of those comes back by subtraction.
+     * {@code smallCountThreshold - 1} (0 as well by commune and village, where every place of the directory has its
+     * row), or any other count hidden as well so that none of those comes back by subtraction.
      */
     public static final String HIDDEN = "hidden";
 
