@@ -78,8 +78,13 @@ final class PlaceFigures {
             sums.add(new int[] {noCommune, noVillage});
         }
 
+        // A commune left out (its count known from the total) leaves its villages out: listed, they would say where.
+        Map<Integer, int[]> leftOutWith = new HashMap<>();
+        villagesOfCommune.forEach((commune, cells) ->
+                leftOutWith.put(communeCell.get(commune), cells.stream().mapToInt(Integer::intValue).toArray()));
+
         long[] counts = values.stream().mapToLong(Long::longValue).toArray();
-        SmallCountSuppression.Shown[] shown = suppression.decide(counts, sums);
+        SmallCountSuppression.Shown[] shown = suppression.decide(counts, sums, leftOutWith);
         return new Shown(table(communeCell, counts, shown, suppression), table(villageCell, counts, shown, suppression));
     }
 

@@ -42,6 +42,14 @@ final class SmallCountSuppression {
      * up to a figure she knows, or that add up to another of their own members (a commune and its villages).
      */
     Shown[] decide(long[] values, List<int[]> sums) {
+        return decide(values, sums, Map.of());
+    }
+
+    /**
+     * As {@link #decide(long[], List)}, and a cell left out takes with it the cells {@code leftOutWith} gives for
+     * it: a commune's villages, whose rows would otherwise say where its count was.
+     */
+    Shown[] decide(long[] values, List<int[]> sums, Map<Integer, int[]> leftOutWith) {
         Shown[] shown = new Shown[values.length];
         for (int i = 0; i < values.length; i++) {
             shown[i] = (values[i] > 0 || zerosHidden) && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
@@ -63,12 +71,25 @@ final class SmallCountSuppression {
                 }
                 if (hidden == 1) {
                     // A left-out cell's count is known but not its place: it protects nothing, and needs nothing.
-                    shown[next >= 0 ? next : lone] = next >= 0 ? Shown.HIDDEN : Shown.LEFT_OUT;
+                    if (next >= 0) {
+                        shown[next] = Shown.HIDDEN;
+                    } else {
+                        leaveOut(lone, shown, leftOutWith);
+                    }
                     changed = true;
                 }
             }
         }
         return shown;
+    }
+
+    private static void leaveOut(int cell, Shown[] shown, Map<Integer, int[]> leftOutWith) {
+        shown[cell] = Shown.LEFT_OUT;
+        for (int other : leftOutWith.getOrDefault(cell, new int[0])) {
+            if (shown[other] != Shown.LEFT_OUT) {
+                leaveOut(other, shown, leftOutWith);
+            }
+        }
     }
 
     /** The cells of one table whose total is shown, as they may be shown, in the order given; left-out cells absent. */

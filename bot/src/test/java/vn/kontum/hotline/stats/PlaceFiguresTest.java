@@ -60,6 +60,19 @@ class PlaceFiguresTest {
     }
 
     @Test
+    void a_commune_left_out_leaves_its_villages_out_too() {
+        // The only commune: its 3 cases are the total. Its villages listed as hidden would say they are Kroong's.
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("kroong", "Xã Kroong", "kr-1", "Thôn 1"), 1L);
+        places.put(village("kroong", "Xã Kroong", "kr-2", "Thôn 2"), 2L);
+
+        PlaceFigures.Shown shown = of(places);
+
+        assertThat(shown.communes()).isEmpty();
+        assertThat(shown.villages()).isEmpty();
+    }
+
+    @Test
     void a_commune_hidden_to_protect_another_does_not_come_back_as_the_sum_of_its_villages() {
         // Kroong (3) is hidden, so Ngô Mây (7) is hidden with it; were Ngô Mây's one village shown, Ngô Mây would be
         // 7 again, and Kroong 32 - 22 - 7.
