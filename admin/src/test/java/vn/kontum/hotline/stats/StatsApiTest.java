@@ -45,6 +45,8 @@ class StatsApiTest extends HotlineIntegrationTest {
     Accounts accounts;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    StatsQueries stats;
 
     @BeforeEach
     void fixture() {
@@ -89,6 +91,17 @@ class StatsApiTest extends HotlineIntegrationTest {
         }
         for (int i = 0; i < 2; i++) {
             helpCase(contact("le-loi-thon-2"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-06T02:00Z", null, null);
+        }
+
+        // May 2016: Ia Chim 30 at its health station, Ngọk Bay 2 at Hòa Bình's, 6 without a place at the Women's Union.
+        for (int i = 0; i < 30; i++) {
+            helpCase(contact("ia-chim-thon-1"), "other", "NORMAL", "tyt-ia-chim", "2016-05-10T02:00Z", null, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            helpCase(contact("ngok-bay-thon-1"), "other", "NORMAL", "tyt-hoa-binh", "2016-05-11T02:00Z", null, null);
+        }
+        for (int i = 0; i < 6; i++) {
+            helpCase(contact(null), "other", "NORMAL", "hlhpn-thanh-pho", "2016-05-12T02:00Z", null, null);
         }
 
         accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
@@ -375,6 +388,35 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(own.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
         assertThat(own.path("casesByVillage").path("Làng mẫu 2 (Hòa Bình)").asString()).isEqualTo("hidden");
         assertThat(own.path("casesByVillage").size()).isEqualTo(villages);
+    }
+
+    @Test
+    void two_communes_or_two_service_points_of_the_same_name_keep_their_rows_each_with_its_id_beside() throws Exception {
+        // Ngọk Bay named as Ia Chim, Ia Chim's health station as Hòa Bình's: by name, the 30 would be lost under the 2.
+        String ngokBay = name("commune", "ngok-bay");
+        String iaChimPoint = name("service_point", "tyt-ia-chim");
+        String hoaBinhPoint = name("service_point", "tyt-hoa-binh");
+        jdbc.sql("update commune set name = :n where id = 'ngok-bay'").param("n", name("commune", "ia-chim")).update();
+        jdbc.sql("update service_point set name = :n where id = 'tyt-ia-chim'").param("n", hoaBinhPoint).update();
+        try {
+            JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2016-05-01&to=2016-05-31").body());
+            assertThat(r.path("casesByCommune").path("Xã Ia Chim (ia-chim)").asString()).isEqualTo("30");
+            assertThat(r.path("casesByCommune").path("Xã Ia Chim (ngok-bay)").asString()).isEqualTo("hidden");
+            assertThat(r.path("casesByServicePoint").path(hoaBinhPoint + " (tyt-ia-chim)").asString()).isEqualTo("30");
+            assertThat(r.path("casesByServicePoint").path(hoaBinhPoint + " (tyt-hoa-binh)").asString()).isEqualTo("hidden");
+            // Counted from the cases (an officer's figures are), the same rows.
+            StatsReport raw = stats.rawCityReport(new Period(java.time.LocalDate.of(2016, 5, 1), java.time.LocalDate.of(2016, 5, 31)));
+            assertThat(raw.casesByServicePoint()).containsEntry(hoaBinhPoint + " (tyt-ia-chim)", "30")
+                    .containsEntry(hoaBinhPoint + " (tyt-hoa-binh)", "hidden");
+            assertThat(raw.casesByCommune()).containsEntry("Xã Ia Chim (ia-chim)", "30");
+        } finally {
+            jdbc.sql("update commune set name = :n where id = 'ngok-bay'").param("n", ngokBay).update();
+            jdbc.sql("update service_point set name = :n where id = 'tyt-ia-chim'").param("n", iaChimPoint).update();
+        }
+    }
+
+    private String name(String table, String id) {
+        return jdbc.sql("select name from " + table + " where id = :id").param("id", id).query(String.class).single();
     }
 
     private List<String> xlsxLines(String path) throws Exception {

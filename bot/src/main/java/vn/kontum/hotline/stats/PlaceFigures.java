@@ -17,10 +17,11 @@ import vn.kontum.hotline.directory.Place;
 /**
  * The cases by commune and by village as the report shows them: every commune and village of the directory has its
  * row, zeros included and hidden like the small counts, so that a row, hidden or not, never says a woman came
- * forward from there. Counted by id (villages of the same name in two communes stay apart, the commune beside their
- * name), and hidden together so that no small count comes back by subtraction. The sums a reader has: the communes
- * add up to the cases opened, so do the villages (with the cases whose village was not given), and a commune's
- * villages add up to the commune, less its cases without a village, which she is assumed to know.
+ * forward from there. Counted by id, each row with a label of its own (a village of a name another has, its commune
+ * beside it; a commune, its id), and hidden together so that no small count comes back by subtraction. The sums a
+ * reader has: the communes add up to the cases opened, so do the villages (with the cases whose village was not
+ * given), and a commune's villages add up to the commune, less its cases without a village, which she is assumed to
+ * know.
  */
 final class PlaceFigures {
 
@@ -39,6 +40,7 @@ final class PlaceFigures {
     /** By commune (village) id, null for the cases whose commune (village) was not given. */
     private final Map<@Nullable String, Integer> communeCell = new LinkedHashMap<>();
     private final Map<@Nullable String, Integer> villageCell = new LinkedHashMap<>();
+    private final Map<String, String> communeNames = new HashMap<>();
     private final Map<String, Counts.Place> villages = new HashMap<>();
     private final Map<String, Set<Integer>> villagesOfCommune = new LinkedHashMap<>();
 
@@ -57,7 +59,7 @@ final class PlaceFigures {
             f.add(f.commune(place.communeId(), place.communeName()), n);
             f.add(f.village(place), n);
         });
-        f.villageLabels();
+        f.labels();
         return f.shown(suppression.zerosHidden());
     }
 
@@ -89,13 +91,16 @@ final class PlaceFigures {
     }
 
     private int commune(@Nullable String id, @Nullable String name) {
-        return communeCell.computeIfAbsent(id, k -> cell(id == null ? NOT_GIVEN : Objects.requireNonNullElse(name, id)));
+        if (id != null) {
+            communeNames.putIfAbsent(id, Objects.requireNonNullElse(name, id));
+        }
+        return communeCell.computeIfAbsent(id, k -> cell());
     }
 
     /** The village's cell, counted in its commune's sum (in each commune's it was counted under, should they differ). */
     private int village(Counts.Place place) {
         String id = place.villageId();
-        int v = villageCell.computeIfAbsent(id, k -> cell(NOT_GIVEN));
+        int v = villageCell.computeIfAbsent(id, k -> cell());
         if (id != null) {
             villages.putIfAbsent(id, place);
             if (place.communeId() != null) {
@@ -105,8 +110,9 @@ final class PlaceFigures {
         return v;
     }
 
-    private int cell(String label) {
-        labels.add(label);
+    /** A cell labelled for the cases whose place was not given, until {@link #labels()} names the places. */
+    private int cell() {
+        labels.add(NOT_GIVEN);
         values.add(0L);
         return labels.size() - 1;
     }
@@ -115,16 +121,16 @@ final class PlaceFigures {
         values.set(cell, values.get(cell) + n);
     }
 
-    /** A village's name, and its commune beside it where another village listed has the same name. */
-    private void villageLabels() {
-        Map<String, Long> sameName = new HashMap<>();
-        villages.values().forEach(p -> sameName.merge(name(p), 1L, Long::sum));
-        villages.forEach((id, p) -> labels.set(villageCell.get(id), sameName.get(name(p)) > 1
-                ? name(p) + " – " + Objects.requireNonNullElse(p.communeName(), NOT_GIVEN) : name(p)));
-    }
-
-    private static String name(Counts.Place p) {
-        return Objects.requireNonNullElse(p.villageName(), Objects.requireNonNull(p.villageId()));
+    /** A commune's name, its id beside it where another commune has the same; a village's, its commune beside it. */
+    private void labels() {
+        Map<String, String> communeLabels = UniqueLabels.of(communeNames, id -> " (" + id + ")");
+        communeLabels.forEach((id, label) -> labels.set(communeCell.get(id), label));
+        Map<String, String> villageNames = new HashMap<>();
+        villages.forEach((id, p) -> villageNames.put(id, Objects.requireNonNullElse(p.villageName(), id)));
+        UniqueLabels.of(villageNames, id -> {
+            String commune = villages.get(id).communeId();
+            return commune == null ? " (" + id + ")" : " – " + communeLabels.get(commune);
+        }).forEach((id, label) -> labels.set(villageCell.get(id), label));
     }
 
     private Map<String, String> table(Map<@Nullable String, Integer> cells, long[] counts, SmallCountSuppression.Shown[] shown,

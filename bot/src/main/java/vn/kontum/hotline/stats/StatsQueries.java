@@ -111,11 +111,21 @@ public class StatsQueries {
                 scope.city() ? List.of() : raw.servicePoints(scope),
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
                 labelled(c.resolvedByCategory), labelled(c.closedByCategory),
-                places.communes(), places.villages(), suppression.apply(PlaceOrder.sorted(c.byServicePoint)),
+                places.communes(), places.villages(), byServicePoint(c.byServicePoint),
                 suppression.threshold(), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
                 c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
+    }
+
+    /** By label, unique: a service point of the same name as another has its id beside its name. */
+    private Map<String, String> byServicePoint(Map<Counts.Point, Long> byPoint) {
+        Map<String, String> names = new LinkedHashMap<>();
+        byPoint.keySet().forEach(point -> names.put(point.id(), point.name()));
+        Map<String, String> labels = UniqueLabels.of(names, id -> " (" + id + ")");
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        byPoint.forEach((point, n) -> byLabel.put(labels.get(point.id()), n));
+        return suppression.apply(PlaceOrder.sorted(byLabel));
     }
 
     /** Every commune with its villages: the place tables list them all, whoever's figures they are. */

@@ -56,7 +56,11 @@ public record StatsReport(
      */
     public static final String HIDDEN = "hidden";
 
-    /** The key, in the figures by commune and by village, of the cases whose place was not given. */
+    /**
+     * The key, in the figures by commune and by village, of the cases whose place was not given. The other keys are
+     * names, each a row of its own: a name another place (service point) has too is followed by what tells them
+     * apart, a village's commune, a commune's (service point's) id.
+     */
     public static final String PLACE_NOT_GIVEN = "?";
 
     /** First-response and resolution times, in minutes. */

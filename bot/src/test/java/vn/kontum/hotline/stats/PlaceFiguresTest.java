@@ -102,6 +102,36 @@ class PlaceFiguresTest {
     }
 
     @Test
+    void two_communes_of_the_same_name_keep_their_rows_each_with_its_id_beside_and_their_villages_with_it() {
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("ia-chim", "Xã Ia Chim", "ic-1", "Thôn 1"), 30L);
+        places.put(village("ia-chim-2", "Xã Ia Chim", "ic2-1", "Thôn 1"), 2L);
+        places.put(village("kroong", "Xã Kroong", "kr-1", "Thôn 1"), 0L);
+
+        PlaceFigures.Shown shown = of(places);
+
+        assertThat(shown.communes()).containsOnly(Map.entry("Xã Ia Chim (ia-chim)", "30"), Map.entry("Xã Ia Chim (ia-chim-2)", "hidden"),
+                Map.entry("Xã Kroong", "hidden"));
+        assertThat(shown.villages()).containsOnly(Map.entry("Thôn 1 – Xã Ia Chim (ia-chim)", "30"),
+                Map.entry("Thôn 1 – Xã Ia Chim (ia-chim-2)", "hidden"), Map.entry("Thôn 1 – Xã Kroong", "hidden"));
+    }
+
+    @Test
+    void a_village_named_like_the_cases_without_a_place_is_not_taken_for_them_nor_two_of_one_name_in_one_commune_for_one() {
+        Map<Counts.Place, Long> places = new LinkedHashMap<>();
+        places.put(village("kroong", "Xã Kroong", "kr-1", "?"), 6L);
+        places.put(village("kroong", "Xã Kroong", "kr-2", "Thôn 2"), 8L);
+        places.put(village("kroong", "Xã Kroong", "kr-3", "Thôn 2"), 9L);
+        places.put(new Counts.Place(null, null, null, null), 7L);
+
+        PlaceFigures.Shown shown = of(places);
+
+        assertThat(shown.villages()).containsOnly(Map.entry("? – Xã Kroong", "6"), Map.entry("Thôn 2 – Xã Kroong", "8"),
+                Map.entry("Thôn 2 – Xã Kroong (2)", "9"), Map.entry("?", "7"));
+        assertThat(shown.communes()).containsExactly(Map.entry("Xã Kroong", "23"), Map.entry("?", "7"));
+    }
+
+    @Test
     void places_are_in_vietnamese_alphabetical_order_with_the_cases_without_a_place_last() {
         Map<Counts.Place, Long> places = new LinkedHashMap<>();
         places.put(village("dak-cam", "Xã Đăk Cấm", "dc-10", "Thôn 10"), 5L);
