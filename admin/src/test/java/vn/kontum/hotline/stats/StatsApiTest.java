@@ -45,6 +45,8 @@ class StatsApiTest extends HotlineIntegrationTest {
     Accounts accounts;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    StatsQueries stats;
 
     @BeforeEach
     void fixture() {
@@ -82,13 +84,24 @@ class StatsApiTest extends HotlineIntegrationTest {
         // Resolved on 31 March at 17:30 UTC, 1 April in Vietnam: not in the period.
         helpCase(y, "other", "NORMAL", "hlhpn-thanh-pho", "2020-02-22T02:00Z", null, "2020-03-31T17:30Z");
 
-        // September 2017: Hòa Bình 8 = village 3 (6) + village 1 (2). Village 1 is hidden, so village 3 is too,
-        // though it holds 6: otherwise 8 - 6 gives village 1 away.
+        // September 2017: Lê Lợi 8 = village 1 (6) + village 2 (2), its only villages. Village 2 is hidden, so village 1
+        // is too, though it holds 6: otherwise 8 - 6 gives village 2 away.
         for (int i = 0; i < 6; i++) {
-            helpCase(contact("hoa-binh-thon-3"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-05T02:00Z", null, null);
+            helpCase(contact("le-loi-thon-1"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-05T02:00Z", null, null);
         }
         for (int i = 0; i < 2; i++) {
-            helpCase(contact("hoa-binh-thon-1"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-06T02:00Z", null, null);
+            helpCase(contact("le-loi-thon-2"), "safe_delivery", "NORMAL", "tyt-hoa-binh", "2017-09-06T02:00Z", null, null);
+        }
+
+        // May 2016: Ia Chim 30 at its health station, Ngọk Bay 2 at Hòa Bình's, 6 without a place at the Women's Union.
+        for (int i = 0; i < 30; i++) {
+            helpCase(contact("ia-chim-thon-1"), "other", "NORMAL", "tyt-ia-chim", "2016-05-10T02:00Z", null, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            helpCase(contact("ngok-bay-thon-1"), "other", "NORMAL", "tyt-hoa-binh", "2016-05-11T02:00Z", null, null);
+        }
+        for (int i = 0; i < 6; i++) {
+            helpCase(contact(null), "other", "NORMAL", "hlhpn-thanh-pho", "2016-05-12T02:00Z", null, null);
         }
 
         accounts.create("stats-officer", encoder.encode("stats-pw-1"), "Health station officer", EnumSet.of(Role.OFFICER), Set.of("tyt-hoa-binh"));
@@ -325,32 +338,85 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + PERIOD)).containsSubsequence("Trường hợp theo xã, phường (dưới 5 được ẩn)||",
                 "Phường Ngô Mây|ẩn|", "Xã Hòa Bình|5|", "Xã Kroong|ẩn|", "Không rõ nơi ở|ẩn|");
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + PERIOD).body())
-                .contains("\"Xã Kroong\",\"ẩn\"\r\n\"Không rõ nơi ở\",\"ẩn\"\r\n");
+                .contains("\"Xã Vinh Quang\",\"ẩn\"\r\n\"Không rõ nơi ở\",\"ẩn\"\r\n");
         // The API keeps its key, last as well.
         JsonNode communes = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body())
                 .path("casesByCommune");
-        assertThat(communes.propertyNames()).containsExactly("Phường Ngô Mây", "Xã Hòa Bình", "Xã Kroong", "?");
+        assertThat(communes.propertyNames()).containsSubsequence("Phường Ngô Mây", "Xã Hòa Bình", "Xã Kroong").endsWith("?");
     }
 
     @Test
     void a_hidden_cell_says_hidden_not_under_five_since_it_may_hold_more() throws Exception {
         String period = "from=2017-09-01&to=2017-09-30";
         JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + period).body());
-        assertThat(r.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("8");
-        assertThat(r.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("hidden");
-        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByCommune").path("Phường Lê Lợi").asString()).isEqualTo("8");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Lê Lợi)").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 2 (Lê Lợi)").asString()).isEqualTo("hidden");
         assertThat(r.path("smallCountThreshold").asInt()).isEqualTo(5);
 
         String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + period).body().replaceAll("\\s+", " ");
-        assertThat(page).contains("<td>Làng mẫu 3 (Hòa Bình)</td><td>ẩn</td>").contains("<td>Làng mẫu 1 (Hòa Bình)</td><td>ẩn</td>")
-                .contains("Theo xã, thôn: ô ghi &quot;ẩn&quot; có số từ 1 đến 4, hoặc là ô được ẩn thêm (số có thể từ 5 trở lên)")
+        assertThat(page).contains("<td>Làng mẫu 1 (Lê Lợi)</td><td>ẩn</td>").contains("<td>Làng mẫu 2 (Lê Lợi)</td><td>ẩn</td>")
+                .contains("ô ghi &quot;ẩn&quot; có số từ 0 đến 4, hoặc là ô được ẩn thêm (số có thể từ 5 trở lên)")
                 .doesNotContain("&lt;5");
         assertThat(OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?" + period).body())
-                .contains("ô ghi &quot;ẩn&quot; có số từ 1 đến 4").doesNotContain("&lt;5");
+                .contains("ô ghi &quot;ẩn&quot; có số từ 0 đến 4").doesNotContain("&lt;5");
         String csv = getAs("admin", ADMIN_PASSWORD, "/api/v1/reports/summary.csv?" + period).body();
-        assertThat(csv).contains("\"Làng mẫu 3 (Hòa Bình)\",\"ẩn\"").contains("\"Theo xã, thôn: ô ghi \"\"ẩn\"\" có số từ 1 đến 4")
+        assertThat(csv).contains("\"Làng mẫu 1 (Lê Lợi)\",\"ẩn\"").contains("có số từ 0 đến 4")
                 .doesNotContain("<5");
-        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + period)).contains("Làng mẫu 3 (Hòa Bình)|ẩn|", "Xã Hòa Bình|8|");
+        assertThat(xlsxLines("/api/v1/reports/summary.xlsx?" + period)).contains("Làng mẫu 1 (Lê Lợi)|ẩn|", "Phường Lê Lợi|8|");
+    }
+
+    @Test
+    void every_commune_and_village_is_listed_and_one_without_cases_reads_like_one_with_a_few() throws Exception {
+        // March 2020: no case from Ia Chim nor from Hòa Bình's village 2; one from Kroong's village 1.
+        JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?" + PERIOD).body());
+        assertThat(r.path("casesByCommune").path("Xã Ia Chim").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 2 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(r.path("casesByVillage").path("Làng mẫu 1 (Kroong)").asString()).isEqualTo("hidden");
+        long communes = jdbc.sql("select count(*) from commune").query(Long.class).single();
+        long villages = jdbc.sql("select count(*) from village").query(Long.class).single();
+        // With the cases whose place was not given.
+        assertThat(r.path("casesByCommune").size()).isEqualTo(communes + 1);
+        assertThat(r.path("casesByVillage").size()).isEqualTo(villages + 1);
+        String page = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?" + PERIOD).body().replaceAll("\\s+", " ");
+        assertThat(page).contains("<td>Xã Ia Chim</td><td>ẩn</td>", "<td>Làng mẫu 2 (Hòa Bình)</td><td>ẩn</td>");
+
+        // The health station's officer: every place too, hers the only one with cases.
+        JsonNode own = JsonMapper.builder().build().readTree(getAs("stats-officer", "stats-pw-1", "/api/v1/stats?" + PERIOD).body());
+        assertThat(own.path("casesByCommune").path("Xã Hòa Bình").asString()).isEqualTo("5");
+        assertThat(own.path("casesByCommune").path("Xã Kroong").asString()).isEqualTo("hidden");
+        assertThat(own.path("casesByVillage").path("Làng mẫu 3 (Hòa Bình)").asString()).isEqualTo("5");
+        assertThat(own.path("casesByVillage").path("Làng mẫu 2 (Hòa Bình)").asString()).isEqualTo("hidden");
+        assertThat(own.path("casesByVillage").size()).isEqualTo(villages);
+    }
+
+    @Test
+    void two_communes_or_two_service_points_of_the_same_name_keep_their_rows_each_with_its_id_beside() throws Exception {
+        // Ngọk Bay named as Ia Chim, Ia Chim's health station as Hòa Bình's: by name, the 30 would be lost under the 2.
+        String ngokBay = name("commune", "ngok-bay");
+        String iaChimPoint = name("service_point", "tyt-ia-chim");
+        String hoaBinhPoint = name("service_point", "tyt-hoa-binh");
+        jdbc.sql("update commune set name = :n where id = 'ngok-bay'").param("n", name("commune", "ia-chim")).update();
+        jdbc.sql("update service_point set name = :n where id = 'tyt-ia-chim'").param("n", hoaBinhPoint).update();
+        try {
+            JsonNode r = JsonMapper.builder().build().readTree(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2016-05-01&to=2016-05-31").body());
+            assertThat(r.path("casesByCommune").path("Xã Ia Chim (ia-chim)").asString()).isEqualTo("30");
+            assertThat(r.path("casesByCommune").path("Xã Ia Chim (ngok-bay)").asString()).isEqualTo("hidden");
+            assertThat(r.path("casesByServicePoint").path(hoaBinhPoint + " (tyt-ia-chim)").asString()).isEqualTo("30");
+            assertThat(r.path("casesByServicePoint").path(hoaBinhPoint + " (tyt-hoa-binh)").asString()).isEqualTo("hidden");
+            // Counted from the cases (an officer's figures are), the same rows.
+            StatsReport raw = stats.rawCityReport(new Period(java.time.LocalDate.of(2016, 5, 1), java.time.LocalDate.of(2016, 5, 31)));
+            assertThat(raw.casesByServicePoint()).containsEntry(hoaBinhPoint + " (tyt-ia-chim)", "30")
+                    .containsEntry(hoaBinhPoint + " (tyt-hoa-binh)", "hidden");
+            assertThat(raw.casesByCommune()).containsEntry("Xã Ia Chim (ia-chim)", "30");
+        } finally {
+            jdbc.sql("update commune set name = :n where id = 'ngok-bay'").param("n", ngokBay).update();
+            jdbc.sql("update service_point set name = :n where id = 'tyt-ia-chim'").param("n", iaChimPoint).update();
+        }
+    }
+
+    private String name(String table, String id) {
+        return jdbc.sql("select name from " + table + " where id = :id").param("id", id).query(String.class).single();
     }
 
     private List<String> xlsxLines(String path) throws Exception {

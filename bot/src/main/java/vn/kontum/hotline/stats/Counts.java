@@ -17,7 +17,8 @@ final class Counts {
     final Map<String, Long> casesByPriority = new TreeMap<>();
     /** Per place the women gave, by id: two villages of the same name in different communes stay apart. */
     final Map<Place, Long> byPlace = new java.util.HashMap<>();
-    final Map<String, Long> byServicePoint = new TreeMap<>();
+    /** By id as well: two service points of the same name stay apart. */
+    final Map<Point, Long> byServicePoint = new java.util.HashMap<>();
     final Map<String, Long> messagesByCategory = new TreeMap<>();
     final Map<String, Long> messagesByChannel = new TreeMap<>();
     /** Per day (see {@link StatsDay}) and category, for the figures over time. */
@@ -39,6 +40,9 @@ final class Counts {
 
     /** A commune and village as the woman gave them; ids and names null when not given. */
     record Place(@Nullable String communeId, @Nullable String communeName, @Nullable String villageId, @Nullable String villageName) {
+    }
+
+    record Point(String id, String name) {
     }
 
     Counts() {

@@ -276,9 +276,10 @@ class DailyRollup {
             counts.disadvantagedVillages = RawCounts.asLong(places.get("disadvantaged"));
 
             jdbc.sql("""
-                            select sp.name as k, sum(p.cases) as n from stats_day_points p join service_point sp on sp.id = p.service_point_id
-                            where p.epoch_day between :f and :t group by sp.name""")
-                    .params(p).query((rs, i) -> counts.byServicePoint.merge(rs.getString("k"), rs.getLong("n"), Long::sum)).list();
+                            select sp.id, sp.name, sum(p.cases) as n from stats_day_points p join service_point sp on sp.id = p.service_point_id
+                            where p.epoch_day between :f and :t group by sp.id, sp.name""")
+                    .params(p).query((rs, i) -> counts.byServicePoint.merge(new Counts.Point(rs.getString("id"), rs.getString("name")),
+                            rs.getLong("n"), Long::sum)).list();
             counts.trustedAddresses = number("""
                     select count(distinct p.service_point_id) from stats_day_points p join service_point sp on sp.id = p.service_point_id
                     where p.epoch_day between :f and :t and sp.kind = 'TRUSTED_ADDRESS'""", p);

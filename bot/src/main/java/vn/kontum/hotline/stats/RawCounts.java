@@ -80,9 +80,10 @@ class RawCounts {
                         + " group by co.id, co.name, v.id, v.name")
                 .params(p).query((rs, i) -> counts.byPlace.merge(new Counts.Place(rs.getString("commune_id"), rs.getString("commune"),
                         rs.getString("village_id"), rs.getString("village")), rs.getLong("n"), Long::sum)).list();
-        jdbc.sql("select sp.name as k, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id"
-                        + inPeriod + " group by sp.name")
-                .params(p).query((rs, i) -> counts.byServicePoint.merge(rs.getString("k"), rs.getLong("n"), Long::sum)).list();
+        jdbc.sql("select sp.id, sp.name, count(*) as n from help_case c join service_point sp on sp.id = c.service_point_id"
+                        + inPeriod + " group by sp.id, sp.name")
+                .params(p).query((rs, i) -> counts.byServicePoint.merge(new Counts.Point(rs.getString("id"), rs.getString("name")),
+                        rs.getLong("n"), Long::sum)).list();
 
         jdbc.sql("select d, category, channel, count(*) as n from (select " + StatsDay.of("m.created_at") + " as d, m.category, m.channel"
                         + " from message m where m.created_at >= :from and m.created_at < :to and m.direction = 'IN'" + scope.messages("m")

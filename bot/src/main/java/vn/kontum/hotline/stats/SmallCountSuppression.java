@@ -12,15 +12,29 @@ import java.util.Map;
  * commune), no such sum may hold exactly one hidden cell, so the next smallest cell of the sum is hidden as
  * well, over and over until every sum holds none or two or more. When a sum has no other cell to hide (a period
  * with one single place) the place is left out of the table: its count is then known, but not where it was.
+ * <p>
+ * A table that lists every place, cases or not, hides its zeros as well ({@link #zerosHidden()}): were they shown,
+ * a hidden row would still say that at least one woman came forward from there.
  */
 final class SmallCountSuppression {
 
     enum Shown { VALUE, HIDDEN, LEFT_OUT }
 
     private final int threshold;
+    private final boolean zerosHidden;
 
     SmallCountSuppression(int threshold) {
+        this(threshold, false);
+    }
+
+    private SmallCountSuppression(int threshold, boolean zerosHidden) {
         this.threshold = threshold;
+        this.zerosHidden = zerosHidden;
+    }
+
+    /** The same, a zero hidden like a count from 1 to threshold-1. */
+    SmallCountSuppression zerosHidden() {
+        return new SmallCountSuppression(threshold, true);
     }
 
     /**
@@ -28,9 +42,17 @@ final class SmallCountSuppression {
      * up to a figure she knows, or that add up to another of their own members (a commune and its villages).
      */
     Shown[] decide(long[] values, List<int[]> sums) {
+        return decide(values, sums, Map.of());
+    }
+
+    /**
+     * As {@link #decide(long[], List)}, and a cell left out takes with it the cells {@code leftOutWith} gives for
+     * it: a commune's villages, whose rows would otherwise say where its count was.
+     */
+    Shown[] decide(long[] values, List<int[]> sums, Map<Integer, int[]> leftOutWith) {
         Shown[] shown = new Shown[values.length];
         for (int i = 0; i < values.length; i++) {
-            shown[i] = values[i] > 0 && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
+            shown[i] = (values[i] > 0 || zerosHidden) && values[i] < threshold ? Shown.HIDDEN : Shown.VALUE;
         }
         boolean changed = true;
         while (changed) {
@@ -49,12 +71,25 @@ final class SmallCountSuppression {
                 }
                 if (hidden == 1) {
                     // A left-out cell's count is known but not its place: it protects nothing, and needs nothing.
-                    shown[next >= 0 ? next : lone] = next >= 0 ? Shown.HIDDEN : Shown.LEFT_OUT;
+                    if (next >= 0) {
+                        shown[next] = Shown.HIDDEN;
+                    } else {
+                        leaveOut(lone, shown, leftOutWith);
+                    }
                     changed = true;
                 }
             }
         }
         return shown;
+    }
+
+    private static void leaveOut(int cell, Shown[] shown, Map<Integer, int[]> leftOutWith) {
+        shown[cell] = Shown.LEFT_OUT;
+        for (int other : leftOutWith.getOrDefault(cell, new int[0])) {
+            if (shown[other] != Shown.LEFT_OUT) {
+                leaveOut(other, shown, leftOutWith);
+            }
+        }
     }
 
     /** The cells of one table whose total is shown, as they may be shown, in the order given; left-out cells absent. */

@@ -19,6 +19,8 @@ import org.springframework.transaction.TransactionException;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.directory.Directory;
+import vn.kontum.hotline.directory.Place;
 import vn.kontum.hotline.nlp.Topic;
 
 /**
@@ -38,18 +40,20 @@ public class StatsQueries {
 
     private final RawCounts raw;
     private final DailyRollup rollup;
+    private final Directory directory;
     private final SmallCountSuppression suppression;
     private final long trustedAddressesTarget;
     private final long villagesTarget;
     private final long disadvantagedVillagesTarget;
 
-    StatsQueries(RawCounts raw, DailyRollup rollup,
+    StatsQueries(RawCounts raw, DailyRollup rollup, Directory directory,
                  @Value("${hotline.stats.small-count-threshold:5}") int threshold,
                  @Value("${hotline.stats.target.trusted-addresses:16}") long trustedAddressesTarget,
                  @Value("${hotline.stats.target.villages:60}") long villagesTarget,
                  @Value("${hotline.stats.target.disadvantaged-villages:13}") long disadvantagedVillagesTarget) {
         this.raw = raw;
         this.rollup = rollup;
+        this.directory = directory;
         this.suppression = new SmallCountSuppression(threshold);
         this.trustedAddressesTarget = trustedAddressesTarget;
         this.villagesTarget = villagesTarget;
@@ -102,16 +106,33 @@ public class StatsQueries {
             answering.put(priority, new StatsReport.Answering(Counts.total(first), Counts.percentile(first, 0.5), Counts.percentile(first, 0.9),
                     Counts.total(resolved), Counts.percentile(resolved, 0.5), Counts.percentile(resolved, 0.9)));
         }
-        PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, suppression);
+        PlaceFigures.Shown places = PlaceFigures.of(c.byPlace, everyPlace(), suppression);
         return new StatsReport(period.from(), period.to(), scope.city() ? StatsReport.SCOPE_CITY : StatsReport.SCOPE_OWN,
                 scope.city() ? List.of() : raw.servicePoints(scope),
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
                 labelled(c.resolvedByCategory), labelled(c.closedByCategory),
-                places.communes(), places.villages(), suppression.apply(PlaceOrder.sorted(c.byServicePoint)),
+                places.communes(), places.villages(), byServicePoint(c.byServicePoint),
                 suppression.threshold(), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
                 c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
+    }
+
+    /** By label, unique: a service point of the same name as another has its id beside its name. */
+    private Map<String, String> byServicePoint(Map<Counts.Point, Long> byPoint) {
+        Map<String, String> names = new LinkedHashMap<>();
+        byPoint.keySet().forEach(point -> names.put(point.id(), point.name()));
+        Map<String, String> labels = UniqueLabels.of(names, id -> " (" + id + ")");
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        byPoint.forEach((point, n) -> byLabel.put(labels.get(point.id()), n));
+        return suppression.apply(PlaceOrder.sorted(byLabel));
+    }
+
+    /** Every commune with its villages: the place tables list them all, whoever's figures they are. */
+    private Map<Place, List<Place>> everyPlace() {
+        Map<Place, List<Place>> out = new LinkedHashMap<>();
+        directory.communes().forEach(commune -> out.put(commune, directory.villagesOf(commune.id())));
+        return out;
     }
 
     /** Weeks (from Monday, cut at the period's ends) for up to three months, months beyond. */

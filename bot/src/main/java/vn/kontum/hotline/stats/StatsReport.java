@@ -51,11 +51,16 @@ public record StatsReport(
 
     /**
      * A cell of the figures by commune, village or service point that is not shown: a count from 1 to
-     * {@code smallCountThreshold - 1}, or any other count hidden as well so that none of those comes back by subtraction.
+     * {@code smallCountThreshold - 1} (0 as well by commune and village, where every place of the directory has its
+     * row), or any other count hidden as well so that none of those comes back by subtraction.
      */
     public static final String HIDDEN = "hidden";
 
-    /** The key, in the figures by commune and by village, of the cases whose place was not given. */
+    /**
+     * The key, in the figures by commune and by village, of the cases whose place was not given. The other keys are
+     * names, each a row of its own: a name another place (service point) has too is followed by what tells them
+     * apart, a village's commune, a commune's (service point's) id.
+     */
     public static final String PLACE_NOT_GIVEN = "?";
 
     /** First-response and resolution times, in minutes. */

@@ -35,6 +35,13 @@ class SmallCountSuppressionTest {
     }
 
     @Test
+    void a_table_of_every_place_hides_its_zeros_like_its_small_counts() {
+        // A zero shown beside "hidden" would tell which places had a woman come forward.
+        assertThat(suppression.zerosHidden().apply(cells("Thôn 1", 0L, "Thôn 2", 3L, "Thôn 3", 12L)))
+                .containsExactly(Map.entry("Thôn 1", "hidden"), Map.entry("Thôn 2", "hidden"), Map.entry("Thôn 3", "12"));
+    }
+
+    @Test
     void the_threshold_is_configurable() {
         assertThat(new SmallCountSuppression(3).apply(cells("A", 2L, "B", 3L, "C", 2L)))
                 .containsEntry("A", "hidden").containsEntry("B", "3").containsEntry("C", "hidden");
