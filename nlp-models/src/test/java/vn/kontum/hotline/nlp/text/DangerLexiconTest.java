@@ -18,9 +18,40 @@ class DangerLexiconTest {
         assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isTrue();
     }
 
+    /** Reported by the hotline's QA as missed, and danger by corpus/GUIDE.md: a child, no time given. */
+    @ParameterizedTest
+    @ValueSource(strings = {"em bị anh rể hiếp, em mới 14 tuổi", "em bi anh re hiep, em moi 14 tuoi"})
+    void a_child_raped_by_a_relative_with_no_time_given_is_danger(String text) {
+        assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isTrue();
+    }
+
+    /**
+     * The exceptions ("!đang bị nợ", "!giết lợn") hold only where the diacritics say so and only over their own words:
+     * "nó" is not "nợ", "bố" is not "bò", and without diacritics the phrase matches as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"em đang bị nó đánh", "dang bi no danh", "em đang bị cấm ra khỏi nhà",
+            "nó dọa giết bố em", "nó giết gà rồi nói sẽ giết em", "giet lon", "em dang bi no",
+            "e vừa uống thuốc chuột", "uong het thuoc chuot roi", "em uống thuốc trừ sâu rồi",
+            "em là người Xơ Đăng, đang bị giữ ở Trung Quốc"})
+    void an_exception_does_not_hide_danger_beside_it_or_without_diacritics(String text) {
+        assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isTrue();
+    }
+
+    /** False alarms the hotline's QA reported, and the ones like them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"em đang bị nợ tổ tiết kiệm 2 triệu", "em đang bị nợ", "em đang bị đau răng",
+            "em đang đau răng quá", "em đang bị cảm", "thuốc chuột mua ở đâu", "tết này nhà em giết lợn",
+            "thuốc diệt cỏ loại nào tốt", "chị em Xơ Đăng bị bạo lực có nhiều không"})
+    void illness_debt_and_farm_work_are_not_danger_now(String text) {
+        assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"chồng không cho em về nhà ngoại ăn tết", "không cho em đi làm xa",
-            "cho em hỏi chỗ khám thai", "chị giúp em hỏi vay vốn với", "hội có cứu giúp hộ nghèo không", ""})
+            "cho em hỏi chỗ khám thai", "chị giúp em hỏi vay vốn với", "hội có cứu giúp hộ nghèo không", "",
+            // A habit (corpus/GUIDE.md), like heldout2.tsv's "thằng bé 7 tuổi lúc nào cũng bầm tím", not urgent there.
+            "hang xom e hay danh con, thang be bi bam tim khap nguoi"})
     void a_hard_life_that_is_not_danger_now_is_left_to_the_model(String text) {
         assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isFalse();
     }
