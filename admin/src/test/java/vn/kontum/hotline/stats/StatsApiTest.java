@@ -199,6 +199,12 @@ class StatsApiTest extends HotlineIntegrationTest {
         var badYear = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats/print?preset=annual&year=1000000000");
         assertThat(badYear.statusCode()).isEqualTo(400);
         assertThat(badYear.body()).contains("Năm không hợp lệ: báo cáo 6 tháng và báo cáo năm có cho các năm từ 2000 đến 2100.");
+        // Days far out of the years a report covers: a bad request on the API, the nearest years on the pages.
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=%2B999999999-01-01&to=%2B999999999-01-02").statusCode()).isEqualTo(400);
+        assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=1800-01-01&to=1800-01-02").statusCode()).isEqualTo(400);
+        var far = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD).get("/admin/stats?from=9999-01-01&to=9999-12-31");
+        assertThat(far.statusCode()).isEqualTo(200);
+        assertThat(far.body()).contains("value=\"2100-12-31\"");
         // At most five years: a thousand years of months would be a page of megabytes for nothing.
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=1900-01-01&to=2999-12-31").statusCode()).isEqualTo(400);
         assertThat(getAs("admin", ADMIN_PASSWORD, "/api/v1/stats?from=2016-01-01&to=2020-12-31").statusCode()).isEqualTo(200);

@@ -17,13 +17,21 @@ public record Period(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the period ends before it starts");
         }
+        if (from.getYear() < FIRST_YEAR || to.getYear() > LAST_YEAR) { // a date typed wrong: refused, not a failure
+            throw new IllegalArgumentException("no report before " + FIRST_YEAR + " or after " + LAST_YEAR);
+        }
         if (from.isBefore(to.minusYears(MAX_YEARS))) { // counted back from the end, as within() does (29 February)
             throw new IllegalArgumentException("the period is longer than " + MAX_YEARS + " years");
         }
     }
 
-    /** From {@code from} to {@code to}, the start moved up to {@code to} if after it, and to five years before it at most. */
+    /**
+     * From {@code from} to {@code to}, the start moved up to {@code to} if after it, and to five years before it at
+     * most; both kept within the years a report may cover (for pages, which show the period as taken).
+     */
     public static Period within(LocalDate from, LocalDate to) {
+        to = clamp(to);
+        from = clamp(from);
         LocalDate start = from.isAfter(to) ? to : from;
         return new Period(start.isBefore(to.minusYears(MAX_YEARS)) ? to.minusYears(MAX_YEARS) : start, to);
     }
@@ -49,6 +57,12 @@ public record Period(LocalDate from, LocalDate to) {
     /** The years a report may be asked for; beyond, a year typed wrong, refused as a bad request rather than failing. */
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2100;
+
+    private static LocalDate clamp(LocalDate day) {
+        LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
+        LocalDate last = LocalDate.of(LAST_YEAR, 12, 31);
+        return day.isBefore(first) ? first : day.isAfter(last) ? last : day;
+    }
 
     private static int reportYear(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {

@@ -157,8 +157,9 @@ class SummaryWorkbook {
     }
 
     private static String quote(String s) {
-        // A leading = + - @ would be a formula in a spreadsheet: neutralised.
-        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        // A leading = + - @ (or a tab or carriage return before one) would be a formula in a spreadsheet:
+        // neutralised. A lone "-" (no figure) is text to every spreadsheet and stays as it is.
+        String safe = !s.isEmpty() && !s.equals("-") && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
         return '"' + safe.replace("\"", "\"\"") + '"';
     }
 
