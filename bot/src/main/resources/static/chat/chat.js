@@ -11,6 +11,8 @@
   var after = 0;
   var shown = {};
   var eraseWords = (labels.eraseWords || '').split(',').map(simplify);
+  // What she may add after it ("xoá hết", "xoá tin nhắn đi"), as the hotline reads it (EraseWords).
+  var eraseTail = new RegExp(labels.eraseTail || '$');
 
   // Lower case without diacritics, as the hotline reads the erase word.
   function simplify(text) {
@@ -202,7 +204,7 @@
     var text = input.value.trim();
     if (!text) { return; }
     input.value = ''; // she can write on: what she sent stays on the page until it is stored
-    if (eraseWords.indexOf(simplify(text)) >= 0) {
+    if (eraseWords.indexOf(simplify(text).replace(eraseTail, '')) >= 0) {
       // The hotline erases the conversation; the page forgets it at once too.
       thread.textContent = '';
     }

@@ -142,6 +142,23 @@ class ChatInBrowserTest extends BrowserTest {
         assertThat(lines().stream().filter(t -> t.contains(urgent))).as("stored once").hasSize(1);
     }
 
+    /** "Xoá hết tin nhắn" erases like the erase word alone: the page forgets what she wrote at once, and so does the hotline. */
+    @Test
+    void erasing_with_a_few_words_after_the_erase_word_clears_the_page() {
+        browser.get(url("/chat"));
+        write("Chị ơi chồng em hay đánh em khi say rượu");
+
+        browser.findElement(By.id("text")).sendKeys("Xoá hết tin nhắn");
+        browser.findElement(By.cssSelector("#composer button")).click();
+
+        assertThat(lines()).as("at once").noneSatisfy(t -> assertThat(t).contains("say rượu"));
+        String harmless = "Chúc bạn một ngày tốt lành";
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(harmless)));
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(harmless)));
+        assertThat(lines()).noneSatisfy(t -> assertThat(t).contains("say rượu"));
+    }
+
     private List<String> lines() {
         return browser.findElements(By.cssSelector("#thread .msg")).stream().map(WebElement::getText).toList();
     }
