@@ -11,6 +11,8 @@
   var after = 0;
   var shown = {};
   var eraseWords = (labels.eraseWords || '').split(',').map(simplify);
+  // What she may add after it ("xoá hết", "xoá tin nhắn đi"), as the hotline reads it (EraseWords).
+  var eraseTail = new RegExp(labels.eraseTail || '$');
 
   // Lower case without diacritics, as the hotline reads the erase word.
   function simplify(text) {
@@ -33,7 +35,7 @@
       button.textContent = choice.label;
       button.addEventListener('click', function () {
         row.remove();
-        send(choice.label, newId(), 0);
+        send(choice.label, newId());
       });
       row.appendChild(button);
     });
@@ -56,15 +58,21 @@
     who.textContent = line.from === 'me' ? labels.you : labels.hotline;
     div.appendChild(who);
     div.appendChild(document.createTextNode(line.text));
-    div.setAttribute('data-id', String(line.id));
-    // In id order, where it was written: a reply held for her safe hours, or delivered after a newer line, goes
-    // before what came since, and is brought into view there.
+    place(div, line.id);
+    if (line.from !== 'me') { showChoices(div, line.choices); }
+  }
+
+  // In id order, where it was written: a reply held for her safe hours, or delivered after a newer line, goes
+  // before what came since, and is brought into view there. Her messages not yet stored stay below every line.
+  function place(div, id) {
+    div.setAttribute('data-id', String(id));
+    div.remove(); // her bubble, stored now, is placed again
     var next = null;
-    for (var el = thread.lastElementChild; el && Number(el.getAttribute('data-id')) > line.id; el = el.previousElementSibling) {
+    for (var el = thread.lastElementChild; el && (el.classList.contains('pending') || Number(el.getAttribute('data-id')) > id);
+      el = el.previousElementSibling) {
       next = el;
     }
     thread.insertBefore(div, next);
-    if (line.from !== 'me') { showChoices(div, line.choices); }
     if (next) { div.scrollIntoView({ block: 'nearest' }); } else { thread.scrollTop = thread.scrollHeight; }
   }
 
@@ -102,35 +110,105 @@
   }
   var session = labels.session === 'pending' ? startSession(0) : Promise.resolve();
 
-  function send(text, clientId, attempt) {
-    return session.then(function () {
+  // Her messages not yet stored, oldest first, sent one at a time so that they arrive in the order she wrote them.
+  // Each stays on the page, marked, until the hotline has it: a refusal or a lost connection never loses what she typed.
+  var outbox = [];
+  var sending = false;
+
+  function send(text, clientId) {
+    var bubble = document.createElement('div');
+    bubble.className = 'msg me pending';
+    var who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = labels.you;
+    var note = document.createElement('span');
+    note.className = 'note';
+    note.textContent = labels.sending;
+    bubble.appendChild(who);
+    bubble.appendChild(document.createTextNode(text));
+    bubble.appendChild(note);
+    thread.appendChild(bubble);
+    thread.scrollTop = thread.scrollHeight;
+    outbox.push({ text: text, clientId: clientId, bubble: bubble, note: note, attempt: 0 });
+    pump();
+  }
+
+  function pump() {
+    if (sending || !outbox.length) { return; }
+    sending = true;
+    var item = outbox[0];
+    item.note.textContent = labels.sending;
+    session.then(function () {
       return fetch('/chat/api/messages', {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ clientMessageId: clientId, text: text })
+        body: JSON.stringify({ clientMessageId: item.clientId, text: item.text })
       });
     }).then(function (r) {
-      if (r.status === 429) { status.textContent = labels.tooMany; return; }
-      if (!r.ok && r.status >= 500) { throw new Error('retry'); }
-      status.textContent = '';
-      return refresh();
+      if (r.status === 429) {
+        // Held back, not refused for good: the same message (same id, so stored once) again when the server says.
+        status.textContent = labels.tooMany;
+        item.note.textContent = labels.unsent;
+        return later(retryAfter(r));
+      }
+      if (r.status >= 500) { throw new Error('retry'); }
+      if (!r.ok) { return r.json().catch(function () { return {}; }).then(function (refusal) { refused(item, refusal); }); }
+      return r.json().then(function (sent) { return stored(item, sent.messageId); });
     }).catch(function () {
       status.textContent = labels.failed;
-      var wait = Math.min(30000, 1000 * Math.pow(2, attempt));
-      setTimeout(function () { send(text, clientId, attempt + 1); }, wait);
+      item.note.textContent = labels.unsent;
+      return later(Math.min(30000, 1000 * Math.pow(2, item.attempt++)));
+    }).then(function () {
+      sending = false;
+      pump();
     });
+  }
+
+  // Retry-After in seconds, within reason; a few seconds when the server did not say.
+  function retryAfter(r) {
+    var seconds = Number(r.headers.get('Retry-After'));
+    return 1000 * (seconds >= 1 ? Math.min(seconds, 60) : 3);
+  }
+
+  function later(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  // Stored: the bubble becomes her line, in its place (unless she erased the page meanwhile, or it is shown already).
+  function stored(item, id) {
+    outbox.shift();
+    status.textContent = '';
+    item.bubble.classList.remove('pending');
+    item.note.remove();
+    if (typeof id !== 'number' || shown[id] || item.bubble.parentNode !== thread) {
+      item.bubble.remove();
+    } else {
+      shown[id] = true;
+      place(item.bubble, id);
+    }
+    return refresh();
+  }
+
+  // Refused for good (too long, unreadable, no session): it stays marked unsent, and back in the box if it is empty.
+  function refused(item, refusal) {
+    outbox.shift();
+    item.bubble.classList.remove('pending');
+    item.bubble.classList.add('failed');
+    item.note.textContent = labels.notSent;
+    status.textContent = refusal.message || labels.notSent;
+    if (!input.value) { input.value = item.text; }
   }
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var text = input.value.trim();
     if (!text) { return; }
-    input.value = '';
-    if (eraseWords.indexOf(simplify(text)) >= 0) {
+    input.value = ''; // she can write on: what she sent stays on the page until it is stored
+    if (eraseWords.indexOf(simplify(text).replace(eraseTail, '')) >= 0) {
       // The hotline erases the conversation; the page forgets it at once too.
       thread.textContent = '';
     }
-    send(text, newId(), 0);
+    send(text, newId());
   });
 
   // Quick exit: leave for a neutral page, replacing this one in the history so that Back does not return here.

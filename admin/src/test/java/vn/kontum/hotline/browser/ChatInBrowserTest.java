@@ -103,6 +103,62 @@ class ChatInBrowserTest extends BrowserTest {
         assertThat(lines.stream().filter(t -> t.contains(reply)).map(lines::indexOf).findFirst().orElseThrow()).isLessThan(thanks);
     }
 
+    /**
+     * She wrote fast (here, as many messages as the limit lets through at once), then the one that matters: refused
+     * for now with 429, it stays on her page marked unsent, and goes by itself after the wait the server gave, once.
+     */
+    @Test
+    void a_message_held_back_by_the_rate_limit_is_kept_and_sent_after_the_wait() {
+        browser.get(url("/chat"));
+        String urgent = "chồng em đang cầm dao đuổi em";
+        Object seen = ((JavascriptExecutor) browser).executeAsyncScript("""
+                var text = arguments[0];
+                var done = arguments[arguments.length - 1];
+                var notes = [];
+                new MutationObserver(function () {
+                  document.querySelectorAll('#thread .note').forEach(function (n) { notes.push(n.textContent); });
+                }).observe(document.getElementById('thread'), { subtree: true, childList: true, characterData: true });
+                window.notesSeen = notes;
+                function flood(i) {
+                  return fetch('/chat/api/messages', { method: 'POST', credentials: 'same-origin',
+                      headers: { 'Content-Type': 'application/json' },
+                      body: JSON.stringify({ clientMessageId: 'fast-' + i, text: 'em nhắn ' + i }) })
+                    .then(function (r) { return r.status === 429 || i > 100 ? i : flood(i + 1); });
+                }
+                flood(0).then(function () {
+                  document.getElementById('text').value = text;
+                  document.querySelector('#composer button').click();
+                  done(Array.prototype.map.call(document.querySelectorAll('#thread .msg.me'), function (m) { return m.textContent; }));
+                });""", urgent);
+        assertThat((List<?>) seen).as("on her page at once").anySatisfy(t -> assertThat((String) t).contains(urgent));
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".msg.me:not(.pending)")).stream()
+                .anyMatch(m -> m.getText().contains(urgent)));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notesSeen")).as("marked unsent while held back")
+                .asString().contains("Chưa gửi, sẽ tự gửi lại");
+        assertThat(lines().stream().filter(t -> t.contains(urgent))).as("stored once").hasSize(1);
+        browser.navigate().refresh();
+        awaitMine(urgent);
+        assertThat(lines().stream().filter(t -> t.contains(urgent))).as("stored once").hasSize(1);
+    }
+
+    /** "Xoá hết tin nhắn" erases like the erase word alone: the page forgets what she wrote at once, and so does the hotline. */
+    @Test
+    void erasing_with_a_few_words_after_the_erase_word_clears_the_page() {
+        browser.get(url("/chat"));
+        write("Chị ơi chồng em hay đánh em khi say rượu");
+
+        browser.findElement(By.id("text")).sendKeys("Xoá hết tin nhắn");
+        browser.findElement(By.cssSelector("#composer button")).click();
+
+        assertThat(lines()).as("at once").noneSatisfy(t -> assertThat(t).contains("say rượu"));
+        String harmless = "Chúc bạn một ngày tốt lành";
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(harmless)));
+        browser.navigate().refresh();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> lines().stream().anyMatch(t -> t.contains(harmless)));
+        assertThat(lines()).noneSatisfy(t -> assertThat(t).contains("say rượu"));
+    }
+
     private List<String> lines() {
         return browser.findElements(By.cssSelector("#thread .msg")).stream().map(WebElement::getText).toList();
     }
@@ -113,8 +169,9 @@ class ChatInBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(".msg.hotline")).isEmpty());
     }
 
+    /** Her line as stored, not the page's copy waiting to be sent. */
     private void awaitMine(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".msg.me")).stream()
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".msg.me:not(.pending)")).stream()
                 .anyMatch(m -> m.getText().contains(text)));
     }
 

@@ -153,9 +153,38 @@ class BotConversationTest extends HotlineIntegrationTest {
         long caseId = telegramCase(chat, "Hà", "cho em gặp cán bộ được không");
 
         Sent reply = awaitReply(chat, 1);
-        assertThat(reply.text()).startsWith("Một cán bộ của").contains("113");
+        // Her first message: the welcome and privacy notice come with the answer, as with any first message.
+        assertThat(reply.text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("được giữ kín").contains("hãy nhắn: xoa")
+                .contains("Một cán bộ của").contains("113");
         assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
                 .query(OffsetDateTime.class).optional()).isPresent();
+
+        TELEGRAM.userWrites(chat, "Hà", "gặp cán bộ");
+        assertThat(awaitReply(chat, 2).text()).as("once").startsWith("Một cán bộ của").doesNotContain("Xin chào");
+    }
+
+    @Test
+    void safe_hours_asked_in_her_first_message_come_with_the_welcome_once() {
+        long chat = 750_013;
+        TELEGRAM.userWrites(chat, "Yến", "/gio 9-11");
+        assertThat(awaitReply(chat, 1).text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("được giữ kín")
+                .contains("hãy nhắn: xoa").endsWith("Từ nay chúng tôi chỉ nhắn cho bạn từ 9 giờ đến 11 giờ (trừ tin khẩn cấp).");
+
+        TELEGRAM.userWrites(chat, "Yến", "/gio");
+        assertThat(awaitReply(chat, 2).text()).as("once").isEqualTo("Chúng tôi có thể nhắn cho bạn vào bất cứ giờ nào.");
+    }
+
+    /** Whoever holds her phone after the erase word is not welcomed as a newcomer by asking for a person. */
+    @Test
+    void after_the_erase_word_asking_for_a_person_brings_no_welcome() {
+        long chat = 750_014;
+        telegramCase(chat, "Xuân", "chồng em hay đánh em mỗi khi say rượu");
+        awaitReply(chat, 1);
+        TELEGRAM.userWrites(chat, "Xuân", "xoa");
+        awaitReply(chat, 2);
+
+        TELEGRAM.userWrites(chat, "Xuân", "gặp cán bộ");
+        assertThat(awaitReply(chat, 3).text()).startsWith("Một cán bộ của").doesNotContain("Xin chào").doesNotContain("xoa");
     }
 
     @Test

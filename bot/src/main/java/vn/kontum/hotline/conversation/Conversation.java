@@ -167,14 +167,25 @@ class Conversation {
 
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
+        boolean welcome = welcomeDue(contact, state, ref);
         dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
-        return Turn.answer(ref, "person", replies.person(ref, afterHours(ref, now), ReplyComposer.VIETNAMESE));
+        return Turn.answer(ref, "person", replies.person(ref, afterHours(ref, now), welcome, ReplyComposer.VIETNAMESE));
     }
 
     private Turn safeHours(Contact contact, @Nullable SafeHours hours, DialogueState state) {
         contacts.setSafeHours(contact.id(), hours);
-        dialogue.save(contact.id(), state, state.offering(List.of()));
-        return Turn.answer(cases.openCaseOf(contact).orElse(null), "safe-hours", replies.safeHours(hours, ReplyComposer.VIETNAMESE));
+        CaseRef open = cases.openCaseOf(contact).orElse(null);
+        boolean welcome = welcomeDue(contact, state, open);
+        dialogue.save(contact.id(), state, (welcome ? state.welcomed(true) : state).offering(List.of()));
+        return Turn.answer(open, "safe-hours", replies.safeHours(hours, welcome, ReplyComposer.VIETNAMESE));
+    }
+
+    /**
+     * The welcome and privacy notice, once, whatever her first message asks. Not on a case whose conversation she
+     * erased: whoever writes now may not be her (the erase word forgets that she was welcomed, too).
+     */
+    private boolean welcomeDue(Contact contact, DialogueState state, @Nullable CaseRef ref) {
+        return !state.welcomed() && (ref == null || ref.opened() || !erasure.erasedDuring(contact.id(), ref.id()));
     }
 
     private Turn erase(Contact contact, OffsetDateTime now) {

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.delivery.Choice;
 import vn.kontum.hotline.nlp.text.Folding;
+import vn.kontum.hotline.safety.EraseWords;
 
 /**
- * Reads the few things a message can ask of the bot itself: the erase word, safe hours, a person, or an answer
+ * Reads the few things a message can ask of the bot itself: the erase word (alone or with a few words after it,
+ * see {@link EraseWords}), safe hours, a person, or an answer
  * to the buttons just offered (the button, its label typed out, or its number). Everything else is free text
  * for the classifier. Matching ignores case and diacritics, as women type on a phone without a Vietnamese keyboard.
  */
@@ -49,7 +51,7 @@ class IntentReader {
         if (simple.isEmpty()) {
             return new Intent.FreeText();
         }
-        if (eraseWords.contains(simple)) {
+        if (eraseWords.contains(EraseWords.withoutTail(simple))) {
             return new Intent.Erase();
         }
         if (simple.equals("/start") || simple.startsWith("/start ")) {

@@ -111,9 +111,17 @@ class ReplyComposer {
         return new Reply(text("reply.skipped", locale), List.of(), false);
     }
 
-    Reply person(CaseRef caseRef, @Nullable OffsetDateTime nextOpening, Locale locale) {
-        String person = text("reply.person", locale, place(caseRef), phone(caseRef));
-        return new Reply(nextOpening == null ? person : person + "\n\n" + afterHours(nextOpening, locale), List.of(), false);
+    /** A person will answer; the welcome first when this is her first message. */
+    Reply person(CaseRef caseRef, @Nullable OffsetDateTime nextOpening, boolean firstContact, Locale locale) {
+        List<String> out = new ArrayList<>(3);
+        if (firstContact) {
+            out.add(text("reply.welcome", locale));
+        }
+        out.add(text("reply.person", locale, place(caseRef), phone(caseRef)));
+        if (nextOpening != null) {
+            out.add(afterHours(nextOpening, locale));
+        }
+        return new Reply(String.join("\n\n", out), List.of(), false);
     }
 
     /** Out of the service point's hours: when a person will answer, and the numbers for now. */
@@ -141,10 +149,12 @@ class ReplyComposer {
         return new Reply(text(urgent ? "reply.urgent.emergency-numbers" : "reply.after-erase", locale), List.of(), urgent);
     }
 
-    Reply safeHours(@Nullable SafeHours hours, Locale locale) {
+    /** The hours confirmed; the welcome first when this is her first message. */
+    Reply safeHours(@Nullable SafeHours hours, boolean firstContact, Locale locale) {
+        String confirmed = hours == null ? text("reply.safe-hours.cleared", locale)
+                : text("reply.safe-hours.set", locale, hours.fromHour(), hours.toHour());
         // Confirmed at once, whatever the hour: she is writing now, so now is safe.
-        return new Reply(hours == null ? text("reply.safe-hours.cleared", locale)
-                : text("reply.safe-hours.set", locale, hours.fromHour(), hours.toHour()), List.of(), true);
+        return new Reply(firstContact ? text("reply.welcome", locale) + "\n\n" + confirmed : confirmed, List.of(), true);
     }
 
     private Reply withChoices(List<String> paragraphs, List<Choice> choices, boolean urgent) {

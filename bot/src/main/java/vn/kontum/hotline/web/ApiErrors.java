@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,6 +37,13 @@ class ApiErrors {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> refused(ApiException e, Locale locale) {
         return body(e.status(), e.messageKey(), locale, e.args());
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Map<String, Object>> tooMany(TooManyRequests e, Locale locale) {
+        ResponseEntity<Map<String, Object>> refused = refused(e, locale);
+        return ResponseEntity.status(refused.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(refused.getBody());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -26,7 +26,15 @@ class IntentReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xóa giúp em cái ảnh chồng em gửi", "em muốn xoá nợ vay"})
+    @ValueSource(strings = {"xoa het", "xoá hết", "xoa di", "xoá đi", "xoá tin nhắn", "xoa tin nhan", "xóa hết tin nhắn",
+            "Xoá hết tin nhắn đi!", "/xoa het", "xoá giúp em", "xoá hết nhé"})
+    void the_erase_word_with_a_few_words_after_it_erases(String text) {
+        assertThat(reader.read(text, List.of())).isInstanceOf(Intent.Erase.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xóa giúp em cái ảnh chồng em gửi", "em muốn xoá nợ vay", "em xoá hết tin nhắn rồi mà chồng vẫn đọc được",
+            "xoá tin nhắn của chồng em", "hết tin nhắn", "tin nhắn", "xoa bop"})
     void the_erase_word_inside_a_sentence_is_just_words(String text) {
         assertThat(reader.read(text, List.of())).isInstanceOf(Intent.FreeText.class);
     }

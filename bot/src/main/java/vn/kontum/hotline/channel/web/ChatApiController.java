@@ -34,6 +34,7 @@ import vn.kontum.hotline.intake.InboundMessage;
 import vn.kontum.hotline.intake.MessageIntake;
 import vn.kontum.hotline.web.ApiException;
 import vn.kontum.hotline.web.RateLimiter;
+import vn.kontum.hotline.web.TooManyRequests;
 
 /**
  * The web chat over HTTP: start the session (for a page that came without one), send a message (answered 202
@@ -99,8 +100,9 @@ class ChatApiController {
         if (!readable(body.text())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "error.missing", "text"); // as a blank text is refused
         }
-        if (!withinLimits(session, request.getRemoteAddr())) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "error.rate-limited");
+        Duration wait = waitBeforeSending(session, request.getRemoteAddr());
+        if (!wait.isZero()) {
+            throw new TooManyRequests(wait); // the page keeps her message and resends it after the wait
         }
         Acceptance accepted = intake.accept(InboundMessage.text(Channel.WEB, session + ":" + body.clientMessageId(), session, body.text()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Sent(accepted.messageId(), accepted.duplicate()));
@@ -149,13 +151,13 @@ class ChatApiController {
      * database, and her message matters more than flood protection for that minute (the intake queue is bounded
      * anyway, 503 beyond it). Health says DOWN meanwhile, and the Redis client logs the outage.
      */
-    private boolean withinLimits(String session, String address) {
+    private Duration waitBeforeSending(String session, String address) {
         try {
-            return limiter.allow("chat:s:" + session, perSessionPerMinute, Duration.ofMinutes(1))
-                    && limiter.allow("chat:a:" + address, perAddressPerMinute, Duration.ofMinutes(1));
+            Duration wait = limiter.hit("chat:s:" + session, perSessionPerMinute, Duration.ofMinutes(1));
+            return wait.isZero() ? limiter.hit("chat:a:" + address, perAddressPerMinute, Duration.ofMinutes(1)) : wait;
         } catch (DataAccessException redisAway) {
             log.debug("web chat limits not applied: {}", redisAway.getClass().getSimpleName());
-            return true;
+            return Duration.ZERO;
         }
     }
 

@@ -7,9 +7,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.kontum.hotline.safety.EraseWords;
+
 /**
- * The web chat page: no login, an anonymous session in the browser. The page knows the erase word (to forget
- * the thread at once) and where the quick-exit button leads.
+ * The web chat page: no login, an anonymous session in the browser. The page knows the erase word and what may
+ * follow it (to forget the thread at once) and where the quick-exit button leads.
  */
 @Controller
 class ChatPageController {
@@ -40,6 +42,7 @@ class ChatPageController {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("sessionPending", sessionPending);
         model.addAttribute("eraseWords", eraseWords);
+        model.addAttribute("eraseTail", EraseWords.TAIL);
         model.addAttribute("quickExitUrl", quickExitUrl);
         return "chat";
     }
