@@ -50,7 +50,11 @@ public class Cases {
     /** Call inside the transaction that processes the message. */
     public CaseRef caseFor(Contact contact, Classification classification, OffsetDateTime now) {
         Priority priority = classification.urgent() ? Priority.URGENT : Priority.NORMAL;
-        Optional<OpenCase> open = openCase(contact).flatMap(this::lockedIfOpen);
+        Optional<OpenCase> open = openCase(contact);
+        if (open.isPresent() && changes(open.get(), classification)) {
+            // Only a message that changes the case locks it: the others (most) do not wait for a batch holding it.
+            open = lockedIfOpen(open.get());
+        }
         if (open.isEmpty()) {
             // Two messages of a new contact processed at once must open one case, not two: take the contact's
             // row lock, then look again. (NO KEY UPDATE on PostgreSQL, so new messages of the contact, which
@@ -98,6 +102,12 @@ public class Cases {
         String spId = servicePoint;
         return new CaseRef(c.id(), false, category, newPriority, directory.servicePoint(spId)
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown service point")));
+    }
+
+    /** Whether this message would change the open case: its topic (from other) or its priority, or where it goes. */
+    private static boolean changes(OpenCase c, Classification classification) {
+        return Topic.OTHER.label().equals(c.category()) && classification.topic() != Topic.OTHER
+                || classification.urgent() && c.priority() != Priority.URGENT;
     }
 
     /**
