@@ -39,6 +39,7 @@ public final class MessageClassifier {
     private final FeatureGenerator context;
     private final Topic[] topicOfOutcome;
     private final int urgentIndex;
+    private final double urgencyPrior;
     private final boolean skipBigrams;
 
     public MessageClassifier(ModelBundle bundle) {
@@ -61,6 +62,8 @@ public final class MessageClassifier {
             topicOfOutcome[i] = Topic.ofLabel(topics.getOutcome(i));
         }
         this.urgentIndex = urgency.getIndex(ModelBundle.URGENT);
+        // A word the model never saw carries no evidence: what it answers for it alone is its prior.
+        this.urgencyPrior = urgency.eval(new String[] {"bow=\u0000"})[urgentIndex];
         this.skipBigrams = bundle.topicSkipBigrams();
     }
 
@@ -102,8 +105,9 @@ public final class MessageClassifier {
 
     /**
      * How urgent the message looks, on the scale {@link #classify} cuts at the model's urgency threshold: 1 when a
-     * danger phrase matched, 0 for small talk ("dạ vâng", "23"), else the urgency model's probability. For
-     * evaluation, which walks every threshold to find the best urgent recall at a given precision.
+     * danger phrase matched, 0 for small talk ("dạ vâng", "23") and for words none of which speaks for urgency ("abc
+     * xyz", a greeting in Bahnar), else the urgency model's probability. For evaluation, which walks every threshold
+     * to find the best urgent recall at a given precision.
      */
     public double urgencyScore(String text) {
         Reading reading = read(text);
@@ -114,7 +118,28 @@ public final class MessageClassifier {
         if (lexicon.matches(reading.syllables())) {
             return 1;
         }
-        return smallTalk.only(reading.syllables()) ? 0 : urgencyProbability(reading);
+        if (smallTalk.only(reading.syllables())) {
+            return 0;
+        }
+        String[] context = urgencyContext(reading);
+        return hasUrgentEvidence(context) ? urgency.eval(context)[urgentIndex] : 0;
+    }
+
+    /**
+     * Whether one of the message's words, alone, makes the urgency model lean towards urgent. Without such a word the
+     * model answers little more than its prior (about 0.14), which is far above the threshold (0.01, low for recall):
+     * words it never saw, a village's name or a greeting in Bahnar would be urgent for want of evidence. It usually
+     * stops at the first word or two ("em", "cứu").
+     */
+    private boolean hasUrgentEvidence(String[] context) {
+        String[] one = new String[1];
+        for (String feature : context) {
+            one[0] = feature;
+            if (urgency.eval(one)[urgentIndex] > urgencyPrior) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The probability the urgency model alone gives, as {@link #classify} reads it. */
@@ -134,7 +159,7 @@ public final class MessageClassifier {
     }
 
     private double urgencyProbability(Reading reading) {
-        return urgency.eval(skipBigrams ? urgencyContext(reading) : reading.context())[urgentIndex];
+        return urgency.eval(urgencyContext(reading))[urgentIndex];
     }
 
     /**
@@ -143,6 +168,9 @@ public final class MessageClassifier {
      * otherwise, the urgency model's context is built on its own.
      */
     private String[] urgencyContext(Reading reading) {
+        if (!skipBigrams) {
+            return reading.context();
+        }
         String[] context = reading.context();
         if (context.length != reading.words().length) {
             return contextOf(Features.of(reading.syllables()));

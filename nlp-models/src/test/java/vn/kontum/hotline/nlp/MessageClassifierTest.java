@@ -85,6 +85,16 @@ class MessageClassifierTest {
         assertThat(classifier.classify(text).urgent()).as(text).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"abc xyz", "Kơ ne", "bơ̆ngai", "qwzx plok"})
+    void wordsTheModelNeverSawInDangerAreNotUrgent(String text) {
+        // The urgency model alone answers its prior for them, above the threshold: urgent for want of evidence.
+        assertThat(classifier.urgencyModelProbability(text)).isGreaterThanOrEqualTo(classifier.bundle().urgencyThreshold());
+
+        assertThat(classifier.classify(text).urgent()).as(text).isFalse();
+        assertThat(classifier.urgencyScore(text)).isZero();
+    }
+
     static Stream<String> badInputs() {
         return Stream.of(
                 "",
