@@ -131,6 +131,8 @@ class StatsApiTest extends HotlineIntegrationTest {
         // A service point in a village names it as well as the village does.
         assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Ngô Mây (mẫu)").asString()).isEqualTo("hidden");
         assertThat(r.path("casesByServicePoint").path("Trạm Y tế Hòa Bình (mẫu)").asString()).isEqualTo("5");
+        // Every service point is listed, one with no case like one with few: a row would say someone asked there.
+        assertThat(r.path("casesByServicePoint").path("Địa chỉ tin cậy Đăk Cấm (mẫu)").asString()).isEqualTo("hidden");
 
         JsonNode i = r.path("indicators");
         assertThat(i.path("trustedAddressesActive").asLong()).isEqualTo(1);
@@ -157,6 +159,8 @@ class StatsApiTest extends HotlineIntegrationTest {
         assertThat(r.path("casesOpened").asLong()).isEqualTo(5);
         assertThat(r.path("casesByCategory").path("violence").asLong()).isZero();
         assertThat(r.path("indicators").path("womenCounselledOnSafeDelivery").asLong()).isEqualTo(5);
+        // Her own service point alone, not the others of the directory.
+        assertThat(r.path("casesByServicePoint").propertyNames()).containsExactly("Trạm Y tế Hòa Bình (mẫu)");
     }
 
     @Test

@@ -100,6 +100,14 @@ class RawCounts {
         return counts;
     }
 
+    /** The service points whose figures a scope shows: every one of the directory for the city, its own otherwise. */
+    java.util.List<Counts.Point> pointsOf(Scope scope) {
+        var query = scope.city() ? jdbc.sql("select sp.id, sp.name from service_point sp")
+                : jdbc.sql("select sp.id, sp.name from service_point sp join account_service_point a on a.service_point_id = sp.id"
+                        + " where a.account_id = :account").param("account", scope.accountId());
+        return query.query((rs, i) -> new Counts.Point(rs.getString("id"), rs.getString("name"))).list();
+    }
+
     /** The names of the service points a scope limited to its own covers, in alphabetical order. */
     java.util.List<String> servicePoints(Scope scope) {
         return jdbc.sql("select sp.name from service_point sp join account_service_point a on a.service_point_id = sp.id where a.account_id = :account")

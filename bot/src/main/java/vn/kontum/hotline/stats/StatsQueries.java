@@ -111,21 +111,28 @@ public class StatsQueries {
                 scope.city() ? List.of() : raw.servicePoints(scope),
                 labelled(c.messagesByCategory), c.messagesByChannel, labelled(c.casesByCategory), channels(c.casesByChannel), c.casesByPriority,
                 labelled(c.resolvedByCategory), labelled(c.closedByCategory),
-                places.communes(), places.villages(), byServicePoint(c.byServicePoint),
+                places.communes(), places.villages(), byServicePoint(c.byServicePoint, raw.pointsOf(scope)),
                 suppression.threshold(), opened,
                 c.casesByPriority.getOrDefault("URGENT", 0L), raw.backlog(scope), total(c.resolvedByCategory), total(c.closedByCategory),
                 c.newContacts, c.contacts - c.newContacts,
                 answering, indicators, c.breaches, overTime(period, c));
     }
 
-    /** By label, unique: a service point of the same name as another has its id beside its name. */
-    private Map<String, String> byServicePoint(Map<Counts.Point, Long> byPoint) {
+    /**
+     * By label, unique: a service point of the same name as another has its id beside its name. Every service point
+     * of the scope is listed, zeros hidden like small counts: a row shown only where cases were would tell that
+     * someone asked for help there.
+     */
+    private Map<String, String> byServicePoint(Map<Counts.Point, Long> byPoint, List<Counts.Point> everyPoint) {
+        Map<Counts.Point, Long> counts = new LinkedHashMap<>();
+        everyPoint.forEach(point -> counts.put(point, 0L));
+        byPoint.forEach((point, n) -> counts.merge(point, n, Long::sum));
         Map<String, String> names = new LinkedHashMap<>();
-        byPoint.keySet().forEach(point -> names.put(point.id(), point.name()));
+        counts.keySet().forEach(point -> names.put(point.id(), point.name()));
         Map<String, String> labels = UniqueLabels.of(names, id -> " (" + id + ")");
         Map<String, Long> byLabel = new LinkedHashMap<>();
-        byPoint.forEach((point, n) -> byLabel.put(labels.get(point.id()), n));
-        return suppression.apply(PlaceOrder.sorted(byLabel));
+        counts.forEach((point, n) -> byLabel.merge(labels.get(point.id()), n, Long::sum));
+        return suppression.zerosHidden().apply(PlaceOrder.sorted(byLabel));
     }
 
     /** Every commune with its villages: the place tables list them all, whoever's figures they are. */
