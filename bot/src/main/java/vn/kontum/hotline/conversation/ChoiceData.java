@@ -21,6 +21,10 @@ final class ChoiceData {
         return new Choice(TOPIC + topic.label(), label);
     }
 
+    static boolean isPlace(String data) {
+        return data.startsWith(COMMUNE) || data.startsWith(VILLAGE);
+    }
+
     static Optional<Intent> intentOf(String data) {
         if (data.startsWith(TOPIC)) {
             return Topic.fromLabel(data.substring(TOPIC.length())).map(Intent.ChooseTopic::new);

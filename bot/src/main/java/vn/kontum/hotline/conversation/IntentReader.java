@@ -19,7 +19,8 @@ import vn.kontum.hotline.safety.EraseWords;
 /**
  * Reads the few things a message can ask of the bot itself: the erase word (alone or with a few words after it,
  * see {@link EraseWords}), safe hours, a person, or an answer
- * to the buttons just offered (the button, its label typed out, or its number). Everything else is free text
+ * to the buttons just offered (the button, its label typed out, or its number; a place also by its name within a
+ * few words, see {@link PlaceAnswer}). Everything else is free text
  * for the classifier. Matching ignores case and diacritics, as women type on a phone without a Vietnamese keyboard.
  */
 @Component
@@ -84,7 +85,9 @@ class IntentReader {
                 return ChoiceData.intentOf(c.data());
             }
         }
-        return Optional.empty();
+        // Places by name, as she would type them; the other choices (a topic, skip) only as their label reads.
+        int place = PlaceAnswer.indexOf(simple, offered);
+        return place < 0 ? Optional.empty() : ChoiceData.intentOf(offered.get(place).data());
     }
 
     private static Optional<Intent> safeHours(String simple) {

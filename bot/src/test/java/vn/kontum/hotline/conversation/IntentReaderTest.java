@@ -59,6 +59,34 @@ class IntentReaderTest {
         assertThat(reader.read("2", List.of())).as("a number with nothing offered is just a number").isInstanceOf(Intent.FreeText.class);
     }
 
+    private final List<Choice> communes = List.of(new Choice("#commune:dak-cam", "Xã Đăk Cấm"),
+            new Choice("#commune:ngo-may", "Phường Ngô Mây"), new Choice("#commune:dak-bla", "Xã Đăk Blà"),
+            new Choice("#skip", "Bỏ qua"));
+    private final List<Choice> villages = List.of(new Choice("#village:kon-klor-2", "Làng Kon Klor 2"),
+            new Choice("#village:plei-don", "Plei Đôn"), new Choice("#village:kon-jo-ri-a", "Làng Kon Jơ Ri"),
+            new Choice("#village:kon-jo-ri-b", "Thôn Kon Jơ Ri"), new Choice("#skip", "Bỏ qua"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dak cam", "Đắk Cấm", "đăk cấm ạ", "xa dak cam", "em ở xã Đăk Cấm ạ", "dakcam", "Ở Đăk Cấm nhé"})
+    void her_commune_typed_by_name_is_her_answer(String text) {
+        assertThat(reader.read(text, communes)).isEqualTo(new Intent.ChooseCommune("dak-cam"));
+    }
+
+    @Test
+    void her_village_typed_by_name_is_her_answer_when_only_one_bears_it() {
+        assertThat(reader.read("lang kon klor 2", villages)).isEqualTo(new Intent.ChooseVillage("kon-klor-2"));
+        assertThat(reader.read("kon klor 2 a", villages)).isEqualTo(new Intent.ChooseVillage("kon-klor-2"));
+        assertThat(reader.read("em o plei don", villages)).isEqualTo(new Intent.ChooseVillage("plei-don"));
+        assertThat(reader.read("kon jơ ri", villages)).as("two villages of that name").isInstanceOf(Intent.FreeText.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chồng em ở Đăk Cấm đánh em", "dak", "em ở", "xã", "đăk cấm có trạm y tế không"})
+    void a_story_or_a_question_naming_a_place_is_not_an_answer(String text) {
+        assertThat(reader.read(text, communes)).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("Đăk Cấm", topics)).as("no place was asked").isInstanceOf(Intent.FreeText.class);
+    }
+
     @Test
     void asking_for_a_person_is_understood_with_or_without_diacritics() {
         assertThat(reader.read("cho em gặp cán bộ", List.of())).isInstanceOf(Intent.TalkToPerson.class);

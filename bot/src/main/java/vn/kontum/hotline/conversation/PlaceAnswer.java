@@ -1,0 +1,65 @@
+package vn.kontum.hotline.conversation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import vn.kontum.hotline.delivery.Choice;
+
+/**
+ * Her commune or village typed rather than chosen: "dak cam", "đắk cấm", "em ở xã Đăk Cấm ạ" all answer "Xã Đăk
+ * Cấm". Only the whole message counts, less a few words before (I live in, commune, village) and after (polite
+ * endings): "chồng em ở Đăk Cấm đánh em" is a story, not an answer, and goes to the classifier.
+ */
+final class PlaceAnswer {
+
+    /**
+     * Words that may come before a place's name, folded: who, "in", and the kinds of place a label starts with. Not
+     * "plei" or "buôn", which begin names ("Plei Đôn").
+     */
+    private static final Set<String> BEFORE = Set.of("em", "e", "toi", "minh", "chi", "nha", "o", "tai", "la", "thuoc",
+            "song", "xa", "phuong", "p", "thon", "lang");
+    /** Polite endings and fillers after it. */
+    private static final Set<String> AFTER = Set.of("a", "ak", "ah", "nhe", "nha", "day", "do", "vay", "chi", "oi", "ne");
+    /** Of a label, only the kind of place goes. */
+    private static final Set<String> LABEL_KIND = Set.of("xa", "phuong", "thon", "lang");
+
+    private PlaceAnswer() {
+    }
+
+    /** The one place among the choices offered that {@code simple} (a {@link IntentReader#simplify simplified} message) names, or -1. */
+    static int indexOf(String simple, List<Choice> offered) {
+        String answer = core(simple, BEFORE);
+        if (answer.length() < 3) {
+            return -1;
+        }
+        int found = -1;
+        for (int i = 0; i < offered.size(); i++) {
+            if (!ChoiceData.isPlace(offered.get(i).data())) {
+                continue;
+            }
+            String name = core(IntentReader.simplify(offered.get(i).label()), LABEL_KIND);
+            if (name.length() >= 3 && !name.chars().allMatch(Character::isDigit) && name.equals(answer)) {
+                if (found >= 0) {
+                    return -1; // two places of that name: she must choose
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** The words left once those before and the endings after are taken off, without spaces or punctuation. */
+    private static String core(String simple, Set<String> before) {
+        List<String> words = Arrays.stream(simple.split("[\\s\\p{Punct}]+")).filter(w -> !w.isEmpty()).toList();
+        int from = 0;
+        int to = words.size();
+        while (to > from && AFTER.contains(words.get(to - 1))) {
+            to--;
+        }
+        while (from < to - 1 && before.contains(words.get(from))) {
+            from++;
+        }
+        return String.join("", words.subList(from, to));
+    }
+}
