@@ -81,6 +81,26 @@ class ConsoleAccountsTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_change_made_on_another_node_ends_the_session_whatever_the_clocks_say() {
+        OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
+        admin.submit("/admin/accounts", Map.of("username", "acc-clock", "displayName", "Chị Y Blao", "roles", "OFFICER",
+                "servicePoints", "tyt-dak-bla", "password", "mat-khau-ban-dau"));
+        OfficerClient phone = OfficerClient.loggedIn(url(""), "acc-clock", "mat-khau-ban-dau");
+        assertThat(phone.get("/admin").statusCode()).isEqualTo(200);
+        // Another node records a change. Its clock may run behind this one's: dated by it, the change would seem to
+        // come before this session began.
+        jdbc.sql("update account set session_epoch = session_epoch + 1, sessions_valid_from = :behind where username = 'acc-clock'")
+                .param("behind", java.time.OffsetDateTime.now().minusHours(1)).update();
+
+        assertThat(phone.get("/admin").statusCode()).isEqualTo(302);
+        // And a login just after it, on a node whose clock runs behind that one's, is a good session.
+        jdbc.sql("update account set sessions_valid_from = :ahead where username = 'acc-clock'")
+                .param("ahead", java.time.OffsetDateTime.now().plusHours(1)).update();
+        OfficerClient again = OfficerClient.loggedIn(url(""), "acc-clock", "mat-khau-ban-dau");
+        assertThat(again.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_short_password_a_taken_name_and_disabling_the_last_administrator_are_refused() {
         OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         assertThat(admin.submit("/admin/accounts", Map.of("username", "acc-short", "displayName", "A", "roles", "OFFICER",

@@ -1,9 +1,6 @@
 package vn.kontum.hotline.accounts;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -34,30 +30,36 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** {@code sessionsValidFrom}: sessions begun before it are over (null: none ended). */
-    record Stored(long id, String username, String passwordHash, Set<Role> roles, boolean enabled, @Nullable Instant sessionsValidFrom) {
+    /**
+     * {@code sessionEpoch}: moves on when the account is disabled, its roles change or its password is reset; a
+     * session begun under an earlier epoch is over. A counter in the database, not a time, so that a session on one
+     * node and a change made on another agree whatever their clocks say.
+     */
+    record Stored(long id, String username, String passwordHash, Set<Role> roles, boolean enabled, int sessionEpoch) {
 
-        boolean admits(long sessionBeganMillis) {
-            return enabled && (sessionsValidFrom == null || sessionBeganMillis >= sessionsValidFrom.toEpochMilli());
+        boolean admits(int sessionEpoch) {
+            return enabled && sessionEpoch == this.sessionEpoch;
         }
     }
 
     /**
-     * Whether a session of {@code username} begun at {@code sessionBeganMillis} is still good: the account exists, is
+     * Whether a session of {@code username} logged in under {@code sessionEpoch} is still good: the account exists, is
      * enabled, and has not been changed since (for what a session opened earlier still holds, such as a live stream).
      */
-    public boolean admitsSession(String username, long sessionBeganMillis) {
-        return find(username).map(account -> account.admits(sessionBeganMillis)).orElse(false);
+    public boolean admitsSession(String username, int sessionEpoch) {
+        return find(username).map(account -> account.admits(sessionEpoch)).orElse(false);
+    }
+
+    /** The epoch a login's session began under (see {@link Stored}); -1, which no account has, for any other. */
+    public static int sessionEpochOf(Authentication authentication) {
+        return authentication.getPrincipal() instanceof AccountUserDetails.Principal p ? p.sessionEpoch() : -1;
     }
 
     Optional<Stored> find(String username) {
-        return jdbc.sql("select id, username, password_hash, roles, enabled, sessions_valid_from from account where username = :u")
+        return jdbc.sql("select id, username, password_hash, roles, enabled, session_epoch from account where username = :u")
                 .param("u", username)
-                .query((rs, n) -> {
-                    OffsetDateTime validFrom = rs.getObject("sessions_valid_from", OffsetDateTime.class);
-                    return new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                            roles(rs.getString("roles")), rs.getBoolean("enabled"), validFrom == null ? null : validFrom.toInstant());
-                })
+                .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                        roles(rs.getString("roles")), rs.getBoolean("enabled"), rs.getInt("session_epoch")))
                 .optional();
     }
 
@@ -105,10 +107,10 @@ public class Accounts {
     public void update(long id, String displayName, Set<Role> roles, Set<String> servicePointIds, boolean enabled) {
         jdbc.sql("""
                         update account set display_name = :d, roles = :r, enabled = :e,
-                               sessions_valid_from = case when roles <> :r or enabled <> :e then :now else sessions_valid_from end
+                               session_epoch = case when roles <> :r or enabled <> :e then session_epoch + 1 else session_epoch end
                         where id = :id""")
                 .param("d", displayName).param("r", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
-                .param("e", enabled).param("now", sessionClock()).param("id", id).update();
+                .param("e", enabled).param("id", id).update();
         jdbc.sql("delete from account_service_point where account_id = :a").param("a", id).update();
         for (String sp : servicePointIds) {
             jdbc.sql("insert into account_service_point (account_id, service_point_id) values (:a, :sp)").param("a", id).param("sp", sp).update();
@@ -117,13 +119,8 @@ public class Accounts {
 
     /** A new password; the account's open sessions end. */
     public void setPasswordHash(long id, String passwordHash) {
-        jdbc.sql("update account set password_hash = :p, sessions_valid_from = :now where id = :id")
-                .param("p", passwordHash).param("now", sessionClock()).param("id", id).update();
-    }
-
-    /** The wall clock the servlet container dates sessions by, not the hotline's (which tests may move). */
-    private static OffsetDateTime sessionClock() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("update account set password_hash = :p, session_epoch = session_epoch + 1 where id = :id")
+                .param("p", passwordHash).param("id", id).update();
     }
 
     /** Enabled administrators other than {@code exceptId}: the last one must not lock everyone out. */

@@ -40,7 +40,7 @@ final class SessionStillValidFilter extends OncePerRequestFilter {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
                 Optional<Accounts.Stored> account = accounts.find(authentication.getName());
-                if (account.isEmpty() || !account.get().admits(session.getCreationTime())) {
+                if (account.isEmpty() || !account.get().admits(Accounts.sessionEpochOf(authentication))) {
                     log.info("session of account {} ended: the account was disabled or changed", account.map(Accounts.Stored::id).orElse(-1L));
                     SecurityContextHolder.clearContext();
                     session.invalidate();

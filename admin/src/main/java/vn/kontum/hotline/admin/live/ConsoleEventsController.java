@@ -36,6 +36,6 @@ class ConsoleEventsController {
         // A proxy such as nginx would otherwise hold the events back in its buffer.
         response.setHeader("X-Accel-Buffering", "no");
         return streams.open(viewer, session != null ? "session:" + session.getId() : "account:" + viewer.accountId(),
-                session != null ? session.getCreationTime() : System.currentTimeMillis());
+                Accounts.sessionEpochOf(auth));
     }
 }

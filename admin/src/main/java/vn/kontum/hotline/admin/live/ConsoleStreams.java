@@ -67,12 +67,12 @@ class ConsoleStreams implements MessageListener {
         this.perNode = perNode;
     }
 
-    private record Stream(String owner, Viewer viewer, long sessionBegan, SseEmitter emitter) {
+    private record Stream(String owner, Viewer viewer, int sessionEpoch, SseEmitter emitter) {
     }
 
-    SseEmitter open(Viewer viewer, String owner, long sessionBegan) {
+    SseEmitter open(Viewer viewer, String owner, int sessionEpoch) {
         SseEmitter emitter = newEmitter(timeoutMillis);
-        Stream stream = new Stream(owner, viewer, sessionBegan, emitter);
+        Stream stream = new Stream(owner, viewer, sessionEpoch, emitter);
         List<Stream> pushedOut = new ArrayList<>();
         synchronized (this) {
             if (count >= perNode) {
@@ -123,8 +123,8 @@ class ConsoleStreams implements MessageListener {
         Set<DataWithMediaType> beat = SseEmitter.event().comment("").build();
         Map<String, Boolean> admitted = new HashMap<>();
         for (Stream stream : snapshot()) {
-            if (admitted.computeIfAbsent(stream.viewer().username() + "@" + stream.sessionBegan(),
-                    k -> accounts.admitsSession(stream.viewer().username(), stream.sessionBegan()))) {
+            if (admitted.computeIfAbsent(stream.viewer().username() + "@" + stream.sessionEpoch(),
+                    k -> accounts.admitsSession(stream.viewer().username(), stream.sessionEpoch()))) {
                 send(stream, beat);
             } else {
                 end(stream, "account changed");
