@@ -76,6 +76,8 @@ class ConsoleRetrainingAndZaloWindowTest extends HotlineIntegrationTest {
         long missed = telegramCase(754_004, "Xuân", loan);
         assertThat(jdbc.sql("select urgent from message where case_id = :c and direction = 'IN'").param("c", missed).query(Boolean.class).single())
                 .as("the classifier found it not urgent").isFalse();
+        String thanks = "dạ vâng em cảm ơn chị " + System.nanoTime();
+        assertThat(telegramCase(754_004, "Xuân", thanks)).isEqualTo(missed);
         OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         // She called back: it happened last year and she is safe now.
         admin.post("/admin/cases/" + flagged + "/priority", Map.of("priority", "NORMAL"));
@@ -86,6 +88,8 @@ class ConsoleRetrainingAndZaloWindowTest extends HotlineIntegrationTest {
 
         String tsv = admin.get("/admin/corrections.tsv").body();
         assertThat(tsv).contains("other\t0\t" + danger + "\n").contains("trafficking\t1\t" + loan + "\n");
+        // Her thanks in that case said nothing of danger: taught as urgent, it would make "dạ vâng" alarm officers.
+        assertThat(tsv).contains("trafficking\t0\t" + thanks + "\n");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.kontum.hotline.accounts.Accounts;
 import vn.kontum.hotline.accounts.Role;
 import vn.kontum.hotline.accounts.Viewer;
+import vn.kontum.hotline.nlp.text.SmallTalk;
+import vn.kontum.hotline.nlp.text.TextNormalizer;
 import vn.kontum.hotline.secrets.ContentCipher;
 import vn.kontum.hotline.stats.ReportExports;
 
@@ -32,6 +34,8 @@ class CorrectionsExportController {
     private final JdbcClient jdbc;
     private final ContentCipher content;
     private final ReportExports exports;
+    private final TextNormalizer normalizer = TextNormalizer.standard();
+    private final SmallTalk smallTalk = SmallTalk.standard();
 
     CorrectionsExportController(Accounts accounts, JdbcClient jdbc, ContentCipher content, ReportExports exports) {
         this.accounts = accounts;
@@ -51,7 +55,8 @@ class CorrectionsExportController {
         // command never reached it and teaches it nothing). Its urgency is the officer's: the priority she last
         // set on the case, if she set one; otherwise she left the case's priority as the classifier's flags had
         // made it, so the flag of each message stands as confirmed. Messages after her correction are left out:
-        // neither their category nor their urgency was looked at by anyone.
+        // neither their category nor their urgency was looked at by anyone. A message made only of small talk ("dạ
+        // vâng", "em cảm ơn chị") is never urgent, as the classifier reads it, whatever the case became.
         jdbc.sql("""
                         select c.to_category, m.body,
                                coalesce((select case when a.detail like '%->URGENT' then 1 else 0 end from case_audit a
@@ -67,7 +72,8 @@ class CorrectionsExportController {
                     String text = content.open(rs.getString("body"));
                     String line = text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ").strip();
                     if (!line.isEmpty()) {
-                        out.append(rs.getString("to_category")).append('\t').append(rs.getInt("urgent")).append('\t')
+                        int urgent = smallTalk.only(normalizer.syllables(line)) ? 0 : rs.getInt("urgent");
+                        out.append(rs.getString("to_category")).append('\t').append(urgent).append('\t')
                                 .append(line).append('\n');
                     }
                     return null;
