@@ -33,20 +33,50 @@ final class PlaceAnswer {
         if (answer.length() < 3) {
             return -1;
         }
-        int found = -1;
+        int exact = only(answer, offered, 0);
+        // One letter off ("kon klo 2" for Kon Klor 2) in a name long enough that one letter does not make another.
+        return exact != NONE ? exact : answer.length() >= MIN_FOR_TYPO ? only(answer, offered, 1) : NONE;
+    }
+
+    private static final int NONE = -1;
+    private static final int MIN_FOR_TYPO = 6;
+
+    /** The one offered place whose name is within {@code typos} edits of the answer; none if two are. */
+    private static int only(String answer, List<Choice> offered, int typos) {
+        int found = NONE;
         for (int i = 0; i < offered.size(); i++) {
             if (!ChoiceData.isPlace(offered.get(i).data())) {
                 continue;
             }
             String name = core(IntentReader.simplify(offered.get(i).label()), LABEL_KIND);
-            if (name.length() >= 3 && !name.chars().allMatch(Character::isDigit) && name.equals(answer)) {
-                if (found >= 0) {
-                    return -1; // two places of that name: she must choose
+            if (name.length() >= 3 && !name.chars().allMatch(Character::isDigit) && (typos == 0 ? name.equals(answer)
+                    : name.length() >= MIN_FOR_TYPO && withinOneEdit(name, answer))) {
+                if (found != NONE) {
+                    return NONE; // two places of that name: she must choose
                 }
                 found = i;
             }
         }
         return found;
+    }
+
+    /** Equal, or one letter added, dropped or changed. */
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        int i = 0;
+        while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+            i++;
+        }
+        if (i == shorter.length()) {
+            return true;
+        }
+        // The rest must match after skipping one letter of the longer (added or dropped) or of both (changed).
+        String rest = shorter.substring(longer.length() == shorter.length() ? i + 1 : i);
+        return longer.substring(i + 1).equals(rest);
     }
 
     /** The words left once those before and the endings after are taken off, without spaces or punctuation. */

@@ -80,6 +80,27 @@ class IntentReaderTest {
         assertThat(reader.read("kon jơ ri", villages)).as("two villages of that name").isInstanceOf(Intent.FreeText.class);
     }
 
+    @Test
+    void a_place_typed_one_letter_off_is_still_hers_when_no_other_is_as_close() {
+        assertThat(reader.read("kon klo 2", villages)).isEqualTo(new Intent.ChooseVillage("kon-klor-2"));
+        assertThat(reader.read("dak camm", communes)).isEqualTo(new Intent.ChooseCommune("dak-cam"));
+        assertThat(reader.read("ngo mai", communes)).isEqualTo(new Intent.ChooseCommune("ngo-may"));
+        assertThat(reader.read("dak ca", communes)).as("two letters off Đăk Cấm, one off nothing else long enough")
+                .isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("dak blam", communes)).isEqualTo(new Intent.ChooseCommune("dak-bla"));
+        assertThat(reader.read("dak", communes)).isInstanceOf(Intent.FreeText.class);
+    }
+
+    @Test
+    void one_edit_means_one_letter_added_dropped_or_changed() {
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "konklo2")).isTrue();
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "konklorr2")).isTrue();
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "konklar2")).isTrue();
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "konkla2")).isFalse();
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "konklor23")).isTrue();
+        assertThat(PlaceAnswer.withinOneEdit("konklor2", "xonklor2x")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"chồng em ở Đăk Cấm đánh em", "dak", "em ở", "xã", "đăk cấm có trạm y tế không"})
     void a_story_or_a_question_naming_a_place_is_not_an_answer(String text) {
