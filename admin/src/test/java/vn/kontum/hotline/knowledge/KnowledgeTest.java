@@ -123,7 +123,7 @@ class KnowledgeTest extends HotlineIntegrationTest {
         });
 
         assertThat(coordinator.submit("/admin/knowledge/" + id + "/deactivate", Map.of()).body()).contains("Ngừng dùng");
-        // "có thai" still finds the antenatal visits' entry, no longer this one.
+        // Deactivated, it is no longer found ("có thai" alone, which the contraception entry speaks of too, finds none).
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).isNotEqualTo(Optional.of(id));
         coordinator.submit("/admin/knowledge/" + id + "/activate", Map.of());
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).contains(id);
