@@ -188,17 +188,27 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(awaitReply(chat, 2).text()).as("once").isEqualTo("Chúng tôi có thể nhắn cho bạn vào bất cứ giờ nào.");
     }
 
-    /** Whoever holds her phone after the erase word is not welcomed as a newcomer by asking for a person. */
+    /**
+     * Whoever holds her phone after the erase word, asking for a person, is told nothing: not where she asked for help,
+     * nor its phone, nor a welcome that says what this chat is. The officers are asked to answer all the same.
+     */
     @Test
-    void after_the_erase_word_asking_for_a_person_brings_no_welcome() {
+    void after_the_erase_word_asking_for_a_person_asks_the_officers_and_tells_the_phone_nothing() {
         long chat = 750_014;
-        telegramCase(chat, "Xuân", "chồng em hay đánh em mỗi khi say rượu");
+        long caseId = telegramCase(chat, "Xuân", "chồng em hay đánh em mỗi khi say rượu");
         int before = telegramAnswered(chat).size();
+        assertThat(TELEGRAM.sentTo(chat).getFirst().text()).contains("Hội Liên hiệp Phụ nữ");
         TELEGRAM.userWrites(chat, "Xuân", "xoa");
         awaitReply(chat, before + 1);
 
         TELEGRAM.userWrites(chat, "Xuân", "gặp cán bộ");
-        assertThat(awaitReply(chat, before + 2).text()).startsWith("Một cán bộ của").doesNotContain("Xin chào").doesNotContain("xoa");
+        assertThat(awaitReply(chat, before + 2).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+        assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
+                .query(OffsetDateTime.class).optional()).isPresent();
+
+        // Asked again, by the button's words: the same.
+        TELEGRAM.userWrites(chat, "Xuân", "Gặp cán bộ");
+        assertThat(awaitReply(chat, before + 3).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
     }
 
     @Test
