@@ -48,18 +48,25 @@
     return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
+  // A reply of several messages (two blank lines between them, as the server's TextParts cuts them for Telegram
+  // and Zalo) is shown as several bubbles, in order; the buttons go under the last, where the question is.
   function show(line) {
     if (shown[line.id]) { return; }
     shown[line.id] = true;
-    var div = document.createElement('div');
-    div.className = 'msg ' + (line.from === 'me' ? 'me' : 'hotline');
-    var who = document.createElement('span');
-    who.className = 'who';
-    who.textContent = line.from === 'me' ? labels.you : labels.hotline;
-    div.appendChild(who);
-    div.appendChild(document.createTextNode(line.text));
-    place(div, line.id);
-    if (line.from !== 'me') { showChoices(div, line.choices); }
+    var texts = line.from === 'me' ? [line.text] : line.text.split(/\n(?:[ \t\r]*\n){2,}\s*/);
+    var div = null;
+    texts.forEach(function (text) {
+      if (!text.trim() && texts.length > 1) { return; }
+      div = document.createElement('div');
+      div.className = 'msg ' + (line.from === 'me' ? 'me' : 'hotline');
+      var who = document.createElement('span');
+      who.className = 'who';
+      who.textContent = line.from === 'me' ? labels.you : labels.hotline;
+      div.appendChild(who);
+      div.appendChild(document.createTextNode(line.from === 'me' ? text : text.trim()));
+      place(div, line.id);
+    });
+    if (line.from !== 'me' && div) { showChoices(div, line.choices); }
   }
 
   // In id order, where it was written: a reply held for her safe hours, or delivered after a newer line, goes

@@ -16,7 +16,7 @@ class ConsoleDeliveryStateTest extends HotlineIntegrationTest {
     @Test
     void a_reply_the_platform_reported_delivered_then_seen_says_so_on_the_case_page() {
         long caseId = telegramCase(753_001, "Xuân", "cho em hỏi tổ tiết kiệm họp khi nào");
-        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(753_001).size() == 1);
+        telegramAnswered(753_001);
         OfficerClient admin = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         assertThat(admin.get("/admin/cases/" + caseId).body()).contains("Đã gửi");
 

@@ -32,12 +32,18 @@ class ChatInBrowserTest extends BrowserTest {
         browser.findElement(By.id("text")).sendKeys("Chị ơi em có bầu 5 tháng, khám thai ở trạm y tế có mất tiền không ạ");
         browser.findElement(By.cssSelector("#composer button")).click();
 
+        // Her first answer in three bubbles, as on Telegram and Zalo: where her case went with the welcome, the answer
+        // to her question, then where she lives, the buttons under that last one only.
         List<WebElement> answers = new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> {
                     List<WebElement> found = d.findElements(By.cssSelector(".msg.hotline"));
-                    return found.isEmpty() ? null : found;
+                    return found.size() < 3 ? null : found;
                 });
-        assertThat(answers.getFirst().getText()).contains("Chúng tôi đã nhận được tin nhắn của bạn").contains("Trung tâm Y tế");
+        assertThat(answers).hasSize(3);
+        assertThat(answers.getFirst().getText()).contains("Xin chào, đây là Địa chỉ tin cậy").contains("Trung tâm Y tế");
+        assertThat(answers.get(2).getText()).contains("Bạn ở xã, phường nào?").contains("1 - ");
+        assertThat(answers.subList(0, 2)).allSatisfy(a -> assertThat(a.findElements(By.cssSelector(".choices button"))).isEmpty());
+        assertThat(answers.get(2).findElements(By.cssSelector(".choices button"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".msg.me")).getFirst().getText()).contains("khám thai ở trạm y tế");
         Browser.screenshot(browser, "chat.png");
     }

@@ -36,26 +36,39 @@ class BotConversationTest extends HotlineIntegrationTest {
         return TELEGRAM.sentTo(chat).get(count - 1);
     }
 
+    /**
+     * Her first question is answered in three short messages, as a cheap phone shows them: where her case went with
+     * the welcome, the answer with the offer of a person, then where she lives, the communes numbered from 1 and the
+     * other choices after them; the number she types is the commune she reads beside it.
+     */
     @Test
-    void a_first_question_gets_the_welcome_and_an_answer_then_her_village_chosen_with_buttons_brings_the_case_to_her_health_station() {
+    void a_first_question_gets_the_welcome_and_an_answer_then_her_village_chosen_by_number_brings_the_case_to_her_health_station() {
         long chat = 750_001;
         long caseId = telegramCase(chat, "Lan", "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ");
 
-        Sent first = awaitReply(chat, 1);
-        assertThat(first.text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("xoa").contains("/gio 9-11")
-                .contains("Trung tâm Y tế thành phố Kon Tum")
-                // the answer from the knowledge entries, with the offer of a person
-                .contains("ít nhất 4 lần").contains("Bạn muốn nói chuyện với cán bộ?")
-                .contains("xã, phường nào");
-        assertThat(first.buttons()).startsWith("#person").contains("#commune:dak-bla", "#skip").doesNotContain("#topic:violence");
+        List<Sent> first = telegramAnswered(chat);
+        assertThat(first).hasSize(3);
+        assertThat(first.get(0).text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("xoa").contains("/gio 9-11")
+                .contains("Trung tâm Y tế thành phố Kon Tum").doesNotContain("khám thai").doesNotContain("xã, phường nào");
+        // the answer from the knowledge entries, with the offer of a person
+        assertThat(first.get(1).text()).contains("ít nhất 4 lần").endsWith("Bạn muốn nói chuyện với cán bộ? Bấm nút hoặc nhắn: gặp cán bộ.");
+        Sent question = first.get(2);
+        assertThat(question.text()).startsWith("Bạn ở xã, phường nào?");
+        assertThat(first).allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(m == first.get(1) ? 1020 : 650));
+        assertThat(first.subList(0, 2)).allSatisfy(m -> assertThat(m.buttons()).isEmpty());
+        List<String> buttons = question.buttons();
+        assertThat(buttons).endsWith("#skip", "#person").doesNotContain("#topic:violence")
+                .allSatisfy(b -> assertThat(b).matches("#commune:.+|#skip|#person"));
+        int dakBla = buttons.indexOf("#commune:dak-bla") + 1;
+        assertThat(question.text()).contains("\n" + dakBla + " - Xã Đăk Blà\n").endsWith(buttons.size() + " - Gặp cán bộ");
 
-        TELEGRAM.userPresses(chat, "Lan", first, "#commune:dak-bla");
-        Sent villages = awaitReply(chat, 2);
+        TELEGRAM.userWrites(chat, "Lan", Integer.toString(dakBla));
+        Sent villages = awaitReply(chat, 4);
         assertThat(villages.text()).startsWith("Bạn ở thôn, làng nào của Xã Đăk Blà?").contains("Làng mẫu 2 (Đăk Blà)");
-        assertThat(villages.buttons()).contains("#village:dak-bla-thon-2", "#skip");
+        assertThat(villages.buttons()).contains("#village:dak-bla-thon-2").endsWith("#skip");
 
         TELEGRAM.userPresses(chat, "Lan", villages, "#village:dak-bla-thon-2");
-        Sent located = awaitReply(chat, 3);
+        Sent located = awaitReply(chat, 5);
         assertThat(located.text()).startsWith("Cảm ơn bạn.").contains("Trạm Y tế");
         Map<String, Object> stored = jdbc.sql("""
                         select c.service_point_id, c.route_reason, t.village_id, t.commune_id from help_case c
@@ -65,13 +78,14 @@ class BotConversationTest extends HotlineIntegrationTest {
 
         // Asked once: her next question gets no welcome and no village question, but its own answer.
         TELEGRAM.userWrites(chat, "Lan", "sau sinh bao lâu thì được ăn uống bình thường, ở cữ thế nào");
-        Sent next = awaitReply(chat, 4);
+        Sent next = awaitReply(chat, 7);
+        assertThat(awaitReply(chat, 6).text()).startsWith("Chúng tôi đã nhận thêm tin nhắn của bạn.");
         assertThat(next.text()).doesNotContain("Xin chào").doesNotContain("xã, phường nào").contains("Sau khi sinh");
         assertThat(next.buttons()).containsExactly("#person");
 
         // And from the answer, a person.
         TELEGRAM.userPresses(chat, "Lan", next, "#person");
-        assertThat(awaitReply(chat, 5).text()).startsWith("Một cán bộ của Trạm Y tế Đăk Blà");
+        assertThat(awaitReply(chat, 8).text()).startsWith("Một cán bộ của Trạm Y tế Đăk Blà");
         assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
                 .query(OffsetDateTime.class).optional()).isPresent();
     }
@@ -192,17 +206,27 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(awaitReply(chat, 2).text()).as("once").isEqualTo("Chúng tôi có thể nhắn cho bạn vào bất cứ giờ nào.");
     }
 
-    /** Whoever holds her phone after the erase word is not welcomed as a newcomer by asking for a person. */
+    /**
+     * Whoever holds her phone after the erase word, asking for a person, is told nothing: not where she asked for help,
+     * nor its phone, nor a welcome that says what this chat is. The officers are asked to answer all the same.
+     */
     @Test
-    void after_the_erase_word_asking_for_a_person_brings_no_welcome() {
+    void after_the_erase_word_asking_for_a_person_asks_the_officers_and_tells_the_phone_nothing() {
         long chat = 750_014;
-        telegramCase(chat, "Xuân", "chồng em hay đánh em mỗi khi say rượu");
-        awaitReply(chat, 1);
+        long caseId = telegramCase(chat, "Xuân", "chồng em hay đánh em mỗi khi say rượu");
+        int before = telegramAnswered(chat).size();
+        assertThat(TELEGRAM.sentTo(chat).getFirst().text()).contains("Hội Liên hiệp Phụ nữ");
         TELEGRAM.userWrites(chat, "Xuân", "xoa");
-        awaitReply(chat, 2);
+        awaitReply(chat, before + 1);
 
         TELEGRAM.userWrites(chat, "Xuân", "gặp cán bộ");
-        assertThat(awaitReply(chat, 3).text()).startsWith("Một cán bộ của").doesNotContain("Xin chào").doesNotContain("xoa");
+        assertThat(awaitReply(chat, before + 2).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+        assertThat(jdbc.sql("select person_requested_at from help_case where id = :id").param("id", caseId)
+                .query(OffsetDateTime.class).optional()).isPresent();
+
+        // Asked again, by the button's words: the same.
+        TELEGRAM.userWrites(chat, "Xuân", "Gặp cán bộ");
+        assertThat(awaitReply(chat, before + 3).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
     }
 
     @Test
@@ -220,14 +244,14 @@ class BotConversationTest extends HotlineIntegrationTest {
     void her_thanks_and_a_number_after_the_answer_leave_her_case_as_it_was_and_wake_nobody() {
         long chat = 750_010;
         long caseId = telegramCase(chat, "Nga", "chị ơi em muốn vay vốn ngân hàng chính sách để nuôi heo thì làm sao");
-        Sent answer = awaitReply(chat, 1);
-        assertThat(answer.text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        int before = telegramAnswered(chat).size();
+        assertThat(TELEGRAM.sentTo(chat).getFirst().text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
 
         // Each of these was read urgent by the urgency model alone: the case turned urgent for good and officers were alerted.
         List<String> smallTalk = List.of("dạ vâng", "23", "chị ơi", "dạ em cảm ơn chị ạ");
         for (int i = 0; i < smallTalk.size(); i++) {
             TELEGRAM.userWrites(chat, "Nga", smallTalk.get(i));
-            assertThat(awaitReply(chat, i + 2).text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+            assertThat(awaitReply(chat, before + i + 1).text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
         }
         assertThat(jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single())
                 .isEqualTo("NORMAL");
@@ -238,7 +262,7 @@ class BotConversationTest extends HotlineIntegrationTest {
 
         // A word of danger in the same few words still counts.
         TELEGRAM.userWrites(chat, "Nga", "chị ơi cứu em");
-        assertThat(awaitReply(chat, smallTalk.size() + 2).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        assertThat(awaitReply(chat, before + smallTalk.size() + 1).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
         assertThat(jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single())
                 .isEqualTo("URGENT");
     }
@@ -247,10 +271,10 @@ class BotConversationTest extends HotlineIntegrationTest {
     void the_erase_word_erases_both_sides_keeps_the_counts_and_answers_with_something_harmless() throws InterruptedException {
         long chat = 750_005;
         long caseId = telegramCase(chat, "Nga", "chồng em hay đánh em mỗi khi say rượu");
-        awaitReply(chat, 1);
+        List<Sent> first = telegramAnswered(chat);
 
         TELEGRAM.userWrites(chat, "Nga", "xóa");
-        Sent harmless = awaitReply(chat, 2);
+        Sent harmless = awaitReply(chat, first.size() + 1);
         assertThat(harmless.text()).isEqualTo("Cảm ơn bạn. Chúc bạn một ngày tốt lành.");
 
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -271,6 +295,8 @@ class BotConversationTest extends HotlineIntegrationTest {
         // Both sides removed from her phone: her messages and our reply.
         List<Integer> onPhone = rows.subList(0, 3).stream().map(r -> Integer.valueOf((String) r.get("channel_message_id"))).toList();
         await().atMost(Duration.ofSeconds(10)).until(() -> TELEGRAM.deletedIn(chat).containsAll(onPhone));
+        // Every message our first reply came as, too.
+        await().atMost(Duration.ofSeconds(10)).until(() -> TELEGRAM.deletedIn(chat).containsAll(first.stream().map(Sent::messageId).toList()));
         assertThat(TELEGRAM.deletedIn(chat)).doesNotContain(harmless.messageId());
     }
 
@@ -278,11 +304,11 @@ class BotConversationTest extends HotlineIntegrationTest {
     void a_loan_question_then_violence_now_goes_to_the_womens_union_not_the_bank() {
         long chat = 750_012;
         long caseId = telegramCase(chat, "Thơm", "em muốn hỏi về vay vốn ngân hàng chính sách để nuôi heo");
-        awaitReply(chat, 1);
+        int before = telegramAnswered(chat).size();
         String bank = jdbc.sql("select service_point_id from help_case where id = :id").param("id", caseId).query(String.class).single();
 
         TELEGRAM.userWrites(chat, "Thơm", "à mà chồng em vừa về say rượu đang đập cửa đòi giết em");
-        assertThat(awaitReply(chat, 2).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
+        assertThat(awaitReply(chat, before + 1).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
                 .contains("Hội Liên hiệp Phụ nữ").doesNotContain("Ngân hàng");
         Map<String, Object> row = jdbc.sql("select category, priority, service_point_id from help_case where id = :id")
                 .param("id", caseId).query().singleRow();
@@ -322,13 +348,13 @@ class BotConversationTest extends HotlineIntegrationTest {
     void outside_her_safe_hours_an_officer_reply_waits_but_the_confirmation_goes_at_once() {
         long chat = 750_006;
         long caseId = telegramCase(chat, "Thu", "em muốn hỏi về vay vốn hội phụ nữ");
-        awaitReply(chat, 1);
+        int before = telegramAnswered(chat).size();
         int hourNow = OffsetDateTime.now().atZoneSameInstant(SafeHours.KON_TUM).getHour();
         int from = (hourNow + 2) % 24;
         int to = (hourNow + 4) % 24;
 
         TELEGRAM.userWrites(chat, "Thu", "/gio " + from + "-" + to);
-        Sent confirmed = awaitReply(chat, 2);
+        Sent confirmed = awaitReply(chat, before + 1);
         assertThat(confirmed.text()).isEqualTo("Từ nay chúng tôi chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ (trừ tin khẩn cấp).");
 
         long contact = jdbc.sql("select contact_id from help_case where id = :id").param("id", caseId).query(Long.class).single();
@@ -342,7 +368,7 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(held).containsEntry("state", "QUEUED").containsEntry("attempts", 0);
         OffsetDateTime due = jdbc.sql("select next_attempt_at from message where id = :id").param("id", reply).query(OffsetDateTime.class).single();
         assertThat(due.atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
-        assertThat(TELEGRAM.sentTo(chat)).hasSize(2);
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(before + 1);
     }
 
     @Test

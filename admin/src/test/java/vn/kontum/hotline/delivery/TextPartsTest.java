@@ -16,6 +16,16 @@ class TextPartsTest {
     }
 
     @Test
+    void two_blank_lines_end_a_message_whatever_the_limit() {
+        String reply = "Cán bộ sẽ trả lời bạn tại đây.\n\nNếu nguy hiểm, hãy gọi 113." + TextParts.MESSAGE_BREAK + "Bạn ở xã nào?\n\n1 - Xã A\n2 - Bỏ qua";
+        assertThat(TextParts.split(reply, 4096)).containsExactly("Cán bộ sẽ trả lời bạn tại đây.\n\nNếu nguy hiểm, hãy gọi 113.",
+                "Bạn ở xã nào?\n\n1 - Xã A\n2 - Bỏ qua");
+        assertThat(TextParts.split("Một.\n \n\t\n\nHai.\n\n\n", 30)).containsExactly("Một.", "Hai.");
+        assertThat(TextParts.split("Hãy gọi 113 ngay bây giờ. Cán bộ sẽ liên hệ.\n\n\nHai.", 30))
+                .containsExactly("Hãy gọi 113 ngay bây giờ.", "Cán bộ sẽ liên hệ.", "Hai.");
+    }
+
+    @Test
     void cuts_after_a_sentence_rather_than_inside_one() {
         assertThat(TextParts.split("Hãy gọi 113 ngay bây giờ. Cán bộ sẽ liên hệ.", 30))
                 .containsExactly("Hãy gọi 113 ngay bây giờ.", "Cán bộ sẽ liên hệ.");

@@ -107,23 +107,23 @@ class KnowledgeTest extends HotlineIntegrationTest {
     void a_coordinators_new_edited_and_deactivated_entry_counts_for_the_next_question() {
         OfficerClient coordinator = OfficerClient.loggedIn(url(""), "admin", ADMIN_PASSWORD);
         String page = coordinator.submit("/admin/knowledge", Map.of("topic", "safe_delivery", "question", "Tiêm phòng uốn ván <b>khi nào</b>?",
-                "answer", "Chị hỏi trạm y tế xã về lịch tiêm phòng uốn ván.", "keywords", "uốn ván, tiêm phòng uốn ván")).body();
+                "answer", "Bạn hãy hỏi trạm y tế xã về lịch tiêm phòng uốn ván.", "keywords", "uốn ván, tiêm phòng uốn ván")).body();
         assertThat(page).contains("Đã lưu thay đổi.").contains("Tiêm phòng uốn ván &lt;b&gt;khi nào&lt;/b&gt;?").contains("uốn ván, tiêm phòng uốn ván");
         long id = jdbc.sql("select id from knowledge_entry where question like 'Tiêm phòng uốn ván%'").query(Long.class).single();
         assertThat(knowledge.answerFor("safe_delivery", "tiem phong uon van lúc nào")).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(id));
 
         assertThat(coordinator.get("/admin/knowledge/" + id).body()).contains("Sửa mục giải đáp").contains("uốn ván, tiêm phòng uốn ván</textarea>");
         coordinator.submit("/admin/knowledge/" + id, Map.of("topic", "safe_delivery", "question", "Tiêm phòng khi mang thai?",
-                "answer", "Chị hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.", "keywords", "tiêm phòng khi có thai\nuv"));
+                "answer", "Bạn hãy hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.", "keywords", "tiêm phòng khi có thai\nuv"));
         assertThat(knowledge.answerFor("safe_delivery", "tiem phong uon van lúc nào").map(KnowledgeAnswer::id)).isNotEqualTo(Optional.of(id));
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn")).hasValueSatisfying(a -> {
             assertThat(a.id()).isEqualTo(id);
             assertThat(a.question()).isEqualTo("Tiêm phòng khi mang thai?");
-            assertThat(a.answer()).isEqualTo("Chị hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.");
+            assertThat(a.answer()).isEqualTo("Bạn hãy hỏi trạm y tế xã về lịch tiêm phòng khi mang thai.");
         });
 
         assertThat(coordinator.submit("/admin/knowledge/" + id + "/deactivate", Map.of()).body()).contains("Ngừng dùng");
-        // "có thai" still finds the antenatal visits' entry, no longer this one.
+        // Deactivated, it is no longer found ("có thai" alone, which the contraception entry speaks of too, finds none).
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).isNotEqualTo(Optional.of(id));
         coordinator.submit("/admin/knowledge/" + id + "/activate", Map.of());
         assertThat(knowledge.answerFor("safe_delivery", "tiêm phòng khi có thai ntn").map(KnowledgeAnswer::id)).contains(id);
@@ -133,7 +133,7 @@ class KnowledgeTest extends HotlineIntegrationTest {
     @Test
     void an_edit_made_on_another_node_counts_within_seconds() {
         KnowledgeAnswer before = knowledge.answerFor("safe_delivery", "kham thai may lan").orElseThrow();
-        String answer = "Chị nên khám thai ít nhất 4 lần; trạm y tế xã hẹn lịch cho chị (sửa ở máy chủ khác).";
+        String answer = "Bạn nên khám thai ít nhất 4 lần; trạm y tế xã hẹn lịch cho bạn (sửa ở máy chủ khác).";
         // What the other node does: the entry changes in the shared database, then the version in the shared Redis.
         jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", answer).param("id", before.id()).update();
         redis.opsForValue().set(KnowledgeEntries.VERSION_KEY, "another node's edit");
@@ -145,6 +145,47 @@ class KnowledgeTest extends HotlineIntegrationTest {
             // The shipped answer back for the other tests, whatever happened here.
             jdbc.sql("update knowledge_entry set answer = :a where id = :id").param("a", before.answer()).param("id", before.id()).update();
             redis.opsForValue().set(KnowledgeEntries.VERSION_KEY, "another node's edit undone");
+        }
+    }
+
+    /**
+     * A hotline that wrote the shipped answers at its first start, before they said "bạn": the upgrade's migration
+     * rewrites those still as shipped, and leaves an answer a coordinator edited as she wrote it.
+     */
+    @Test
+    void the_upgrade_has_the_answers_a_running_hotline_shipped_say_ban_but_leaves_those_coordinators_edited() throws Exception {
+        String question = "Khám thai bao nhiêu lần và khi nào?";
+        String shipped = "Bộ Y tế khuyên mỗi lần mang thai nên đi khám thai ít nhất 4 lần: lần đầu trong 3 tháng đầu (càng sớm càng tốt "
+                + "khi biết có thai), rồi khoảng tuần thứ 22, tuần thứ 32 và tuần thứ 36–38. Chị có thể khám thai tại trạm y tế "
+                + "xã, phường gần nhà; cán bộ trạm y tế sẽ hẹn lịch cụ thể cho chị và dặn những việc cần làm như tiêm phòng uốn "
+                + "ván, uống viên sắt. Nếu thấy điều gì bất thường thì đi khám ngay, không chờ đến lịch hẹn.";
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (Long by : java.util.Arrays.asList(null, admin)) {
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                            insert into knowledge_entry (topic, question, answer, keywords, active, updated_by, updated_at)
+                            values ('safe_delivery', :q, :a, 'khám thai cũ', false, :by, current_timestamp)""")
+                    .param("q", question).param("a", shipped).param("by", by).update(key, "id");
+            ids.add(key.getKeyAs(Long.class));
+        }
+        try {
+            String migration;
+            try (var in = getClass().getResourceAsStream("/db/migration/V21__knowledge_answers_say_ban.sql")) {
+                migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+                if (!statement.isBlank()) {
+                    jdbc.sql(statement).update();
+                }
+            }
+            String now = jdbc.sql("select answer from knowledge_entry where id = :id").param("id", ids.get(0)).query(String.class).single();
+            assertThat(now).isEqualTo(DefaultKnowledge.bundled().stream().filter(e -> e.question().equals(question)).findFirst().orElseThrow().answer())
+                    .contains("cho bạn").doesNotContain("chị");
+            assertThat(jdbc.sql("select answer from knowledge_entry where id = :id").param("id", ids.get(1)).query(String.class).single())
+                    .isEqualTo(shipped);
+        } finally {
+            jdbc.sql("delete from knowledge_entry where id in (:ids)").param("ids", ids).update();
         }
     }
 

@@ -44,12 +44,14 @@ class ChannelTroubleTest extends HotlineIntegrationTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> "SENT".equals(reply("telegram", Long.toString(chat)).get("state")));
         List<FakeTelegram.Attempt> attempts = TELEGRAM.attemptsTo(chat);
-        assertThat(attempts).extracting(FakeTelegram.Attempt::status).containsExactly(502, FakeTelegram.TIMEOUT, 429, 200);
+        // Then the rest of the reply's messages (where her case went, then the question of where she lives), once each.
+        assertThat(attempts).extracting(FakeTelegram.Attempt::status).startsWith(502, FakeTelegram.TIMEOUT, 429, 200);
+        assertThat(attempts.subList(3, attempts.size())).extracting(FakeTelegram.Attempt::status).containsOnly(200);
         // 2 s after the first failure, 4 s after the second (which itself waited for the timeout), then Telegram's 3 s.
         assertThat(gap(attempts.get(0).atMillis(), attempts.get(1).atMillis())).isGreaterThanOrEqualTo(2_000);
         assertThat(gap(attempts.get(1).atMillis(), attempts.get(2).atMillis())).isGreaterThanOrEqualTo(READ_TIMEOUT.toMillis() + 4_000);
         assertThat(gap(attempts.get(2).atMillis(), attempts.get(3).atMillis())).isGreaterThanOrEqualTo(3_000);
-        assertThat(TELEGRAM.sentTo(chat)).hasSize(1);
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(attempts.size() - 3);
         assertThat(reply("telegram", Long.toString(chat))).containsEntry("attempts", 4);
     }
 
@@ -61,10 +63,11 @@ class ChannelTroubleTest extends HotlineIntegrationTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(reply("zalo", user).get("state")));
         List<FakeZalo.Attempt> attempts = ZALO.attemptsTo(user);
-        assertThat(attempts).extracting(FakeZalo.Attempt::outcome).containsExactly(503, FakeZalo.TIMEOUT, 0);
+        assertThat(attempts).extracting(FakeZalo.Attempt::outcome).startsWith(503, FakeZalo.TIMEOUT, 0);
+        assertThat(attempts.subList(2, attempts.size())).extracting(FakeZalo.Attempt::outcome).containsOnly(0);
         assertThat(gap(attempts.get(0).atMillis(), attempts.get(1).atMillis())).isGreaterThanOrEqualTo(2_000);
         assertThat(gap(attempts.get(1).atMillis(), attempts.get(2).atMillis())).isGreaterThanOrEqualTo(READ_TIMEOUT.toMillis() + 4_000);
-        assertThat(ZALO.sentTo(user)).hasSize(1);
+        assertThat(ZALO.sentTo(user)).hasSize(attempts.size() - 2);
         assertThat(reply("zalo", user)).containsEntry("attempts", 3);
     }
 

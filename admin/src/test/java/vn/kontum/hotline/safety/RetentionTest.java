@@ -1,6 +1,5 @@
 package vn.kontum.hotline.safety;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.kontum.hotline.support.HotlineIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Content goes some time after closure, sooner for violence than for a savings question; the counts stay. */
 class RetentionTest extends HotlineIntegrationTest {
@@ -23,7 +21,8 @@ class RetentionTest extends HotlineIntegrationTest {
     void a_violence_case_closed_long_enough_ago_loses_its_content_but_a_savings_question_closed_as_long_ago_keeps_it() {
         long violence = telegramCase(751_001, "An", "chồng em đánh em suốt, em phải làm sao");
         long savings = telegramCase(751_002, "Bình", "cho em hỏi tổ tiết kiệm của hội phụ nữ vay được bao nhiêu");
-        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(751_001).size() == 1 && TELEGRAM.sentTo(751_002).size() == 1);
+        telegramAnswered(751_001);
+        telegramAnswered(751_002);
         long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (long id : new long[]{violence, savings}) {

@@ -100,6 +100,31 @@ public abstract class HotlineIntegrationTest {
         return jdbc.sql("select case_id from message where inbound_key = :k").param("k", "telegram:" + update).query(Long.class).single();
     }
 
+    /**
+     * Once the bot has answered all that this Telegram chat wrote, every reply sent (a reply may come as several
+     * messages: where her case went, an answer, a question): the messages the chat has then. Not for a chat whose
+     * replies are held for her safe hours.
+     */
+    protected java.util.List<FakeTelegram.Sent> telegramAnswered(long chatId) {
+        awaitAnswered("telegram", Long.toString(chatId), () -> !TELEGRAM.sentTo(chatId).isEmpty());
+        return TELEGRAM.sentTo(chatId);
+    }
+
+    /** As {@link #telegramAnswered}, for a Zalo user. */
+    protected java.util.List<FakeZalo.Sent> zaloAnswered(String userId) {
+        awaitAnswered("zalo", userId, () -> !ZALO.sentTo(userId).isEmpty());
+        return ZALO.sentTo(userId);
+    }
+
+    private void awaitAnswered(String channel, String userId, java.util.function.BooleanSupplier sentSome) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> sentSome.getAsBoolean()
+                && jdbc.sql("""
+                        select count(*) from message m join contact c on c.id = m.contact_id
+                        where c.channel = :channel and c.channel_user_id = :user
+                          and (m.direction = 'IN' and m.state = 'ACCEPTED' or m.direction = 'OUT' and m.state in ('QUEUED', 'SENDING'))""")
+                .param("channel", channel).param("user", userId).query(Long.class).single() == 0);
+    }
+
     protected String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -29,8 +29,9 @@ import vn.kontum.hotline.safety.ConversationErasure;
  * Decides the bot's answer to one message, inside the transaction that processes it. In order: the erase word,
  * safe hours, an answer to the buttons just offered, "gặp cán bộ"; anything else goes to the classifier. An
  * urgent message gets the emergency numbers and no question; a new contact gets the welcome and privacy
- * notice once; a common question gets its answer from the knowledge entries, with the offer of a person; where she lives is asked once, and she can skip it; when the classifier is unsure, she is asked
- * the topic.
+ * notice once; a common question gets its answer from the knowledge entries, with the offer of a person; where she
+ * lives is asked once, and she can skip it; when the classifier is unsure, she is asked the topic. After the erase
+ * word, nothing answered names her case, its service point or what she wrote before.
  */
 @Component
 class Conversation {
@@ -165,10 +166,18 @@ class Conversation {
         return Turn.answer(ref.orElse(null), "village", reply);
     }
 
+    /**
+     * Officers are asked to answer her case. After the erase word the answer names neither the service point nor its
+     * phone, as no answer then does: whoever holds her phone would learn where she asked for help.
+     */
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
-        boolean welcome = welcomeDue(contact, state, ref);
+        boolean erased = !ref.opened() && erasure.erasedDuring(contact.id(), ref.id());
+        boolean welcome = !erased && welcomeDue(contact, state, ref);
         dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
+        if (erased) {
+            return Turn.answer(ref, "person-after-erase", replies.afterErasing(false, ReplyComposer.VIETNAMESE));
+        }
         return Turn.answer(ref, "person", replies.person(ref, afterHours(ref, now), welcome, ReplyComposer.VIETNAMESE));
     }
 

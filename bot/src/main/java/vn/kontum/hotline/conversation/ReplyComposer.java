@@ -13,13 +13,20 @@ import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Priority;
 import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.delivery.TextParts;
 import vn.kontum.hotline.directory.Place;
 import vn.kontum.hotline.nlp.Topic;
 
 /**
- * The bot's answers, all from the message bundles, each one message so that its parts cannot arrive out of order.
- * To a message that looks urgent the emergency numbers come first, before anything else, and no question follows.
- * Buttons are also written out as numbered lines: every phone can answer "2".
+ * The bot's answers, all from the message bundles. Each is one reply, so that its parts cannot arrive out of order;
+ * a long one is cut into short messages at {@link TextParts#MESSAGE_BREAK} (a cheap phone shows a screen or so at a
+ * time): first where her case went and the phone to call, then a common question's answer, then the question of
+ * where she lives with its list. To a message that looks urgent the emergency numbers come first, before anything
+ * else, and no question follows.
+ * <p>
+ * Buttons are also written out as numbered lines: every phone can answer "2". A list (communes, villages, topics) is
+ * numbered from 1 in its own order whatever else the reply holds, and the other choices (skip, a person) come after
+ * it: "3" is always the same commune.
  */
 @Component
 class ReplyComposer {
@@ -46,38 +53,45 @@ class ReplyComposer {
     }
 
     /**
-     * The answer to words the classifier understood (or a topic she chose): where her case went, or that it was
-     * added to, then an answer
-     * from the knowledge file if one fits, then, once, where she lives.
+     * The answer to words the classifier understood (or a topic she chose), in up to three short messages: where her
+     * case went (or that it was added to), with the welcome the first time; an answer from the knowledge file if one
+     * fits, with the offer of a person; once, where she lives, the communes numbered from 1, then "skip", then a
+     * person when one was offered.
      */
     Reply understood(CaseRef caseRef, boolean announceRoute, boolean firstContact, String knowledgeAnswer, List<Place> askCommuneFrom,
                      @Nullable OffsetDateTime nextOpening, Locale locale) {
-        List<String> out = new ArrayList<>(5);
-        List<Choice> choices = new ArrayList<>();
+        List<String> route = new ArrayList<>(4);
         if (firstContact) {
-            out.add(text("reply.welcome", locale));
+            route.add(text("reply.welcome", locale));
         }
         if (announceRoute) {
-            out.add(text("reply.received", locale));
-            out.add(text("reply.routed." + caseRef.category(), locale, place(caseRef), phone(caseRef)));
+            // The welcome already says that what she writes is kept confidential.
+            if (!firstContact) {
+                route.add(text("reply.received", locale));
+            }
+            route.add(text("reply.routed." + caseRef.category(), locale, place(caseRef), phone(caseRef)));
         } else {
-            out.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale,
+            route.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale,
                     place(caseRef), phone(caseRef)));
         }
         if (nextOpening != null) {
-            out.add(afterHours(nextOpening, locale));
+            route.add(afterHours(nextOpening, locale));
         }
+        List<List<String>> messages = new ArrayList<>(3);
+        messages.add(route);
+        List<Choice> choices = new ArrayList<>();
         if (!knowledgeAnswer.isEmpty()) {
-            out.add(knowledgeAnswer);
-            out.add(text("reply.offer-person", locale));
-            choices.add(new Choice(ChoiceData.PERSON, text("choice.person", locale)));
+            messages.add(List.of(knowledgeAnswer, text("reply.offer-person", locale)));
         }
         if (!askCommuneFrom.isEmpty()) {
-            out.add(text("reply.ask-commune", locale));
+            messages.add(List.of(text("reply.ask-commune", locale)));
             askCommuneFrom.forEach(c -> choices.add(new Choice(ChoiceData.COMMUNE + c.id(), c.name())));
             choices.add(new Choice(ChoiceData.SKIP, text("choice.skip", locale)));
         }
-        return withChoices(out, choices, false);
+        if (!knowledgeAnswer.isEmpty()) {
+            choices.add(new Choice(ChoiceData.PERSON, text("choice.person", locale)));
+        }
+        return withChoices(messages, choices, false);
     }
 
     /** Not sure what she needs: ask, with the four topics and a person as buttons. */
@@ -86,21 +100,21 @@ class ReplyComposer {
         if (firstContact) {
             out.add(text("reply.welcome", locale));
         }
-        if (received) {
+        if (received && !firstContact) { // the welcome already says that what she writes is kept confidential
             out.add(text("reply.received", locale));
         }
         out.add(text("reply.ask-topic", locale));
         List<Choice> choices = new ArrayList<>();
         TOPICS.forEach(t -> choices.add(ChoiceData.topic(t, text("choice.topic." + t.label(), locale))));
         choices.add(new Choice(ChoiceData.PERSON, text("choice.person", locale)));
-        return withChoices(out, choices, false);
+        return withChoices(List.of(out), choices, false);
     }
 
     Reply askVillage(String communeName, List<Place> villages, Locale locale) {
         List<Choice> choices = new ArrayList<>();
         villages.forEach(v -> choices.add(new Choice(ChoiceData.VILLAGE + v.id(), v.name())));
         choices.add(new Choice(ChoiceData.SKIP, text("choice.skip", locale)));
-        return withChoices(List.of(text("reply.ask-village", locale, communeName)), choices, false);
+        return withChoices(List.of(List.of(text("reply.ask-village", locale, communeName))), choices, false);
     }
 
     Reply located(CaseRef caseRef, Locale locale) {
@@ -157,8 +171,15 @@ class ReplyComposer {
         return new Reply(firstContact ? text("reply.welcome", locale) + "\n\n" + confirmed : confirmed, List.of(), true);
     }
 
-    private Reply withChoices(List<String> paragraphs, List<Choice> choices, boolean urgent) {
-        StringBuilder text = new StringBuilder(String.join("\n\n", paragraphs));
+    /**
+     * The messages (each a list of paragraphs) as one reply, cut at {@link TextParts#MESSAGE_BREAK}; the choices
+     * numbered under the last message, where the buttons are.
+     */
+    private Reply withChoices(List<List<String>> messages, List<Choice> choices, boolean urgent) {
+        StringBuilder text = new StringBuilder();
+        for (List<String> message : messages) {
+            text.append(text.isEmpty() ? "" : TextParts.MESSAGE_BREAK).append(String.join("\n\n", message));
+        }
         for (int i = 0; i < choices.size(); i++) {
             text.append(i == 0 ? "\n" : "").append('\n').append(i + 1).append(" - ").append(choices.get(i).label());
         }

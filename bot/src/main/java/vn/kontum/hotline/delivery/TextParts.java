@@ -2,13 +2,24 @@ package vn.kontum.hotline.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Cuts a text that is longer than a channel allows into parts that read well on a phone: at the end of a
- * paragraph or sentence when one falls in the second half of the allowed length, else between words, and only
- * as a last resort inside a word (never inside a surrogate pair).
+ * Cuts a reply into the messages it is sent as: first at every {@link #MESSAGE_BREAK}, then, where a message is
+ * longer than a channel allows, into parts that read well on a phone: at the end of a paragraph or sentence when one
+ * falls in the second half of the allowed length, else between words, and only as a last resort inside a word
+ * (never inside a surrogate pair).
  */
 public final class TextParts {
+
+    /**
+     * Two blank lines end a message: what follows is sent as a message of its own (the bot's answer, then its
+     * question). Where a reply is shown rather than sent (the officers' pages) it reads as a wider gap between
+     * paragraphs; the web chat shows each message in a bubble of its own.
+     */
+    public static final String MESSAGE_BREAK = "\n\n\n";
+    /** Two blank lines or more, spaces on them or not, as an officer's reply may hold them too. */
+    private static final Pattern BREAKS = Pattern.compile("\n(?:[ \t\r]*\n){2,}\\s*");
 
     private TextParts() {
     }
@@ -18,6 +29,21 @@ public final class TextParts {
             throw new IllegalArgumentException("maxLength must be positive");
         }
         List<String> parts = new ArrayList<>();
+        for (String message : BREAKS.split(text.strip())) {
+            cut(message.strip(), maxLength, parts);
+        }
+        if (parts.isEmpty()) {
+            parts.add("");
+        }
+        return parts;
+    }
+
+    /** The messages of a reply as the woman receives them, before any channel's limit. */
+    public static List<String> messages(String text) {
+        return split(text, Integer.MAX_VALUE);
+    }
+
+    private static void cut(String text, int maxLength, List<String> parts) {
         String rest = text;
         while (rest.length() > maxLength) {
             int cut = cutPoint(rest, maxLength);
@@ -27,10 +53,9 @@ public final class TextParts {
             }
             rest = rest.substring(cut).stripLeading();
         }
-        if (!rest.isEmpty() || parts.isEmpty()) {
+        if (!rest.isEmpty()) {
             parts.add(rest);
         }
-        return parts;
     }
 
     private static int cutPoint(String text, int maxLength) {

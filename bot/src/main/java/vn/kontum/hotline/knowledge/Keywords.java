@@ -26,7 +26,16 @@ final class Keywords {
 
     /** The folded words of a text or phrase. */
     static List<String> words(String text) {
-        return NORMALIZER.syllables(text).stream().map(Folding::fold).toList();
+        return folded(syllables(text));
+    }
+
+    /** The words of a text as typed (teencode expanded, diacritics kept). */
+    static List<String> syllables(String text) {
+        return NORMALIZER.syllables(text);
+    }
+
+    static List<String> folded(List<String> syllables) {
+        return syllables.stream().map(Folding::fold).toList();
     }
 
     /** Whether the phrase's words occur in a row in the message's words. */

@@ -2,12 +2,16 @@ package vn.kontum.hotline.conversation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import vn.kontum.hotline.cases.CaseRef;
 import vn.kontum.hotline.cases.Priority;
+import vn.kontum.hotline.delivery.Choice;
+import vn.kontum.hotline.delivery.TextParts;
+import vn.kontum.hotline.directory.Place;
 import vn.kontum.hotline.directory.ServicePoint;
 import vn.kontum.hotline.directory.ServicePointKind;
 
@@ -33,12 +37,54 @@ class ReplyComposerTest {
         assertThat(reply.text()).contains("từ 13:05 ngày 12/11.");
     }
 
+    /**
+     * A woman answering "3" gets the third commune, whether or not the reply had an answer with the offer of a person
+     * before the list: the communes are numbered from 1, skip and a person come after them.
+     */
+    @Test
+    void a_commune_keeps_its_number_whatever_comes_before_the_list_and_the_other_choices_come_after_it() {
+        List<Place> communes = List.of(new Place("duy-tan", "Phường Duy Tân"), new Place("le-loi", "Phường Lê Lợi"),
+                new Place("dak-bla", "Xã Đăk Blà"), new Place("ia-chim", "Xã Ia Chim"));
+        Reply plain = replies.understood(caseRef, true, true, "", communes, null, ReplyComposer.VIETNAMESE);
+        Reply answered = replies.understood(caseRef, true, true, "Bộ Y tế khuyên đi khám thai ít nhất 4 lần.", communes, null,
+                ReplyComposer.VIETNAMESE);
+        IntentReader reader = new IntentReader(List.of("xoa"), List.of("gap can bo"));
+
+        for (Reply reply : List.of(plain, answered)) {
+            String question = TextParts.messages(reply.text()).getLast();
+            assertThat(question).startsWith("Bạn ở xã, phường nào?")
+                    .contains("\n\n1 - Phường Duy Tân\n2 - Phường Lê Lợi\n3 - Xã Đăk Blà\n4 - Xã Ia Chim\n5 - Bỏ qua");
+            for (int i = 0; i < communes.size(); i++) {
+                assertThat(reader.read(Integer.toString(i + 1), reply.choices())).isEqualTo(new Intent.ChooseCommune(communes.get(i).id()));
+            }
+            assertThat(reader.read("5", reply.choices())).isInstanceOf(Intent.Skip.class);
+        }
+        assertThat(TextParts.messages(answered.text()).getLast()).endsWith("\n5 - Bỏ qua\n6 - Gặp cán bộ");
+        assertThat(reader.read("6", answered.choices())).isInstanceOf(Intent.TalkToPerson.class);
+        assertThat(reader.read("6", plain.choices())).isInstanceOf(Intent.FreeText.class);
+        assertThat(answered.choices()).extracting(Choice::data).containsExactly("#commune:duy-tan", "#commune:le-loi", "#commune:dak-bla",
+                "#commune:ia-chim", "#skip", "#person");
+    }
+
+    /** The answer and the question come as messages of their own, after the one that says where her case went. */
+    @Test
+    void where_her_case_went_an_answer_and_the_question_of_where_she_lives_are_three_messages_in_that_order() {
+        Reply reply = replies.understood(caseRef, true, true, "Bộ Y tế khuyên đi khám thai ít nhất 4 lần.",
+                List.of(new Place("dak-bla", "Xã Đăk Blà")), null, ReplyComposer.VIETNAMESE);
+        List<String> messages = TextParts.messages(reply.text());
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).startsWith("Xin chào").contains("Hội LHPN thành phố (điện thoại 0260 3862 123)")
+                .doesNotContain("khám thai").doesNotContain("xã, phường nào");
+        assertThat(messages.get(1)).isEqualTo("Bộ Y tế khuyên đi khám thai ít nhất 4 lần.\n\nBạn muốn nói chuyện với cán bộ? Bấm nút hoặc nhắn: gặp cán bộ.");
+        assertThat(messages.get(2)).startsWith("Bạn ở xã, phường nào?").endsWith("1 - Xã Đăk Blà\n2 - Bỏ qua\n3 - Gặp cán bộ");
+    }
+
     @Test
     void within_hours_nothing_is_said_about_hours() {
         assertThat(replies.person(caseRef, null, false, ReplyComposer.VIETNAMESE).text()).doesNotContain("ngoài giờ");
     }
 
-    private static ResourceBundleMessageSource bundles() {
+    static ResourceBundleMessageSource bundles() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames("messages");
         source.setDefaultEncoding("UTF-8");

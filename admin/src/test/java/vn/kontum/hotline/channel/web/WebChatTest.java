@@ -107,7 +107,7 @@ class WebChatTest extends HotlineIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().contains("\"from\":\"hotline\""));
         String thread = get(browser, "/chat/api/messages").body();
-        assertThat(thread).contains(secret).contains("Chúng tôi đã nhận được tin nhắn của bạn");
+        assertThat(thread).contains(secret).contains("Xin chào, đây là Địa chỉ tin cậy");
         assertThat(output.getAll()).as("no message text in the logs").doesNotContain(secret).doesNotContain("Xuân");
     }
 
