@@ -86,7 +86,7 @@ class MessageClassifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc xyz", "Kơ ne", "bơ̆ngai", "qwzx plok"})
+    @ValueSource(strings = {"abc xyz", "klơ̆ng drơ̆", "bơ̆ngai", "qwzx plok"})
     void wordsTheModelNeverSawInDangerAreNotUrgent(String text) {
         // The urgency model alone answers its prior for them, above the threshold: urgent for want of evidence.
         assertThat(classifier.urgencyModelProbability(text)).isGreaterThanOrEqualTo(classifier.bundle().urgencyThreshold());

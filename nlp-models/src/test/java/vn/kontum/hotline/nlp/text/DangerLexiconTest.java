@@ -31,7 +31,7 @@ class DangerLexiconTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"em đang bị nó đánh", "dang bi no danh", "em đang bị cấm ra khỏi nhà",
-            "nó dọa giết bố em", "nó giết gà rồi nói sẽ giết em", "giet lon", "em dang bi no",
+            "nó dọa giết bố em", "nó giết gà rồi nói sẽ giết em", "giet lon", "dang bi chong giu", "ck dang bi nguoi ta bat",
             "e vừa uống thuốc chuột", "uong het thuoc chuot roi", "em uống thuốc trừ sâu rồi",
             "em là người Xơ Đăng, đang bị giữ ở Trung Quốc"})
     void an_exception_does_not_hide_danger_beside_it_or_without_diacritics(String text) {
@@ -42,7 +42,11 @@ class DangerLexiconTest {
     @ParameterizedTest
     @ValueSource(strings = {"em đang bị nợ tổ tiết kiệm 2 triệu", "em đang bị nợ", "em đang bị đau răng",
             "em đang đau răng quá", "em đang bị cảm", "thuốc chuột mua ở đâu", "tết này nhà em giết lợn",
-            "thuốc diệt cỏ loại nào tốt", "chị em Xơ Đăng bị bạo lực có nhiều không"})
+            "thuốc diệt cỏ loại nào tốt", "chị em Xơ Đăng bị bạo lực có nhiều không", "chị em Xơ Đăng bị bạo hành nhiều không",
+            // Without diacritics too: "đang bị" is danger only with who does it or what is done.
+            "em dang bi no ngan hang", "em dang bi cam sot", "con em dang bi ho", "dang bi qua han khoan vay",
+            "em đang bị tiểu đường thai kỳ", "lúa đang bị ảnh hưởng vì hạn", "tài khoản em đang bị khóa",
+            "em dang bi no"})
     void illness_debt_and_farm_work_are_not_danger_now(String text) {
         assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isFalse();
     }
