@@ -321,6 +321,21 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void a_threat_over_a_debt_goes_to_the_womens_union_not_the_bank_and_stays_a_loan_case() {
+        long chat = 750_032;
+        long caseId = telegramCase(chat, "Nhung", "chủ nợ dọa giết cả nhà em vì chưa trả được tiền vay ngân hàng");
+
+        assertThat(telegramAnswered(chat).getFirst().text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm")
+                .contains("Hội Liên hiệp Phụ nữ").doesNotContain("Ngân hàng");
+        Map<String, Object> row = jdbc.sql("select category, priority, service_point_id from help_case where id = :id")
+                .param("id", caseId).query().singleRow();
+        assertThat(row).containsEntry("category", "savings_loans").containsEntry("priority", "URGENT")
+                .containsEntry("service_point_id", "hlhpn-thanh-pho");
+        assertThat(jdbc.sql("select service_point_id from urgent_alert where case_id = :id").param("id", caseId).query(String.class).list())
+                .containsExactly("hlhpn-thanh-pho");
+    }
+
+    @Test
     void after_the_erase_word_whoever_writes_next_learns_nothing_of_the_case_or_an_earlier_message() {
         long chat = 750_011;
         long caseId = telegramCase(chat, "Hằng", "ck e dang danh e");

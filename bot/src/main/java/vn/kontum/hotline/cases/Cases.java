@@ -63,7 +63,7 @@ public class Cases {
             open = openCase(contact).flatMap(this::lockedIfOpen);
         }
         if (open.isEmpty()) {
-            Route route = router.route(classification.label(), contact);
+            Route route = route(classification.label(), priority, contact);
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("""
                             insert into help_case (contact_id, channel, category, priority, status, service_point_id, route_reason,
@@ -84,7 +84,7 @@ public class Cases {
         String category = c.category();
         String servicePoint = c.servicePointId();
         if (Topic.OTHER.label().equals(category) && classification.topic() != Topic.OTHER || turnsToDangerNow(c, classification)) {
-            Route route = router.route(classification.label(), contact);
+            Route route = route(classification.label(), priority, contact);
             category = classification.label();
             jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
                     .param("category", category).param("now", now).param("id", c.id()).update();
@@ -113,11 +113,22 @@ public class Cases {
     /**
      * A case about a loan or a pregnancy that her words now make urgent with violence or trafficking ("chồng em đang
      * đánh em") is now that: it goes where that topic is routed, the trusted address rather than the bank or the
-     * health station, if nobody has it in hand. A case urgent already (a medical emergency) stays where it is.
+     * health station, if nobody has it in hand. A loan case made urgent by any words (a creditor's threat) leaves the
+     * bank too ({@link #route}). A case urgent already (a medical emergency) stays where it is.
      */
     private static boolean turnsToDangerNow(OpenCase c, Classification classification) {
-        return classification.urgent() && c.priority() != Priority.URGENT && PROTECTION.contains(classification.topic())
+        return classification.urgent() && c.priority() != Priority.URGENT
+                && (PROTECTION.contains(classification.topic()) || Topic.SAVINGS_LOANS.label().equals(c.category()))
                 && PROTECTION.stream().noneMatch(t -> t.label().equals(c.category()));
+    }
+
+    /**
+     * Where a case goes. An urgent one about money ("chủ nợ dọa giết cả nhà em") goes where violence goes: the
+     * bank's desk has no part in danger. Its category stays what she wrote about, for the statistics.
+     */
+    private Route route(String category, Priority priority, Contact contact) {
+        boolean dangerAtTheBank = priority == Priority.URGENT && Topic.SAVINGS_LOANS.label().equals(category);
+        return router.route(dangerAtTheBank ? Topic.VIOLENCE.label() : category, contact);
     }
 
     private static final java.util.Set<Topic> PROTECTION = java.util.EnumSet.of(Topic.VIOLENCE, Topic.TRAFFICKING);
@@ -131,7 +142,7 @@ public class Cases {
         if (ref.opened() || ref.category().equals(topic.label())) {
             return ref;
         }
-        Route route = router.route(topic.label(), contact);
+        Route route = route(topic.label(), ref.priority(), contact);
         jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
                 .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
         if (!moveIfUntaken(ref.id(), ref.servicePoint().id(), route, now)) {
@@ -151,7 +162,7 @@ public class Cases {
             return Optional.empty();
         }
         OpenCase c = open.get();
-        Route route = router.route(c.category(), contact);
+        Route route = route(c.category(), c.priority(), contact);
         boolean moved = moveIfUntaken(c.id(), c.servicePointId(), route, now);
         if (moved) {
             alsoNotify(c.id(), c.category(), route, now);
