@@ -320,6 +320,48 @@ class BotConversationTest extends HotlineIntegrationTest {
                 .containsExactly("hlhpn-thanh-pho");
     }
 
+    /** "Nếu an toàn, hãy nhắn cho chúng tôi biết bạn đang ở thôn/làng nào": her answer brings the alert to her village. */
+    @Test
+    void in_danger_her_village_named_in_answer_brings_the_case_and_its_alert_to_the_trusted_address_near_her() {
+        long chat = 750_033;
+        long caseId = telegramCase(chat, "Blơm", "ck e dang danh e, cuu e");
+        List<Sent> urgent = telegramAnswered(chat);
+        assertThat(urgent.getFirst().text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm").contains("thôn/làng nào");
+
+        TELEGRAM.userWrites(chat, "Blơm", "e o lang mau 2 dak bla");
+        assertThat(awaitReply(chat, urgent.size() + 1).text()).startsWith("Cảm ơn bạn.").contains("Địa chỉ tin cậy Đăk Blà");
+        Map<String, Object> row = jdbc.sql("select priority, service_point_id from help_case where id = :id").param("id", caseId).query().singleRow();
+        assertThat(row).containsEntry("priority", "URGENT").containsEntry("service_point_id", "dctc-dak-bla");
+        assertThat(jdbc.sql("select service_point_id from urgent_alert where case_id = :id and acknowledged_at is null")
+                .param("id", caseId).query(String.class).list()).containsExactly("dctc-dak-bla");
+    }
+
+    /** A village's name, not offered as a choice, is her place, not words for the classifier (which made it urgent). */
+    @Test
+    void a_village_named_when_the_communes_were_offered_is_her_place_and_raises_no_alarm() {
+        long chat = 750_034;
+        long caseId = telegramCase(chat, "Hiền", "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ");
+        List<Sent> first = telegramAnswered(chat);
+        assertThat(first.getLast().buttons()).contains("#commune:dak-bla").doesNotContain("#village:dak-bla-thon-2");
+
+        TELEGRAM.userWrites(chat, "Hiền", "lang mau 2 (dak bla)");
+        assertThat(awaitReply(chat, first.size() + 1).text()).startsWith("Cảm ơn bạn.").contains("Trạm Y tế");
+        assertThat(jdbc.sql("select priority, service_point_id from help_case where id = :id").param("id", caseId).query().singleRow())
+                .containsEntry("priority", "NORMAL").containsEntry("service_point_id", "tyt-dak-bla");
+    }
+
+    @Test
+    void after_the_erase_word_a_place_named_is_taken_and_answered_with_nothing_of_the_case() {
+        long chat = 750_035;
+        telegramCase(chat, "Duyên", "em muốn hỏi về vay vốn ngân hàng chính sách để nuôi heo");
+        int before = telegramAnswered(chat).size();
+        TELEGRAM.userWrites(chat, "Duyên", "xoa");
+        awaitReply(chat, before + 1);
+
+        TELEGRAM.userWrites(chat, "Duyên", "Xã Đăk Blà");
+        assertThat(awaitReply(chat, before + 2).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+    }
+
     @Test
     void a_threat_over_a_debt_goes_to_the_womens_union_not_the_bank_and_stays_a_loan_case() {
         long chat = 750_032;

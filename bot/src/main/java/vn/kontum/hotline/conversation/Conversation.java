@@ -68,6 +68,9 @@ class Conversation {
     Turn respond(Contact contact, String text, @Nullable Classification understood, OffsetDateTime now) {
         DialogueState state = dialogue.load(contact.id());
         Intent intent = reader.read(text, state.offered());
+        if (intent instanceof Intent.FreeText) {
+            intent = namedPlace(text).orElse(intent);
+        }
         return switch (intent) {
             case Intent.Erase e -> erase(contact, now);
             case Intent.SetSafeHours h -> safeHours(contact, h.hours(), state);
@@ -82,6 +85,27 @@ class Conversation {
             }
             default -> understand(contact, text, understood, state, now);
         };
+    }
+
+    /** Longer than this, a message is more than a place's name (with "em ở xã ... ạ" around it). */
+    private static final int PLACE_WORDS_AT_MOST = 8;
+
+    /**
+     * Her commune or village, named when no list of them was offered: in her first message, in answer to the urgent
+     * reply's "which village", or after the question has gone by. Read by the classifier, a village's name made her
+     * case urgent ("kon klor", "plei đôn"); read as her place, it brings the case to the service point near her.
+     */
+    private Optional<Intent> namedPlace(String text) {
+        String simple = IntentReader.simplify(text);
+        if (simple.isEmpty() || simple.split(" ").length > PLACE_WORDS_AT_MOST) {
+            return Optional.empty();
+        }
+        Directory.Places places = directory.places();
+        List<vn.kontum.hotline.delivery.Choice> named = new java.util.ArrayList<>();
+        places.communes().forEach(c -> named.add(new vn.kontum.hotline.delivery.Choice(ChoiceData.COMMUNE + c.id(), c.name())));
+        places.villages().forEach(v -> named.add(new vn.kontum.hotline.delivery.Choice(ChoiceData.VILLAGE + v.id(), v.name())));
+        int found = PlaceAnswer.indexOf(simple, named);
+        return found < 0 ? Optional.empty() : ChoiceData.intentOf(named.get(found).data());
     }
 
     private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state,
@@ -150,7 +174,8 @@ class Conversation {
         contacts.locate(contact.id(), communeId, null);
         Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), null, communeId), now);
         List<Place> villages = directory.villagesOf(communeId);
-        Reply reply = !villages.isEmpty()
+        Reply reply = erased(contact, ref) ? replies.afterErasing(false, ReplyComposer.VIETNAMESE)
+                : !villages.isEmpty()
                 ? replies.askVillage(directory.communeName(communeId).orElse(""), villages, ReplyComposer.VIETNAMESE)
                 : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
         dialogue.save(contact.id(), state, state.askedLocation().offering(reply.choices()));
@@ -161,7 +186,8 @@ class Conversation {
         String communeId = directory.communeOfVillage(villageId).orElseThrow();
         contacts.locate(contact.id(), communeId, villageId);
         Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), villageId, communeId), now);
-        Reply reply = ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
+        Reply reply = erased(contact, ref) ? replies.afterErasing(false, ReplyComposer.VIETNAMESE)
+                : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
         dialogue.save(contact.id(), state, state.askedLocation().offering(List.of()));
         return Turn.answer(ref.orElse(null), "village", reply);
     }
@@ -170,6 +196,11 @@ class Conversation {
      * Officers are asked to answer her case. After the erase word the answer names neither the service point nor its
      * phone, as no answer then does: whoever holds her phone would learn where she asked for help.
      */
+    /** Whether she erased the conversation of this case: whoever writes may not be her, so nothing of it is said. */
+    private boolean erased(Contact contact, Optional<CaseRef> ref) {
+        return ref.isPresent() && erasure.erasedDuring(contact.id(), ref.get().id());
+    }
+
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
         boolean erased = !ref.opened() && erasure.erasedDuring(contact.id(), ref.id());

@@ -31,9 +31,32 @@ public class Directory {
         return point;
     }
 
-    /** Forgets cached points, e.g. after an administrator edited the directory. */
+    /** Forgets cached points and places, e.g. after an administrator edited the directory. */
     public void forget() {
         cache.clear();
+        places = null;
+    }
+
+    /** Every commune and every village, by name. */
+    public record Places(List<Place> communes, List<Place> villages) {
+    }
+
+    private record LoadedPlaces(Places places, long loadedAt) {
+    }
+
+    private volatile @org.jspecify.annotations.Nullable LoadedPlaces places;
+
+    /** Every commune and village, kept a minute like the points: a short message may be her place's name, and each is read. */
+    public Places places() {
+        LoadedPlaces known = places;
+        if (known != null && System.nanoTime() - known.loadedAt() < CACHE_NANOS) {
+            return known.places();
+        }
+        List<Place> villages = jdbc.sql("select id, name from village order by name")
+                .query((rs, n) -> new Place(rs.getString("id"), rs.getString("name"))).list();
+        LoadedPlaces loaded = new LoadedPlaces(new Places(communes(), villages), System.nanoTime());
+        places = loaded;
+        return loaded.places();
     }
 
     private record Cached(ServicePoint point, long loadedAt) {
