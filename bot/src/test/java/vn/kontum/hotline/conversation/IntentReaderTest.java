@@ -27,14 +27,15 @@ class IntentReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xoa het", "xoá hết", "xoa di", "xoá đi", "xoá tin nhắn", "xoa tin nhan", "xóa hết tin nhắn",
-            "Xoá hết tin nhắn đi!", "/xoa het", "xoá giúp em", "xoá hết nhé"})
+            "Xoá hết tin nhắn đi!", "/xoa het", "xoá giúp em", "xoá hết nhé",
+            "xoa giup e", "xoa het di nha", "xóa giùm em với", "xoa tin nhan di a", "xoa ngay di"})
     void the_erase_word_with_a_few_words_after_it_erases(String text) {
         assertThat(reader.read(text, List.of())).isInstanceOf(Intent.Erase.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"xóa giúp em cái ảnh chồng em gửi", "em muốn xoá nợ vay", "em xoá hết tin nhắn rồi mà chồng vẫn đọc được",
-            "xoá tin nhắn của chồng em", "hết tin nhắn", "tin nhắn", "xoa bop"})
+            "xoá tin nhắn của chồng em", "hết tin nhắn", "tin nhắn", "xoa bop", "xoa giup em cai anh"})
     void the_erase_word_inside_a_sentence_is_just_words(String text) {
         assertThat(reader.read(text, List.of())).isInstanceOf(Intent.FreeText.class);
     }
