@@ -362,6 +362,40 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(awaitReply(chat, before + 2).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
     }
 
+    /** He came back: whoever reads her screen now learns nothing of the hotline from its answer. */
+    @Test
+    void asked_not_to_write_back_the_hotline_answers_without_naming_anyone_and_the_officers_read_her() {
+        long chat = 750_036;
+        long caseId = telegramCase(chat, "Mai", "chồng em hay chửi em, em muốn hỏi cách nói chuyện với anh ấy");
+        int before = telegramAnswered(chat).size();
+
+        TELEGRAM.userWrites(chat, "Mai", "ck e ve roi, dung nhan lai nha chi");
+        assertThat(awaitReply(chat, before + 1).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from message where case_id = :c and direction = 'IN'")
+                .param("c", caseId).query(Long.class).single() == 2);
+    }
+
+    /** On-call officers are alerted at any hour: an urgent case is never told to wait for the morning. */
+    @Test
+    void an_urgent_case_is_never_told_to_wait_for_office_hours() {
+        // Her village's trusted address opens only tomorrow, 7:00 to 8:00: it is closed now, whatever the hour.
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
+                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
+                "dctc-ngok-bay", tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        long chat = 750_037;
+        TELEGRAM.userWrites(chat, "Lý", "/start v-ngok-bay-thon-1");
+        awaitReply(chat, 1);
+        TELEGRAM.userWrites(chat, "Lý", "ck e dang danh e, cuu e");
+        assertThat(awaitReply(chat, 2).text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm").contains("Địa chỉ tin cậy Ngọk Bay");
+
+        TELEGRAM.userWrites(chat, "Lý", "14");
+        assertThat(awaitReply(chat, 3).text()).contains("Địa chỉ tin cậy Ngọk Bay").doesNotContain("giờ làm việc");
+        TELEGRAM.userWrites(chat, "Lý", "gặp cán bộ");
+        assertThat(awaitReply(chat, 4).text()).contains("Địa chỉ tin cậy Ngọk Bay").doesNotContain("giờ làm việc");
+    }
+
     @Test
     void a_threat_over_a_debt_goes_to_the_womens_union_not_the_bank_and_stays_a_loan_case() {
         long chat = 750_032;

@@ -120,6 +120,11 @@ class Conversation {
         if (!ref.opened() && erasure.erasedDuring(contact.id(), ref.id())) {
             reply = replies.afterErasing(c.urgent(), ReplyComposer.VIETNAMESE);
             step = "after-erase";
+        } else if (reader.asksForSilence(text)) {
+            // "ck e ve roi, dung nhan lai": he is back. Nothing that names the hotline or promises a message; the
+            // officers read her words (and an urgent case is alerted as any other).
+            reply = replies.afterErasing(c.urgent(), ReplyComposer.VIETNAMESE);
+            step = "silence";
         } else if (c.urgent()) {
             reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
             step = "urgent";
@@ -234,8 +239,14 @@ class Conversation {
         return Turn.answer(cases.openCaseOf(contact).orElse(null), "erase", replies.erased(ReplyComposer.VIETNAMESE));
     }
 
-    /** When the case's service point opens next, if it is closed now (the answer then says when a person will answer). */
+    /**
+     * When the case's service point opens next, if it is closed now (the answer then says when a person will answer).
+     * Never for an urgent case: its on-call officers are alerted at any hour, and "from 7:30" would contradict that.
+     */
     private @Nullable OffsetDateTime afterHours(CaseRef ref, OffsetDateTime now) {
+        if (ref.priority() == Priority.URGENT) {
+            return null;
+        }
         return openingHours.isOpen(ref.servicePoint().id(), now) ? null : openingHours.nextOpening(ref.servicePoint().id(), now);
     }
 

@@ -38,12 +38,31 @@ class IntentReader {
 
     private final Set<String> eraseWords;
     private final List<String> personPhrases;
+    private final List<String> silencePhrases;
 
+    @org.springframework.beans.factory.annotation.Autowired
     IntentReader(@Value("${hotline.safety.erase-words:/xoa,xoa,xoá,xóa,/erase}") List<String> eraseWords,
                  @Value("${hotline.conversation.person-phrases:gap can bo,noi chuyen voi can bo,noi chuyen voi nguoi,gap nguoi that,"
-                         + "can nguoi tu van,/canbo,talk to a person,talk to someone,speak to a person}") List<String> personPhrases) {
+                         + "can nguoi tu van,/canbo,talk to a person,talk to someone,speak to a person}") List<String> personPhrases,
+                 @Value("${hotline.conversation.silence-phrases:dung nhan lai,dung nhan tin,dung nhan nua,dung nhan cho,dung tra loi,"
+                         + "dung rep,dung goi lai,dung goi dien,khong nhan nua,do not reply,stop writing}") List<String> silencePhrases) {
         this.eraseWords = eraseWords.stream().map(IntentReader::simplify).collect(Collectors.toUnmodifiableSet());
         this.personPhrases = personPhrases.stream().map(IntentReader::simplify).filter(p -> !p.isEmpty()).toList();
+        this.silencePhrases = silencePhrases.stream().map(IntentReader::simplify).filter(p -> !p.isEmpty()).toList();
+    }
+
+    IntentReader(List<String> eraseWords, List<String> personPhrases) {
+        this(eraseWords, personPhrases, List.of("dung nhan lai", "dung nhan tin", "dung tra loi", "dung rep"));
+    }
+
+    /**
+     * Whether she asks not to be written to ("đừng nhắn lại", "dung tra loi nha"): someone may be beside her. The
+     * message is still understood and recorded; only the answer changes. Not "dung nhan" alone: folded, it is also
+     * "đừng nhận" (do not accept).
+     */
+    boolean asksForSilence(String text) {
+        String padded = " " + simplify(text).replaceAll("\\p{Punct}", " ").replaceAll("\\s+", " ") + " ";
+        return silencePhrases.stream().anyMatch(p -> padded.contains(" " + p + " "));
     }
 
     Intent read(String text, List<Choice> offered) {

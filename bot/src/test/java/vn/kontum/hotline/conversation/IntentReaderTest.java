@@ -117,6 +117,18 @@ class IntentReaderTest {
         assertThat(reader.read("cán bộ ơi chồng em đánh em", List.of())).isInstanceOf(Intent.FreeText.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ck e ve roi, dung nhan lai nha chi", "Đừng nhắn tin nữa!", "dung tra loi", "đừng rep nha"})
+    void asking_not_to_be_written_to_is_understood(String text) {
+        assertThat(reader.asksForSilence(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chị bảo đừng nhận lời đi làm xa", "em nhắn lại lần nữa ạ", "trả lời giúp em với"})
+    void other_words_about_messages_are_not_a_request_for_silence(String text) {
+        assertThat(reader.asksForSilence(text)).isFalse();
+    }
+
     @Test
     void forged_button_data_is_not_a_choice() {
         assertThat(reader.read("#topic:nothing", List.of())).isInstanceOf(Intent.FreeText.class);
