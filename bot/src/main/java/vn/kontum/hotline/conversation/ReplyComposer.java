@@ -43,7 +43,9 @@ class ReplyComposer {
     /** Someone may be in danger now: the numbers to call, where the case went, and nothing to answer. */
     Reply urgent(CaseRef caseRef, boolean firstContact, Locale locale) {
         List<String> out = new ArrayList<>(3);
-        out.add(text("reply.urgent.emergency-numbers", locale));
+        // A medical emergency (bleeding, labour, convulsions) has the ambulance first.
+        out.add(text(Topic.SAFE_DELIVERY.label().equals(caseRef.category())
+                ? "reply.urgent.emergency-numbers.safe_delivery" : "reply.urgent.emergency-numbers", locale));
         out.add(caseRef.opened() ? text("reply.urgent.routed", locale, place(caseRef), phone(caseRef))
                 : text("reply.follow-up.urgent", locale, place(caseRef), phone(caseRef)));
         if (firstContact) {

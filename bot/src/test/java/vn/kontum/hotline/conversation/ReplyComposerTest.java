@@ -24,6 +24,15 @@ class ReplyComposerTest {
             new ServicePoint("hlhpn-thanh-pho", ServicePointKind.WOMENS_UNION, "Hội LHPN thành phố", null, "0260 3862 123"));
 
     @Test
+    void to_a_medical_emergency_the_ambulance_comes_first_and_to_violence_the_police() {
+        CaseRef bleeding = new CaseRef(8, true, "safe_delivery", Priority.URGENT, caseRef.servicePoint());
+        assertThat(replies.urgent(bleeding, false, ReplyComposer.VIETNAMESE).text())
+                .startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 115 (Cấp cứu), 113 (Công an)");
+        assertThat(replies.urgent(caseRef, false, ReplyComposer.VIETNAMESE).text())
+                .startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113 (Công an)");
+    }
+
+    @Test
     void out_of_hours_she_is_told_the_hour_and_day_a_person_answers_in_kon_tum_time() {
         // 00:30 UTC on 5 January is 07:30 in Kon Tum (UTC+7).
         Reply reply = replies.person(caseRef, OffsetDateTime.of(2027, 1, 5, 0, 30, 0, 0, ZoneOffset.UTC), false, ReplyComposer.VIETNAMESE);
