@@ -360,6 +360,11 @@ class BotConversationTest extends HotlineIntegrationTest {
 
         TELEGRAM.userWrites(chat, "Duyên", "Xã Đăk Blà");
         assertThat(awaitReply(chat, before + 2).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+        // A topic button left on her phone from before, and the bot opened again: no welcome, no service point.
+        TELEGRAM.userWrites(chat, "Duyên", "#topic:safe_delivery");
+        assertThat(awaitReply(chat, before + 3).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
+        TELEGRAM.userWrites(chat, "Duyên", "/start");
+        assertThat(awaitReply(chat, before + 4).text()).isEqualTo("Cảm ơn bạn đã nhắn tin.");
     }
 
     /** He came back: whoever reads her screen now learns nothing of the hotline from its answer. */

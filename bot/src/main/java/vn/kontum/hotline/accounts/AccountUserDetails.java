@@ -27,6 +27,8 @@ class AccountUserDetails implements UserDetailsService {
     /** The account as logged in, with the session epoch it was read under (see {@link Accounts.Stored}). */
     static final class Principal extends User {
 
+        private static final long serialVersionUID = 1L;
+
         private final int sessionEpoch;
 
         Principal(UserDetails user, int sessionEpoch) {

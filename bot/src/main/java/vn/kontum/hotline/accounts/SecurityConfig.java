@@ -70,8 +70,8 @@ class SecurityConfig {
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (throttle.locked(String.valueOf(request.getParameter("username")), request.getRemoteAddr())
                                 ? "/login?locked" : "/login?error"))))
-                // A new session at login: a session id planted before login is worth nothing after it, and the session
-                // is dated from the login, which SessionStillValidFilter compares with the account's last change.
+                // A new session at login: a session id planted before login is worth nothing after it. The login's
+                // principal carries the account's session epoch, which SessionStillValidFilter compares with the account's.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))

@@ -84,8 +84,9 @@ public class Cases {
         String category = c.category();
         String servicePoint = c.servicePointId();
         if (Topic.OTHER.label().equals(category) && classification.topic() != Topic.OTHER || turnsToDangerNow(c, classification)) {
-            Route route = route(classification.label(), priority, contact);
-            category = classification.label();
+            // A loan case made urgent by words the topic model cannot place stays a loan case (the statistics).
+            category = classification.topic() == Topic.OTHER ? category : classification.label();
+            Route route = route(category, priority, contact);
             jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
                     .param("category", category).param("now", now).param("id", c.id()).update();
             if (moveIfUntaken(c.id(), c.servicePointId(), route, now)) {

@@ -160,14 +160,25 @@ class Conversation {
                 located = true;
             }
         }
+        Optional<CaseRef> open = cases.openCaseOf(contact);
+        if (erased(contact, open)) {
+            // /start again on her phone after the erase word: no welcome that names the hotline.
+            dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
+            return Turn.answer(open.get(), "start-after-erase", replies.afterErasing(false, ReplyComposer.VIETNAMESE));
+        }
         Reply reply = replies.askTopic(!state.welcomed(), false, ReplyComposer.VIETNAMESE);
         DialogueState next = state.welcomed(true).offering(reply.choices());
         dialogue.save(contact.id(), state, located ? next.askedLocation() : next);
-        return Turn.answer(cases.openCaseOf(contact).orElse(null), "start", reply);
+        return Turn.answer(open.orElse(null), "start", reply);
     }
 
     private Turn topic(Contact contact, Topic topic, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.chooseTopic(contact, topic, classifier.modelVersion(), now);
+        if (!ref.opened() && erased(contact, Optional.of(ref))) {
+            // A topic button left on her phone from before the erase word (Telegram keeps messages older than 48 h).
+            dialogue.save(contact.id(), state, state.welcomed(true).offering(List.of()));
+            return Turn.answer(ref, "topic-after-erase", replies.afterErasing(false, ReplyComposer.VIETNAMESE));
+        }
         List<Place> communes = shouldAskLocation(contact, state, ref) ? directory.communes() : List.of();
         Reply reply = replies.understood(ref, true, !state.welcomed(), "", communes, afterHours(ref, now), ReplyComposer.VIETNAMESE);
         DialogueState next = state.welcomed(true).offering(reply.choices());

@@ -44,15 +44,21 @@ class IntentReader {
     IntentReader(@Value("${hotline.safety.erase-words:/xoa,xoa,xoá,xóa,/erase}") List<String> eraseWords,
                  @Value("${hotline.conversation.person-phrases:gap can bo,noi chuyen voi can bo,noi chuyen voi nguoi,gap nguoi that,"
                          + "can nguoi tu van,/canbo,talk to a person,talk to someone,speak to a person}") List<String> personPhrases,
-                 @Value("${hotline.conversation.silence-phrases:dung nhan lai,dung nhan tin,dung nhan nua,dung nhan cho,dung tra loi,"
-                         + "dung rep,dung goi lai,dung goi dien,khong nhan nua,do not reply,stop writing}") List<String> silencePhrases) {
+                 @Value("${hotline.conversation.silence-phrases:" + SILENCE_PHRASES + "}") List<String> silencePhrases) {
         this.eraseWords = eraseWords.stream().map(IntentReader::simplify).collect(Collectors.toUnmodifiableSet());
         this.personPhrases = personPhrases.stream().map(IntentReader::simplify).filter(p -> !p.isEmpty()).toList();
         this.silencePhrases = silencePhrases.stream().map(IntentReader::simplify).filter(p -> !p.isEmpty()).toList();
     }
 
+    /**
+     * Folded, so each must read as a request for silence with "nhận" (accept) in place of "nhắn" as well: not "dung
+     * nhan nua" ("tổ không nhận nữa").
+     */
+    static final String SILENCE_PHRASES = "dung nhan lai,dung nhan tin,dung tra loi,dung rep,dung goi lai,dung goi dien,"
+            + "do not reply,stop writing";
+
     IntentReader(List<String> eraseWords, List<String> personPhrases) {
-        this(eraseWords, personPhrases, List.of("dung nhan lai", "dung nhan tin", "dung tra loi", "dung rep"));
+        this(eraseWords, personPhrases, List.of(SILENCE_PHRASES.split(",")));
     }
 
     /**

@@ -50,7 +50,7 @@ final class PlaceAnswer {
             }
             String name = core(IntentReader.simplify(offered.get(i).label()), LABEL_KIND);
             if (name.length() >= 3 && !name.chars().allMatch(Character::isDigit) && (typos == 0 ? name.equals(answer)
-                    : name.length() >= MIN_FOR_TYPO && withinOneEdit(name, answer))) {
+                    : name.length() >= MIN_FOR_TYPO && withinOneEdit(name, answer) && sameDigits(name, answer))) {
                 if (found != NONE) {
                     return NONE; // two places of that name: she must choose
                 }
@@ -58,6 +58,11 @@ final class PlaceAnswer {
             }
         }
         return found;
+    }
+
+    /** "kon klor 3" is not a typo of Kon Klor 2: a number is never one letter off. */
+    private static boolean sameDigits(String a, String b) {
+        return a.replaceAll("\\D", "").equals(b.replaceAll("\\D", ""));
     }
 
     /** Equal, or one letter added, dropped or changed. */

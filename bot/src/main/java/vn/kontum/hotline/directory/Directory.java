@@ -34,6 +34,7 @@ public class Directory {
     /** Forgets cached points and places, e.g. after an administrator edited the directory. */
     public void forget() {
         cache.clear();
+        placesGeneration.incrementAndGet();
         places = null;
     }
 
@@ -45,6 +46,8 @@ public class Directory {
     }
 
     private volatile @org.jspecify.annotations.Nullable LoadedPlaces places;
+    /** Moved on by {@link #forget()}: a load that began before it is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong placesGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     /** Every commune and village, kept a minute like the points: a short message may be her place's name, and each is read. */
     public Places places() {
@@ -52,10 +55,13 @@ public class Directory {
         if (known != null && System.nanoTime() - known.loadedAt() < CACHE_NANOS) {
             return known.places();
         }
+        long generation = placesGeneration.get();
         List<Place> villages = jdbc.sql("select id, name from village order by name")
                 .query((rs, n) -> new Place(rs.getString("id"), rs.getString("name"))).list();
         LoadedPlaces loaded = new LoadedPlaces(new Places(communes(), villages), System.nanoTime());
-        places = loaded;
+        if (placesGeneration.get() == generation) {
+            places = loaded;
+        }
         return loaded.places();
     }
 

@@ -90,6 +90,7 @@ class IntentReaderTest {
                 .isInstanceOf(Intent.FreeText.class);
         assertThat(reader.read("dak blam", communes)).isEqualTo(new Intent.ChooseCommune("dak-bla"));
         assertThat(reader.read("dak", communes)).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("kon klor 3", villages)).as("another number, not a typo").isInstanceOf(Intent.FreeText.class);
     }
 
     @Test
@@ -124,7 +125,7 @@ class IntentReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chị bảo đừng nhận lời đi làm xa", "em nhắn lại lần nữa ạ", "trả lời giúp em với"})
+    @ValueSource(strings = {"chị bảo đừng nhận lời đi làm xa", "em nhắn lại lần nữa ạ", "trả lời giúp em với", "tổ không nhận nữa à"})
     void other_words_about_messages_are_not_a_request_for_silence(String text) {
         assertThat(reader.asksForSilence(text)).isFalse();
     }

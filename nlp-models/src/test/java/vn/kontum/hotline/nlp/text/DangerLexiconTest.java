@@ -32,6 +32,8 @@ class DangerLexiconTest {
     @ParameterizedTest
     @ValueSource(strings = {"em đang bị nó đánh", "dang bi no danh", "em đang bị cấm ra khỏi nhà",
             "nó dọa giết bố em", "nó giết gà rồi nói sẽ giết em", "giet lon", "dang bi chong giu", "ck dang bi nguoi ta bat",
+            "em đang bị hiếp", "dang bi no hiep", "con e dang bi ban qua bien gioi", "em dang bi du di", "đang bị mẹ chồng đánh",
+            "em đang bị dượng sàm sỡ", "dang bi dam",
             "e vừa uống thuốc chuột", "uong het thuoc chuot roi", "em uống thuốc trừ sâu rồi",
             "em là người Xơ Đăng, đang bị giữ ở Trung Quốc"})
     void an_exception_does_not_hide_danger_beside_it_or_without_diacritics(String text) {
