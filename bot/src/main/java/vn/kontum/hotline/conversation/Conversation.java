@@ -100,12 +100,29 @@ class Conversation {
         if (simple.isEmpty() || simple.split(" ").length > PLACE_WORDS_AT_MOST) {
             return Optional.empty();
         }
+        PlaceAnswer.Names names = directoryNames();
+        int found = PlaceAnswer.indexOf(simple, names);
+        return found < 0 ? Optional.empty() : ChoiceData.intentOf(names.choices().get(found).data());
+    }
+
+    private record DirectoryNames(Directory.Places places, PlaceAnswer.Names names) {
+    }
+
+    private volatile @Nullable DirectoryNames directoryNames;
+
+    /** The directory's places as compared, made again only when the directory's cached places change (a minute). */
+    private PlaceAnswer.Names directoryNames() {
         Directory.Places places = directory.places();
+        DirectoryNames known = directoryNames;
+        if (known != null && known.places() == places) {
+            return known.names();
+        }
         List<vn.kontum.hotline.delivery.Choice> named = new java.util.ArrayList<>();
         places.communes().forEach(c -> named.add(new vn.kontum.hotline.delivery.Choice(ChoiceData.COMMUNE + c.id(), c.name())));
         places.villages().forEach(v -> named.add(new vn.kontum.hotline.delivery.Choice(ChoiceData.VILLAGE + v.id(), v.name())));
-        int found = PlaceAnswer.indexOf(simple, named);
-        return found < 0 ? Optional.empty() : ChoiceData.intentOf(named.get(found).data());
+        DirectoryNames made = new DirectoryNames(places, PlaceAnswer.Names.of(named));
+        directoryNames = made;
+        return made.names();
     }
 
     private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state,
@@ -208,15 +225,15 @@ class Conversation {
         return Turn.answer(ref.orElse(null), "village", reply);
     }
 
-    /**
-     * Officers are asked to answer her case. After the erase word the answer names neither the service point nor its
-     * phone, as no answer then does: whoever holds her phone would learn where she asked for help.
-     */
     /** Whether she erased the conversation of this case: whoever writes may not be her, so nothing of it is said. */
     private boolean erased(Contact contact, Optional<CaseRef> ref) {
         return ref.isPresent() && erasure.erasedDuring(contact.id(), ref.get().id());
     }
 
+    /**
+     * Officers are asked to answer her case. After the erase word the answer names neither the service point nor its
+     * phone, as no answer then does: whoever holds her phone would learn where she asked for help.
+     */
     private Turn person(Contact contact, DialogueState state, OffsetDateTime now) {
         CaseRef ref = cases.requestPerson(contact, classifier.modelVersion(), now);
         boolean erased = !ref.opened() && erasure.erasedDuring(contact.id(), ref.id());

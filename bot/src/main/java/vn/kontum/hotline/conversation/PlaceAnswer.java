@@ -29,26 +29,46 @@ final class PlaceAnswer {
 
     /** The one place among the choices offered that {@code simple} (a {@link IntentReader#simplify simplified} message) names, or -1. */
     static int indexOf(String simple, List<Choice> offered) {
+        return indexOf(simple, Names.of(offered));
+    }
+
+    /**
+     * The places of a list of choices as their names are compared (null for a choice that is not a place): made once
+     * for a list asked again and again, the whole directory.
+     */
+    record Names(List<Choice> choices, List<@org.jspecify.annotations.Nullable String> cores) {
+
+        static Names of(List<Choice> choices) {
+            List<@org.jspecify.annotations.Nullable String> cores = new java.util.ArrayList<>(choices.size());
+            for (Choice choice : choices) {
+                cores.add(ChoiceData.isPlace(choice.data()) ? core(IntentReader.simplify(choice.label()), LABEL_KIND) : null);
+            }
+            return new Names(List.copyOf(choices), java.util.Collections.unmodifiableList(cores));
+        }
+    }
+
+    /** As {@link #indexOf(String, List)}, with the names made already. */
+    static int indexOf(String simple, Names names) {
         String answer = core(simple, BEFORE);
         if (answer.length() < 3) {
             return -1;
         }
-        int exact = only(answer, offered, 0);
+        int exact = only(answer, names, 0);
         // One letter off ("kon klo 2" for Kon Klor 2) in a name long enough that one letter does not make another.
-        return exact != NONE ? exact : answer.length() >= MIN_FOR_TYPO ? only(answer, offered, 1) : NONE;
+        return exact != NONE ? exact : answer.length() >= MIN_FOR_TYPO ? only(answer, names, 1) : NONE;
     }
 
     private static final int NONE = -1;
     private static final int MIN_FOR_TYPO = 6;
 
     /** The one offered place whose name is within {@code typos} edits of the answer; none if two are. */
-    private static int only(String answer, List<Choice> offered, int typos) {
+    private static int only(String answer, Names names, int typos) {
         int found = NONE;
-        for (int i = 0; i < offered.size(); i++) {
-            if (!ChoiceData.isPlace(offered.get(i).data())) {
+        for (int i = 0; i < names.cores().size(); i++) {
+            String name = names.cores().get(i);
+            if (name == null) {
                 continue;
             }
-            String name = core(IntentReader.simplify(offered.get(i).label()), LABEL_KIND);
             if (name.length() >= 3 && !name.chars().allMatch(Character::isDigit) && (typos == 0 ? name.equals(answer)
                     : name.length() >= MIN_FOR_TYPO && withinOneEdit(name, answer) && sameDigits(name, answer))) {
                 if (found != NONE) {
