@@ -31,6 +31,16 @@ class BotConversationTest extends HotlineIntegrationTest {
     @Autowired
     vn.kontum.hotline.secrets.ContentCipher content;
 
+    /** The service point's only opening hour is tomorrow, 7:00 to 8:00: it is closed now, whatever the hour. */
+    private java.time.ZonedDateTime openOnlyTomorrowFrom7To8(String servicePointId) {
+        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
+                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
+                servicePointId, tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        return tomorrow;
+    }
+
     private static Sent awaitReply(long chat, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() >= count);
         return TELEGRAM.sentTo(chat).get(count - 1);
@@ -163,11 +173,7 @@ class BotConversationTest extends HotlineIntegrationTest {
 
     @Test
     void out_of_the_service_points_hours_the_answer_says_when_a_person_will_answer_and_gives_the_emergency_numbers() {
-        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
-        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
-        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
-                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
-                "tyt-ngok-bay", tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        java.time.ZonedDateTime tomorrow = openOnlyTomorrowFrom7To8("tyt-ngok-bay");
         long chat = 750_008;
         TELEGRAM.userWrites(chat, "Diệp", "/start v-ngok-bay-thon-1");
         Sent welcome = awaitReply(chat, 1);
@@ -384,11 +390,7 @@ class BotConversationTest extends HotlineIntegrationTest {
     @Test
     void an_urgent_case_is_never_told_to_wait_for_office_hours() {
         // Her village's trusted address opens only tomorrow, 7:00 to 8:00: it is closed now, whatever the hour.
-        java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
-        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
-        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
-                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
-                "dctc-ngok-bay", tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        openOnlyTomorrowFrom7To8("dctc-ngok-bay");
         long chat = 750_037;
         TELEGRAM.userWrites(chat, "Lý", "/start v-ngok-bay-thon-1");
         awaitReply(chat, 1);
