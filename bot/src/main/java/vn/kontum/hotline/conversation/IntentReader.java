@@ -54,6 +54,9 @@ class IntentReader {
      * Folded, so each must read as a request for silence with "nhận" (accept) in place of "nhắn" as well: not "dung
      * nhan nua" ("tổ không nhận nữa").
      */
+    private static final Pattern PUNCTUATION = Pattern.compile("\\p{Punct}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static final String SILENCE_PHRASES = "dung nhan lai,dung nhan tin,dung tra loi,dung rep,dung goi lai,dung goi dien,"
             + "do not reply,stop writing";
 
@@ -67,7 +70,7 @@ class IntentReader {
      * "đừng nhận" (do not accept).
      */
     boolean asksForSilence(String text) {
-        String padded = " " + simplify(text).replaceAll("\\p{Punct}", " ").replaceAll("\\s+", " ") + " ";
+        String padded = " " + SPACES.matcher(PUNCTUATION.matcher(simplify(text)).replaceAll(" ")).replaceAll(" ") + " ";
         return silencePhrases.stream().anyMatch(p -> padded.contains(" " + p + " "));
     }
 
