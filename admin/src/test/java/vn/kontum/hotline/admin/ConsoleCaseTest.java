@@ -170,6 +170,26 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void after_she_asks_not_to_be_written_to_the_reply_box_warns_until_she_writes_again() {
+        long chat = 720_027;
+        long caseId = telegramCase(chat, "Xuân", "chồng em hay chửi em, em muốn hỏi cách nói chuyện với anh ấy");
+        int first = telegramAnswered(chat).size();
+        OfficerClient officer = union();
+        assertThat(officer.get("/admin/cases/" + caseId).body()).doesNotContain("silence-warning");
+
+        TELEGRAM.userWrites(chat, "Xuân", "ck e ve roi, dung nhan lai nha chi");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == first + 1);
+        assertThat(officer.get("/admin/cases/" + caseId).body()).contains("id=\"silence-warning\"")
+                .contains("chị ấy nhắn xin đừng nhắn lại: có thể có người bên cạnh chị ấy");
+
+        // Her next message lifts it: she is writing again.
+        TELEGRAM.userWrites(chat, "Xuân", "a ấy đi rồi chị ơi");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from message where case_id = :c and direction = 'IN'")
+                .param("c", caseId).query(Long.class).single() == 3);
+        assertThat(officer.get("/admin/cases/" + caseId).body()).doesNotContain("silence-warning");
+    }
+
+    @Test
     void a_note_too_long_comes_back_in_the_note_box_never_in_the_reply_box_and_line_breaks_count_once() {
         long chat = 720_020;
         long caseId = telegramCase(chat, "Hương", "chồng em lại đánh em");

@@ -27,6 +27,8 @@ class BotConversationTest extends HotlineIntegrationTest {
     @Autowired
     Outbox outbox;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
     vn.kontum.hotline.oncall.OnCallPlanning planning;
     @Autowired
     vn.kontum.hotline.secrets.ContentCipher content;
@@ -34,11 +36,28 @@ class BotConversationTest extends HotlineIntegrationTest {
     /** The service point's only opening hour is tomorrow, 7:00 to 8:00: it is closed now, whatever the hour. */
     private java.time.ZonedDateTime openOnlyTomorrowFrom7To8(String servicePointId) {
         java.time.ZonedDateTime tomorrow = java.time.ZonedDateTime.now(SafeHours.KON_TUM).plusDays(1);
-        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
-        planning.addOpening(new vn.kontum.hotline.accounts.Viewer(admin, "admin",
-                        java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of()),
-                servicePointId, tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        planning.addOpening(admin(), servicePointId, tomorrow.getDayOfWeek(), java.time.LocalTime.of(7, 0), java.time.LocalTime.of(8, 0));
+        openedByTest.add(servicePointId);
         return tomorrow;
+    }
+
+    private final List<String> openedByTest = new java.util.ArrayList<>();
+
+    /** The database is shared by every test (and kept between runs): the service point keeps the office day again. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheOpeningsAdded() {
+        for (String servicePointId : openedByTest) {
+            jdbc.sql("select id from opening_hours where service_point_id = :sp and opens = :opens and closes = :closes")
+                    .param("sp", servicePointId).param("opens", java.time.LocalTime.of(7, 0)).param("closes", java.time.LocalTime.of(8, 0))
+                    .query(Long.class).list().forEach(id -> planning.removeOpening(admin(), servicePointId, id));
+        }
+        openedByTest.clear();
+    }
+
+    private vn.kontum.hotline.accounts.Viewer admin() {
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        return new vn.kontum.hotline.accounts.Viewer(admin, "admin",
+                java.util.Set.of(vn.kontum.hotline.accounts.Role.ADMIN, vn.kontum.hotline.accounts.Role.COORDINATOR), java.util.Set.of());
     }
 
     private static Sent awaitReply(long chat, int count) {
@@ -119,6 +138,36 @@ class BotConversationTest extends HotlineIntegrationTest {
                 .containsEntry("priority", "NORMAL");
     }
 
+    /**
+     * A number beside none of the choices brings the same choices again, numbered as before (it used to end the
+     * question in silence); "không biết" at the village question skips it, her commune kept.
+     */
+    @Test
+    void a_number_beyond_the_list_brings_the_list_again_and_not_knowing_her_village_skips_it() {
+        long chat = 750_038;
+        long caseId = telegramCase(chat, "Nga", "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ");
+        List<Sent> first = telegramAnswered(chat);
+        Sent question = first.getLast();
+        int offered = question.buttons().size();
+
+        TELEGRAM.userWrites(chat, "Nga", Integer.toString(offered + 5));
+        Sent again = awaitReply(chat, first.size() + 1);
+        assertThat(again.text()).startsWith("Bạn hãy trả lời bằng một số từ 1 đến " + offered + ", hoặc bấm một nút:");
+        assertThat(again.buttons()).isEqualTo(question.buttons());
+        int dakBla = question.buttons().indexOf("#commune:dak-bla") + 1;
+        assertThat(again.text()).contains("\n" + dakBla + " - Xã Đăk Blà\n");
+
+        TELEGRAM.userWrites(chat, "Nga", Integer.toString(dakBla));
+        assertThat(awaitReply(chat, first.size() + 2).text()).startsWith("Bạn ở thôn, làng nào của Xã Đăk Blà?");
+        TELEGRAM.userWrites(chat, "Nga", "e k biet a");
+        assertThat(awaitReply(chat, first.size() + 3).text()).isEqualTo("Không sao. Bạn cứ nhắn tiếp khi nào muốn.");
+        Map<String, Object> stored = jdbc.sql("""
+                        select c.service_point_id, c.priority, t.village_id, t.commune_id from help_case c
+                        join contact t on t.id = c.contact_id where c.id = :id""").param("id", caseId).query().singleRow();
+        assertThat(stored).containsEntry("service_point_id", "tyt-dak-bla").containsEntry("commune_id", "dak-bla")
+                .containsEntry("village_id", null).containsEntry("priority", "NORMAL");
+    }
+
     @Test
     void an_unclear_message_is_answered_with_the_topics_as_buttons_and_her_number_routes_the_case() {
         long chat = 750_002;
@@ -183,7 +232,8 @@ class BotConversationTest extends HotlineIntegrationTest {
         assertThat(routed.text()).contains("Trạm Y tế Ngọk Bay")
                 .contains("ngoài giờ làm việc: cán bộ sẽ trả lời bạn từ 7:00 ngày "
                         + String.format("%02d/%02d", tomorrow.getDayOfMonth(), tomorrow.getMonthValue()))
-                .contains("113").contains("115");
+                .contains("gọi 115");
+        assertThat(routed.text().split("115", -1)).as("the number once").hasSize(2);
     }
 
     @Test
@@ -207,7 +257,8 @@ class BotConversationTest extends HotlineIntegrationTest {
         long chat = 750_013;
         TELEGRAM.userWrites(chat, "Yến", "/gio 9-11");
         assertThat(awaitReply(chat, 1).text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("được giữ kín")
-                .contains("hãy nhắn: xoa").endsWith("Từ nay chúng tôi chỉ nhắn cho bạn từ 9 giờ đến 11 giờ (trừ tin khẩn cấp).");
+                .contains("hãy nhắn: xoa")
+                .endsWith("Từ nay cán bộ chỉ nhắn cho bạn từ 9 giờ đến 11 giờ (trừ tin khẩn cấp). Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
 
         TELEGRAM.userWrites(chat, "Yến", "/gio");
         assertThat(awaitReply(chat, 2).text()).as("once").isEqualTo("Chúng tôi có thể nhắn cho bạn vào bất cứ giờ nào.");
@@ -443,8 +494,12 @@ class BotConversationTest extends HotlineIntegrationTest {
                 "Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113 (Công an), 111 (Tổng đài bảo vệ trẻ em), 115 (Cấp cứu).");
     }
 
+    /**
+     * Outside the hours she said are safe, what she writes is answered at once (she is holding the phone), but an
+     * officer's reply, or an answer that comes late after a backlog, waits for her hours.
+     */
     @Test
-    void outside_her_safe_hours_an_officer_reply_waits_but_the_confirmation_goes_at_once() {
+    void outside_her_safe_hours_her_own_question_is_answered_at_once_but_an_officer_reply_and_a_late_answer_wait() {
         long chat = 750_006;
         long caseId = telegramCase(chat, "Thu", "em muốn hỏi về vay vốn hội phụ nữ");
         int before = telegramAnswered(chat).size();
@@ -454,20 +509,32 @@ class BotConversationTest extends HotlineIntegrationTest {
 
         TELEGRAM.userWrites(chat, "Thu", "/gio " + from + "-" + to);
         Sent confirmed = awaitReply(chat, before + 1);
-        assertThat(confirmed.text()).isEqualTo("Từ nay chúng tôi chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ (trừ tin khẩn cấp).");
+        assertThat(confirmed.text()).isEqualTo("Từ nay cán bộ chỉ nhắn cho bạn từ " + from + " giờ đến " + to
+                + " giờ (trừ tin khẩn cấp). Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
+
+        TELEGRAM.userWrites(chat, "Thu", "gặp cán bộ");
+        assertThat(awaitReply(chat, before + 2).text()).as("answered while she holds the phone").startsWith("Một cán bộ của");
 
         long contact = jdbc.sql("select contact_id from help_case where id = :id").param("id", caseId).query(Long.class).single();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long reply = outbox.queue(Channel.TELEGRAM, contact, caseId, "Chị ơi, hội sẽ gọi lại chị nhé", null, null, now);
         outbox.dispatch(List.of(reply));
+        // The bot's answer to a message of hers that waited ten minutes (a backlog): she may have put the phone down.
+        long asked = jdbc.sql("select max(id) from message where contact_id = :c and direction = 'IN'").param("c", contact).query(Long.class).single();
+        jdbc.sql("update message set created_at = :t where id = :id").param("t", now.minusMinutes(10)).param("id", asked).update();
+        Outbox.Answer late = tx.execute(s -> outbox.answer(new vn.kontum.hotline.contact.Contact(contact, Channel.TELEGRAM, Long.toString(chat), null, null),
+                caseId, null, "Chúng tôi đã nhận thêm tin nhắn của bạn.", List.of(), false, asked, now.minusMinutes(10), now));
+        outbox.dispatchAnswers(List.of(late));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select next_attempt_at from message where id = :id")
-                .param("id", reply).query(OffsetDateTime.class).optional().isPresent());
-        Map<String, Object> held = jdbc.sql("select state, attempts from message where id = :id").param("id", reply).query().singleRow();
-        assertThat(held).containsEntry("state", "QUEUED").containsEntry("attempts", 0);
-        OffsetDateTime due = jdbc.sql("select next_attempt_at from message where id = :id").param("id", reply).query(OffsetDateTime.class).single();
-        assertThat(due.atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
-        assertThat(TELEGRAM.sentTo(chat)).hasSize(before + 1);
+        for (long id : List.of(reply, late.id())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select next_attempt_at from message where id = :id")
+                    .param("id", id).query(OffsetDateTime.class).optional().isPresent());
+            Map<String, Object> held = jdbc.sql("select state, attempts from message where id = :id").param("id", id).query().singleRow();
+            assertThat(held).containsEntry("state", "QUEUED").containsEntry("attempts", 0);
+            OffsetDateTime due = jdbc.sql("select next_attempt_at from message where id = :id").param("id", id).query(OffsetDateTime.class).single();
+            assertThat(due.atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
+        }
+        assertThat(TELEGRAM.sentTo(chat)).hasSize(before + 2);
     }
 
     @Test
@@ -505,7 +572,7 @@ class BotConversationTest extends HotlineIntegrationTest {
     }
 
     @Test
-    void on_the_web_chat_outside_her_safe_hours_an_answer_waits_but_an_emergency_answer_is_in_her_thread_at_once() throws Exception {
+    void on_the_web_chat_outside_her_safe_hours_her_questions_are_answered_at_once_and_an_officer_reply_waits_unseen() throws Exception {
         java.net.http.HttpClient browser = browser();
         get(browser, "/chat");
         int hourNow = OffsetDateTime.now().atZoneSameInstant(SafeHours.KON_TUM).getHour();
@@ -513,30 +580,36 @@ class BotConversationTest extends HotlineIntegrationTest {
         int to = (hourNow + 4) % 24;
         postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-1\",\"text\":\"/gio " + from + "-" + to + "\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body()
-                .contains("Từ nay chúng tôi chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ"));
+                .contains("Từ nay cán bộ chỉ nhắn cho bạn từ " + from + " giờ đến " + to + " giờ"));
 
         postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-2\",\"text\":\"em muốn hỏi về vay vốn hội phụ nữ\"}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> webReplyTo(":safe-web-2").get("next_attempt_at") != null);
-        Map<String, Object> held = webReplyTo(":safe-web-2");
-        assertThat(held).containsEntry("state", "QUEUED");
-        assertThat(jdbc.sql("select next_attempt_at from message where id = :id").param("id", held.get("id")).query(OffsetDateTime.class)
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 3);
+        assertThat(webReplyTo(":safe-web-2")).containsEntry("state", "SENT");
+        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-3\",\"text\":\"ck e dang cam dao doi giet e, cuu e voi\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 4);
+        assertThat(webReplyTo(":safe-web-3")).containsEntry("state", "SENT");
+
+        // An officer's reply waits for her hours.
+        Map<String, Object> answered = webReplyTo(":safe-web-2");
+        long reply = outbox.queue(Channel.WEB, ((Number) answered.get("contact_id")).longValue(), ((Number) answered.get("case_id")).longValue(),
+                "Chị ơi, hội sẽ gọi lại chị nhé", null, null, OffsetDateTime.now(ZoneOffset.UTC));
+        outbox.dispatch(List.of(reply));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select next_attempt_at from message where id = :id")
+                .param("id", reply).query(OffsetDateTime.class).optional().isPresent());
+        assertThat(jdbc.sql("select state from message where id = :id").param("id", reply).query(String.class).single()).isEqualTo("QUEUED");
+        assertThat(jdbc.sql("select next_attempt_at from message where id = :id").param("id", reply).query(OffsetDateTime.class)
                 .single().atZoneSameInstant(SafeHours.KON_TUM).getHour()).isEqualTo(from);
 
-        postJson(browser, "/chat/api/messages", "{\"clientMessageId\":\"safe-web-3\",\"text\":\"ck e dang cam dao doi giet e, cuu e voi\"}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1).length == 3);
-        assertThat(webReplyTo(":safe-web-3")).containsEntry("state", "SENT");
-        assertThat(webReplyTo(":safe-web-2")).containsEntry("state", "QUEUED");
-
-        // The held answer claimed again by a worker (SENDING), which checks her hours after the claim and holds it
+        // The held reply claimed again by a worker (SENDING), which checks her hours after the claim and holds it
         // back: her page never shows it meanwhile, not even for that moment.
-        jdbc.sql("update message set state = 'SENDING' where id = :id").param("id", held.get("id")).update();
-        assertThat(get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1)).hasSize(3);
+        jdbc.sql("update message set state = 'SENDING' where id = :id").param("id", reply).update();
+        assertThat(get(browser, "/chat/api/messages").body().split("\"from\":\"hotline\"", -1)).hasSize(4);
     }
 
     /** The bot's answer to the web chat message with this client id (its channel message id ends with it). */
     private Map<String, Object> webReplyTo(String clientIdSuffix) {
         return jdbc.sql("""
-                        select r.id, r.state, r.attempts, r.sent_at, r.next_attempt_at, i.processed_at
+                        select r.id, r.state, r.attempts, r.sent_at, r.next_attempt_at, r.contact_id, r.case_id, i.processed_at
                         from message i join message r on r.reply_to = i.id
                         where i.channel = 'web' and i.direction = 'IN' and i.channel_message_id like :suffix""")
                 .param("suffix", "%" + clientIdSuffix).query().listOfRows().stream().findFirst().orElse(Map.of());

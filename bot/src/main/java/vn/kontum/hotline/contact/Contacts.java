@@ -77,6 +77,11 @@ public class Contacts {
                 .param("id", contactId).update();
     }
 
+    /** She asked not to be written to ("đừng nhắn lại"): the officers are warned until she writes again. */
+    public void askedForSilence(long contactId, java.time.OffsetDateTime now) {
+        jdbc.sql("update contact set silence_asked_at = :now where id = :id").param("now", now).param("id", contactId).update();
+    }
+
     public Optional<Long> findId(Channel channel, String channelUserId) {
         return jdbc.sql("select id from contact where channel = :channel and channel_user_id = :user")
                 .param("channel", channel.id()).param("user", channelUserId).query(Long.class).optional();

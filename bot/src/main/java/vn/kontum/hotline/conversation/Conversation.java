@@ -79,6 +79,11 @@ class Conversation {
             case Intent.ChooseCommune c when directory.communeName(c.communeId()).isPresent() -> commune(contact, c.communeId(), state, now);
             case Intent.ChooseVillage v when directory.communeOfVillage(v.villageId()).isPresent() -> village(contact, v.villageId(), state, now);
             case Intent.Start s -> start(contact, s.villageCode(), state);
+            case Intent.ChooseAgain a -> {
+                // The same choices stay offered: her next number still means what it says beside it.
+                Reply again = replies.chooseAgain(state.offered(), ReplyComposer.VIETNAMESE);
+                yield Turn.answer(cases.openCaseOf(contact).orElse(null), "choose-again", again);
+            }
             case Intent.Skip s -> {
                 dialogue.save(contact.id(), state, state.offering(List.of()));
                 yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
@@ -139,7 +144,8 @@ class Conversation {
             step = "after-erase";
         } else if (reader.asksForSilence(text)) {
             // "ck e ve roi, dung nhan lai": he is back. Nothing that names the hotline or promises a message; the
-            // officers read her words (and an urgent case is alerted as any other).
+            // officers read her words (and an urgent case is alerted as any other), warned above their reply box.
+            contacts.askedForSilence(contact.id(), now);
             reply = replies.afterErasing(c.urgent(), ReplyComposer.VIETNAMESE);
             step = "silence";
         } else if (c.urgent()) {

@@ -40,7 +40,11 @@ sealed interface Intent {
     record Start(@Nullable String villageCode) implements Intent {
     }
 
-    /** She would rather not answer the question. */
+    /** She would rather not answer the question (or does not know: "k biết"). */
     record Skip() implements Intent {
+    }
+
+    /** A number that is none of the choices offered ("7" of five): the same choices again, not silence. */
+    record ChooseAgain() implements Intent {
     }
 }

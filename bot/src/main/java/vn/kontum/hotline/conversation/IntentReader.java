@@ -115,8 +115,24 @@ class IntentReader {
         }
         // Places by name, as she would type them; the other choices (a topic, skip) only as their label reads.
         int place = PlaceAnswer.indexOf(simple, offered);
-        return place < 0 ? Optional.empty() : ChoiceData.intentOf(offered.get(place).data());
+        if (place >= 0) {
+            return ChoiceData.intentOf(offered.get(place).data());
+        }
+        if (!offered.isEmpty() && NUMBER.matcher(simple).matches()) {
+            return Optional.of(new Intent.ChooseAgain());
+        }
+        boolean skipOffered = offered.stream().anyMatch(c -> c.data().equals(ChoiceData.SKIP));
+        return skipOffered && DOES_NOT_KNOW.matcher(simple).matches() ? Optional.of(new Intent.Skip()) : Optional.empty();
     }
+
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
+    /**
+     * "Không biết", "e k bit a", "chua ro": asked where she lives, she does not know or will not say; as "Bỏ qua".
+     * Folded: "biet", "bit", "ro" (rõ), "nho" (nhớ).
+     */
+    private static final Pattern DOES_NOT_KNOW = Pattern.compile(
+            "^(?:(?:em|e|toi|t|minh|mk|chi|c) )?(?:khong|ko|k|kh|hong|hok|hem|chua|cung khong|cung ko|cung k) (?:biet|bit|ro|nho)"
+                    + "(?: (?:o )?(?:thon|lang|xa|phuong)(?: nao| gi)?)?(?: (?:nua|lam|a|nha|nhe|chi|dau))*$");
 
     private static Optional<Intent> safeHours(String simple) {
         if (CLEAR_SAFE_HOURS.contains(simple)) {

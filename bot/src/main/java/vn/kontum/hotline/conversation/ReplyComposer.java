@@ -33,6 +33,9 @@ class ReplyComposer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final List<Topic> TOPICS = List.of(Topic.VIOLENCE, Topic.TRAFFICKING, Topic.SAFE_DELIVERY, Topic.SAVINGS_LOANS);
+    /** The categories whose reply.routed.* text says which number to call (113, or 115 for a birth). */
+    private static final java.util.Set<String> ROUTES_GIVING_NUMBERS = java.util.Set.of(
+            Topic.VIOLENCE.label(), Topic.TRAFFICKING.label(), Topic.SAFE_DELIVERY.label());
 
     private final MessageSource messages;
 
@@ -46,8 +49,9 @@ class ReplyComposer {
         // A medical emergency (bleeding, labour, convulsions) has the ambulance first.
         out.add(text(Topic.SAFE_DELIVERY.label().equals(caseRef.category())
                 ? "reply.urgent.emergency-numbers.safe_delivery" : "reply.urgent.emergency-numbers", locale));
+        // The numbers are just above: the follow-up says only who is being alerted.
         out.add(caseRef.opened() ? text("reply.urgent.routed", locale, place(caseRef), phone(caseRef))
-                : text("reply.follow-up.urgent", locale, place(caseRef), phone(caseRef)));
+                : text("reply.urgent.follow-up", locale, place(caseRef), phone(caseRef)));
         if (firstContact) {
             out.add(text("reply.welcome.short", locale));
         }
@@ -66,18 +70,21 @@ class ReplyComposer {
         if (firstContact) {
             route.add(text("reply.welcome", locale));
         }
+        boolean numbersGiven;
         if (announceRoute) {
             // The welcome already says that what she writes is kept confidential.
             if (!firstContact) {
                 route.add(text("reply.received", locale));
             }
             route.add(text("reply.routed." + caseRef.category(), locale, place(caseRef), phone(caseRef)));
+            numbersGiven = ROUTES_GIVING_NUMBERS.contains(caseRef.category());
         } else {
-            route.add(text(caseRef.priority() == Priority.URGENT ? "reply.follow-up.urgent" : "reply.follow-up", locale,
-                    place(caseRef), phone(caseRef)));
+            boolean urgent = caseRef.priority() == Priority.URGENT;
+            route.add(text(urgent ? "reply.follow-up.urgent" : "reply.follow-up", locale, place(caseRef), phone(caseRef)));
+            numbersGiven = urgent;
         }
         if (nextOpening != null) {
-            route.add(afterHours(nextOpening, locale));
+            route.add(afterHours(nextOpening, !numbersGiven, locale));
         }
         List<List<String>> messages = new ArrayList<>(3);
         messages.add(route);
@@ -119,6 +126,11 @@ class ReplyComposer {
         return withChoices(List.of(List.of(text("reply.ask-village", locale, communeName))), choices, false);
     }
 
+    /** A number that is none of the choices: the same choices, numbered as before. */
+    Reply chooseAgain(List<Choice> offered, Locale locale) {
+        return withChoices(List.of(List.of(text("reply.choose-again", locale, offered.size()))), offered, false);
+    }
+
     Reply located(CaseRef caseRef, Locale locale) {
         return new Reply(text("reply.located", locale, place(caseRef), phone(caseRef)), List.of(), false);
     }
@@ -133,19 +145,25 @@ class ReplyComposer {
         if (firstContact) {
             out.add(text("reply.welcome", locale));
         }
-        out.add(text("reply.person", locale, place(caseRef), phone(caseRef)));
-        if (nextOpening != null) {
-            out.add(afterHours(nextOpening, locale));
+        if (nextOpening == null) {
+            out.add(text("reply.person", locale, place(caseRef), phone(caseRef)));
+        } else { // the numbers to call meanwhile come with the hour
+            out.add(text("reply.person.later", locale, place(caseRef), phone(caseRef)));
+            out.add(afterHours(nextOpening, true, locale));
         }
         return new Reply(String.join("\n\n", out), List.of(), false);
     }
 
-    /** Out of the service point's hours: when a person will answer, and the numbers for now. */
-    private String afterHours(OffsetDateTime nextOpening, Locale locale) {
+    /**
+     * Out of the service point's hours: when a person will answer, and the numbers for now unless the text before it
+     * gave them (a number said twice in one message tells her nothing more).
+     */
+    private String afterHours(OffsetDateTime nextOpening, boolean withNumbers, Locale locale) {
         var local = nextOpening.atZoneSameInstant(SafeHours.KON_TUM);
         // By hand rather than String.format, whose parsing of the pattern showed in the profile of a night's burst.
-        return text("reply.after-hours", locale, local.getHour() + ":" + twoDigits(local.getMinute()),
+        String when = text("reply.after-hours", locale, local.getHour() + ":" + twoDigits(local.getMinute()),
                 twoDigits(local.getDayOfMonth()) + "/" + twoDigits(local.getMonthValue()));
+        return withNumbers ? when + " " + text("reply.after-hours.numbers", locale) : when;
     }
 
     private static String twoDigits(int n) {
@@ -169,8 +187,8 @@ class ReplyComposer {
     Reply safeHours(@Nullable SafeHours hours, boolean firstContact, Locale locale) {
         String confirmed = hours == null ? text("reply.safe-hours.cleared", locale)
                 : text("reply.safe-hours.set", locale, hours.fromHour(), hours.toHour());
-        // Confirmed at once, whatever the hour: she is writing now, so now is safe.
-        return new Reply(firstContact ? text("reply.welcome", locale) + "\n\n" + confirmed : confirmed, List.of(), true);
+        // Goes at once whatever the hour, as every answer to what she has just written (SafeHours.WHILE_SHE_WRITES).
+        return new Reply(firstContact ? text("reply.welcome", locale) + "\n\n" + confirmed : confirmed, List.of(), false);
     }
 
     /**

@@ -180,7 +180,7 @@ public class DeliveryWorker implements WorkHandler {
             return new Outcome.Fail(message.id(), "content erased before delivery");
         }
         SafeHours safe = pending.safeHours();
-        if (safe != null && !pending.urgent() && !safe.allows(now)) {
+        if (safe != null && !pending.urgent() && !safe.allowsReply(pending.askedAt(), now)) {
             log.info("reply {} held until the contact's safe hours ({})", message.id(), safe.nextAllowed(now));
             return new Outcome.Hold(message.id(), safe.nextAllowed(now));
         }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kontum.hotline.Channel;
 import vn.kontum.hotline.contact.Contact;
+import vn.kontum.hotline.contact.SafeHours;
 import vn.kontum.hotline.metrics.HotlineMetrics;
 import vn.kontum.hotline.queue.WorkQueue;
 import vn.kontum.hotline.secrets.ContentCipher;
@@ -55,8 +56,9 @@ public class Outbox {
      * The bot's answer to her message ({@code replyTo}, which arrived at {@code askedAt}), in her case if she has one.
      * On a channel whose replies are delivered by being stored (the web chat, whose page reads them from the
      * database) it is written down as SENT at once: no claim, no second commit, no wait in a delivery lane. Unless
-     * she set safe hours and the answer is not urgent: then it waits in the lane like any other reply, to be held
-     * until her hours. Call inside a transaction; then {@link #dispatchAnswers} after the commit.
+     * she set safe hours, the answer is not urgent and comes late (after a backlog: see
+     * {@link SafeHours#WHILE_SHE_WRITES}): then it waits in the lane like any other reply, to be held until her
+     * hours. Call inside a transaction; then {@link #dispatchAnswers} after the commit.
      */
     public Answer answer(Contact contact, @Nullable Long caseId, @Nullable String servicePointId, String text, List<Choice> choices,
                          boolean urgent, long replyTo, OffsetDateTime askedAt, OffsetDateTime now) {
@@ -67,9 +69,10 @@ public class Outbox {
                             insert into message (direction, channel, contact_id, case_id, body, choices, urgent, state, attempts,
                                                  created_at, enqueued_at, sent_at, reply_to)
                             select 'OUT', :channel, c.id, :case, :body, :choices, :urgent, 'SENT', 1, :now, :now, :now, :replyTo
-                            from contact c where c.id = :contact and (:urgent or c.safe_from_hour is null)""")
+                            from contact c where c.id = :contact and (:urgent or :whileSheWrites or c.safe_from_hour is null)""")
                     .param("channel", contact.channel().id()).param("contact", contact.id()).param("case", caseId)
                     .param("body", content.seal(text)).param("choices", Choice.store(choices)).param("urgent", urgent)
+                    .param("whileSheWrites", SafeHours.answersHerNow(askedAt, now))
                     .param("now", now).param("replyTo", replyTo)
                     .update(keys, "id");
             if (stored == 1) {

@@ -56,8 +56,28 @@ class IntentReaderTest {
         assertThat(reader.read("mang thai, sinh de, con nho", topics)).isEqualTo(new Intent.ChooseTopic(Topic.SAFE_DELIVERY));
         assertThat(reader.read("2", topics)).isEqualTo(new Intent.ChooseTopic(Topic.SAFE_DELIVERY));
         assertThat(reader.read("3", topics)).isInstanceOf(Intent.TalkToPerson.class);
-        assertThat(reader.read("4", topics)).isInstanceOf(Intent.FreeText.class);
         assertThat(reader.read("2", List.of())).as("a number with nothing offered is just a number").isInstanceOf(Intent.FreeText.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "0", "17", " 9. "})
+    void a_number_beside_no_choice_asks_for_the_choices_again(String text) {
+        assertThat(reader.read(text, topics)).isEqualTo(new Intent.ChooseAgain());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"không biết", "k biet", "e ko bit a", "em không rõ", "chua biet nua", "khong nho thon nao", "kh bit o lang nao"})
+    void not_knowing_where_she_lives_skips_the_question(String text) {
+        assertThat(reader.read(text, communes)).isEqualTo(new Intent.Skip());
+        assertThat(reader.read(text, villages)).isEqualTo(new Intent.Skip());
+        assertThat(reader.read(text, topics)).as("no skip offered").isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read(text, List.of())).isInstanceOf(Intent.FreeText.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"không biết làm sao", "em không biết chồng em đi đâu", "khong biet vay von o dau"})
+    void not_knowing_something_else_is_words_to_understand(String text) {
+        assertThat(reader.read(text, communes)).isInstanceOf(Intent.FreeText.class);
     }
 
     private final List<Choice> communes = List.of(new Choice("#commune:dak-cam", "Xã Đăk Cấm"),

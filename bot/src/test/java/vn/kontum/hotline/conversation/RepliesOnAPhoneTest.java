@@ -42,6 +42,22 @@ class RepliesOnAPhoneTest {
 
     @Test
     void every_message_of_every_reply_fits_a_phone_screen_but_a_common_questions_answer() {
+        assertThat(allReplies()).hasSizeGreaterThan(1000).allSatisfy(m -> {
+            List<String> messages = TextParts.messages(m.reply().text());
+            assertThat(messages).as(m.what()).hasSizeBetween(1, 3);
+            for (String message : messages) {
+                if (!m.answer().isEmpty() && message.contains(m.answer())) {
+                    assertThat(message).as(m.what()).startsWith(m.answer());
+                    assertThat(message.length() - m.answer().length()).as(m.what()).isLessThanOrEqualTo(AFTER_ANSWER);
+                } else {
+                    assertThat(message.length()).as(m.what() + ":\n" + message).isLessThanOrEqualTo(MAX_MESSAGE);
+                }
+            }
+        });
+    }
+
+    /** Every reply, in every case it is made in, with the longest names and every shipped answer. */
+    private List<Made> allReplies() {
         ServicePoint longest = new ServicePoint("sp", ServicePointKind.WOMENS_UNION, longest("service-points", "name", true),
                 null, longest("service-points", "phone", true));
         List<Place> communes = places("communes");
@@ -83,20 +99,25 @@ class RepliesOnAPhoneTest {
             made.add(new Made("villages of " + commune.name(), replies.askVillage(commune.name(), villagesOf(commune.id()), ReplyComposer.VIETNAMESE), ""));
         }
         made.add(new Made("skipped", replies.skipped(ReplyComposer.VIETNAMESE), ""));
+        made.add(new Made("communes again", replies.chooseAgain(replies.understood(new CaseRef(1, true, "other", Priority.NORMAL, longest), true, false, "",
+                communes, null, ReplyComposer.VIETNAMESE).choices(), ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("erased", replies.erased(ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("after erasing", replies.afterErasing(false, ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("after erasing, urgent", replies.afterErasing(true, ReplyComposer.VIETNAMESE), ""));
+        return made;
+    }
 
-        assertThat(made).hasSizeGreaterThan(1000).allSatisfy(m -> {
-            List<String> messages = TextParts.messages(m.reply().text());
-            assertThat(messages).as(m.what()).hasSizeBetween(1, 3);
-            for (String message : messages) {
-                if (!m.answer().isEmpty() && message.contains(m.answer())) {
-                    assertThat(message).as(m.what()).startsWith(m.answer());
-                    assertThat(message.length() - m.answer().length()).as(m.what()).isLessThanOrEqualTo(AFTER_ANSWER);
-                } else {
-                    assertThat(message.length()).as(m.what() + ":\n" + message).isLessThanOrEqualTo(MAX_MESSAGE);
-                }
+    /**
+     * An emergency number is given once in a reply (a common question's answer aside, which is the coordinators'
+     * own): "call 113" twice in a message reads as a form, and the second tells her nothing new.
+     */
+    @Test
+    void no_reply_gives_an_emergency_number_twice() {
+        assertThat(allReplies()).allSatisfy(m -> {
+            String said = TextParts.messages(m.reply().text()).stream().filter(message -> m.answer().isEmpty() || !message.contains(m.answer()))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            for (String number : List.of("113", "111", "115")) {
+                assertThat(said.split(number, -1).length - 1).as(m.what() + ": " + number + " in\n" + said).isLessThanOrEqualTo(1);
             }
         });
     }

@@ -70,7 +70,7 @@ class ReplyComposerTest {
         }
         assertThat(TextParts.messages(answered.text()).getLast()).endsWith("\n5 - Bỏ qua\n6 - Gặp cán bộ");
         assertThat(reader.read("6", answered.choices())).isInstanceOf(Intent.TalkToPerson.class);
-        assertThat(reader.read("6", plain.choices())).isInstanceOf(Intent.FreeText.class);
+        assertThat(reader.read("6", plain.choices())).as("no person offered").isInstanceOf(Intent.ChooseAgain.class);
         assertThat(answered.choices()).extracting(Choice::data).containsExactly("#commune:duy-tan", "#commune:le-loi", "#commune:dak-bla",
                 "#commune:ia-chim", "#skip", "#person");
     }

@@ -65,6 +65,7 @@ class CaseFileController {
         model.addAttribute("history", audit.history(file.id(), 20));
         model.addAttribute("routing", files.routing(file));
         model.addAttribute("erasedByHer", files.erasedByHer(file));
+        model.addAttribute("silenceAsked", files.silenceAskedByHer(file));
         model.addAttribute("alerts", alerts.timeline(file.id()));
         java.time.OffsetDateTime zaloWindow = files.zaloWindow(file);
         model.addAttribute("zaloWindow", zaloWindow);

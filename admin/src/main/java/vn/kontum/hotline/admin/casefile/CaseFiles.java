@@ -119,6 +119,19 @@ class CaseFiles {
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().orElse(null);
     }
 
+    /**
+     * When she asked not to be written to ("đừng nhắn lại"), if that is still her last word (null otherwise): someone
+     * may be beside her. Written again, she has lifted it. Call only after {@link #require}.
+     */
+    @Nullable OffsetDateTime silenceAskedByHer(CaseFile file) {
+        return jdbc.sql("""
+                        select c.silence_asked_at from contact c where c.id = :contact and c.silence_asked_at is not null
+                          and not exists (select 1 from message m where m.contact_id = c.id and m.direction = 'IN'
+                                          and m.created_at > c.silence_asked_at)""")
+                .param("contact", file.contactId())
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().orElse(null);
+    }
+
     /** Why the case went where it is, and the service points told about it besides. Call only after {@link #require}. */
     CaseRouting routing(CaseFile file) {
         String reason = jdbc.sql("select route_reason from help_case where id = :case").param("case", file.id()).query(String.class).single();
