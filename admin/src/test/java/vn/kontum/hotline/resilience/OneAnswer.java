@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * What a chat holds after the hotline answered its one message once: the answer's messages (a first answer is sent as
- * up to three short ones), none of them twice. An answer sent twice repeats them.
+ * up to three short ones), none of them twice. An answer sent twice repeats them. A second, different answer (the
+ * message processed twice) would be a second reply row: {@code SharedDatabase.assertEachCaseHasOneMessageAndOneReply},
+ * which every test using this also calls, finds that.
  */
 final class OneAnswer {
 
