@@ -1,5 +1,6 @@
 package vn.kontum.hotline.knowledge;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KnowledgeTest extends HotlineIntegrationTest {
 
+    private static final String VACCINATION = "Bé cần tiêm chủng những mũi nào và tiêm ở đâu?";
+    private static final String JAUNDICE = "Bé bị vàng da, vàng mắt thì làm thế nào?";
+    private static final String FEEDING = "Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?";
+    private static final String NEWBORN = "Chăm sóc trẻ sơ sinh và cho con bú thế nào?";
+
     @Autowired
     Knowledge knowledge;
     @Autowired
@@ -39,10 +45,19 @@ class KnowledgeTest extends HotlineIntegrationTest {
         Officers.ensure(accounts, encoder, jdbc, "knowledge-union", "pw-knowledge-union", "Chị Giải Đáp", Officers.WOMENS_UNION);
     }
 
+    /**
+     * Every shipped entry is in use, once: on a new database the upgrade for the baby's health answers (V22) runs before
+     * the first start and finds no shipped entries to add to, and the first start writes the whole file.
+     */
     @Test
     void the_shipped_entries_cover_safe_delivery_and_savings_and_fit_one_message() {
-        assertThat(entries.all()).filteredOn(e -> e.topic().equals("safe_delivery") && e.active()).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(entries.all()).filteredOn(e -> e.topic().equals("savings_loans") && e.active()).hasSizeGreaterThanOrEqualTo(5);
+        List<EntryChange> shipped = DefaultKnowledge.bundled();
+        assertThat(shipped).filteredOn(e -> e.topic().equals("safe_delivery")).hasSize(10);
+        assertThat(shipped).filteredOn(e -> e.topic().equals("savings_loans")).hasSize(7);
+        List<KnowledgeEntry> written = entries.all();
+        assertThat(shipped).allSatisfy(e -> assertThat(written).as(e.question()).filteredOn(w -> w.question().equals(e.question()))
+                .singleElement().satisfies(w -> assertThat(w.active()).isTrue()));
+        assertThat(shipped.stream().map(EntryChange::question)).contains(VACCINATION, JAUNDICE, FEEDING, NEWBORN);
         assertThat(DefaultKnowledge.bundled()).allSatisfy(e -> {
             assertThat(e.answer().length()).isLessThanOrEqualTo(KnowledgeEntries.MAX_ANSWER);
             assertThat(e.keywords()).isNotBlank();
@@ -60,6 +75,24 @@ class KnowledgeTest extends HotlineIntegrationTest {
             safe_delivery | em có bầu 7 tháng, ra máu và đau bụng quá        | Khi mang thai, dấu hiệu nào là nguy hiểm?
             safe_delivery | sau sinh dc 1 tuan e bi sot                     | Sau khi sinh, mẹ cần chăm sóc thế nào và khi nào phải đi khám ngay?
             safe_delivery | be moi sinh thi cho bu sua me the nao           | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
+            safe_delivery | trẻ sơ sinh cần chăm sóc thế nào                | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
+            safe_delivery | ít sữa quá con bú không đủ                       | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
+            safe_delivery | rốn của bé bị sưng đỏ                            | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
+            safe_delivery | bé 2 tháng tiêm mũi gì                           | Bé cần tiêm chủng những mũi nào và tiêm ở đâu?
+            safe_delivery | tiem phong cho con o dau                        | Bé cần tiêm chủng những mũi nào và tiêm ở đâu?
+            safe_delivery | e mat so tiem chung cua be r                    | Bé cần tiêm chủng những mũi nào và tiêm ở đâu?
+            safe_delivery | bé sơ sinh cần tiêm chủng gì                     | Bé cần tiêm chủng những mũi nào và tiêm ở đâu?
+            safe_delivery | tiêm chủng ở đâu                                | Bé cần tiêm chủng những mũi nào và tiêm ở đâu?
+            safe_delivery | bé vàng da                                      | Bé bị vàng da, vàng mắt thì làm thế nào?
+            safe_delivery | con e bi vang da                                | Bé bị vàng da, vàng mắt thì làm thế nào?
+            safe_delivery | vang da co sao k                                | Bé bị vàng da, vàng mắt thì làm thế nào?
+            safe_delivery | be so sinh vang mat                             | Bé bị vàng da, vàng mắt thì làm thế nào?
+            safe_delivery | BÉ BỊ VÀNG DA CÓ PHẢI CHIẾU ĐÈN KHÔNG           | Bé bị vàng da, vàng mắt thì làm thế nào?
+            safe_delivery | khi nào cho bé ăn cháo                          | Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?
+            safe_delivery | be 6 thang an gi                                | Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?
+            safe_delivery | mấy tháng thì cho bé ăn dặm                     | Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?
+            safe_delivery | bao gio cai sua cho be                          | Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?
+            safe_delivery | cho con bú đến khi nào thì cai sữa              | Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?
             safe_delivery | đi sinh ở trạm có được hỗ trợ tiền không        | Khi đi khám thai, sinh con có được hỗ trợ gì không?
             safe_delivery | e muon dat vong tranh thai                      | Muốn tránh thai, kế hoạch hóa gia đình thì hỏi ở đâu?
             savings_loans | vay von can giay to gi                          | Vay vốn ưu đãi của Ngân hàng Chính sách xã hội cần giấy tờ gì?
@@ -87,10 +120,18 @@ class KnowledgeTest extends HotlineIntegrationTest {
             violence      | chồng em đánh em, em có bầu
             other         | khám thai mấy lần
             safe_delivery | chào chị
+            violence      | chồng em đánh em, bé nhà em bị vàng da
+            safe_delivery | chong em danh con em bi vang da
+            safe_delivery | ck e k cho con di tiem chung
+            savings_loans | con e bi vang da
+            other         | tiem phong cho con o dau
+            safe_delivery | em có bầu cần tiêm phòng gì
+            safe_delivery | e co bau 6 thang an gi
+            safe_delivery | da vang e cam on
             safe_delivery | '   '
             savings_loans | để em nói lại                                    
             """)
-    void a_question_of_another_topic_or_without_keywords_finds_nothing(String topic, String text) {
+    void a_question_of_another_topic_a_report_or_a_question_no_answer_fits_finds_nothing(String topic, String text) {
         assertThat(knowledge.answerFor(topic, text == null ? "" : text)).as(text).isEmpty();
     }
 
@@ -186,6 +227,82 @@ class KnowledgeTest extends HotlineIntegrationTest {
                     .isEqualTo(shipped);
         } finally {
             jdbc.sql("delete from knowledge_entry where id in (:ids)").param("ids", ids).update();
+        }
+    }
+
+    /**
+     * A hotline that wrote the shipped answers at its first start, before the baby's health answers were shipped: the
+     * upgrade's migration adds them once, as the file has them, and takes vaccination and jaundice out of the newborn
+     * entry's keywords as shipped, not out of an entry a coordinator edited. Before the first start (no seed yet) it
+     * writes nothing: the first start writes the file.
+     */
+    @Test
+    void the_upgrade_adds_the_baby_health_answers_to_a_running_hotline_once_and_leaves_a_new_one_to_its_first_start() throws Exception {
+        List<String> added = List.of(VACCINATION, JAUNDICE, FEEDING);
+        String shippedBefore = "cho con bú, cho bé bú, bú mẹ, bú sữa, sữa mẹ, sữa non, mất sữa, ít sữa, không có sữa, trẻ sơ sinh, bé sơ sinh, "
+                + "trẻ mới sinh, bé mới sinh, chăm con, chăm sóc bé, chăm sóc con, tiêm chủng, tiêm phòng cho bé, rốn, vàng da";
+        Map<String, EntryChange> shipped = new java.util.HashMap<>();
+        DefaultKnowledge.bundled().forEach(e -> shipped.put(e.question(), e));
+        long newborn = jdbc.sql("select id from knowledge_entry where question = :q").param("q", NEWBORN).query(Long.class).single();
+        long admin = jdbc.sql("select id from account where username = 'admin'").query(Long.class).single();
+        java.time.OffsetDateTime seededAt = jdbc.sql("select seeded_at from first_start_seed where name = 'knowledge'")
+                .query(java.time.OffsetDateTime.class).single();
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V22__knowledge_baby_health_answers.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // As before the upgrade: the three are not there, the newborn entry speaks of vaccination and jaundice, and
+        // a coordinator's edited copy of it (inactive) too.
+        jdbc.sql("update knowledge_entry set question = question || ' (before)' where question in (:q)").param("q", added).update();
+        jdbc.sql("update knowledge_entry set keywords = :k where id = :id").param("k", shippedBefore).param("id", newborn).update();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into knowledge_entry (topic, question, answer, keywords, active, updated_by, updated_at)
+                        values ('safe_delivery', :q, 'Sửa bởi điều phối viên.', :k, false, :by, current_timestamp)""")
+                .param("q", NEWBORN).param("k", shippedBefore).param("by", admin).update(key, "id");
+        long edited = key.getKeyAs(Long.class);
+        try {
+            jdbc.sql("delete from first_start_seed where name = 'knowledge'").update();
+            run(migration);
+            assertThat(jdbc.sql("select count(*) from knowledge_entry where question in (:q)").param("q", added).query(Long.class).single())
+                    .as("before the first start").isZero();
+            jdbc.sql("insert into first_start_seed (name, seeded_at) values ('knowledge', :at)").param("at", seededAt).update();
+
+            run(migration);
+            run(migration);
+            for (String question : added) {
+                assertThat(jdbc.sql("select topic, answer, keywords, active, updated_by from knowledge_entry where question = :q")
+                        .param("q", question).query().listOfRows()).as(question).singleElement().satisfies(row -> {
+                            assertThat(row.get("topic")).isEqualTo("safe_delivery");
+                            assertThat(row.get("answer")).isEqualTo(shipped.get(question).answer());
+                            assertThat(row.get("keywords")).isEqualTo(shipped.get(question).keywords());
+                            assertThat(row.get("active")).isEqualTo(true);
+                            assertThat(row.get("updated_by")).isNull();
+                        });
+            }
+            assertThat(jdbc.sql("select keywords from knowledge_entry where id = :id").param("id", newborn).query(String.class).single())
+                    .isEqualTo(shipped.get(NEWBORN).keywords()).doesNotContain("tiêm chủng").doesNotContain("vàng da");
+            assertThat(jdbc.sql("select keywords from knowledge_entry where id = :id").param("id", edited).query(String.class).single())
+                    .isEqualTo(shippedBefore);
+        } finally {
+            jdbc.sql("delete from knowledge_entry where question in (:q) or id = :edited").param("q", added).param("edited", edited).update();
+            for (String question : added) {
+                jdbc.sql("update knowledge_entry set question = :q where question = :before").param("q", question)
+                        .param("before", question + " (before)").update();
+            }
+            jdbc.sql("update knowledge_entry set keywords = :k where id = :id").param("k", shipped.get(NEWBORN).keywords()).param("id", newborn).update();
+            if (jdbc.sql("select count(*) from first_start_seed where name = 'knowledge'").query(Long.class).single() == 0) {
+                jdbc.sql("insert into first_start_seed (name, seeded_at) values ('knowledge', :at)").param("at", seededAt).update();
+            }
+            redis.opsForValue().set(KnowledgeEntries.VERSION_KEY, "baby health upgrade undone");
+        }
+    }
+
+    private void run(String migration) {
+        for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
         }
     }
 

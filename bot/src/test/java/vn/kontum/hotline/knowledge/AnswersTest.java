@@ -20,6 +20,9 @@ class AnswersTest {
     private static final String DANGER = "Khi mang thai, dấu hiệu nào là nguy hiểm?";
     private static final String AFTER_BIRTH = "Sau khi sinh, mẹ cần chăm sóc thế nào và khi nào phải đi khám ngay?";
     private static final String NEWBORN = "Chăm sóc trẻ sơ sinh và cho con bú thế nào?";
+    private static final String VACCINATION = "Bé cần tiêm chủng những mũi nào và tiêm ở đâu?";
+    private static final String JAUNDICE = "Bé bị vàng da, vàng mắt thì làm thế nào?";
+    private static final String FEEDING = "Khi nào cho bé ăn dặm, ăn gì và khi nào cai sữa?";
     private static final String SUPPORT = "Khi đi khám thai, sinh con có được hỗ trợ gì không?";
     private static final String CONTRACEPTION = "Muốn tránh thai, kế hoạch hóa gia đình thì hỏi ở đâu?";
     private static final String JOIN_GROUP = "Làm sao để tham gia tổ tiết kiệm ở thôn?";
@@ -46,9 +49,19 @@ class AnswersTest {
             safe_delivery | dau hieu nguy hiem khi mang thai la gi                    | DANGER
             safe_delivery | em có bầu 7 tháng, ra máu và đau bụng quá                  | DANGER
             safe_delivery | sau sinh dc 1 tuan e bi sot                               | AFTER_BIRTH
-            safe_delivery | con em mới sinh được 3 ngày bị vàng da có sao không        | NEWBORN
+            safe_delivery | con em mới sinh được 3 ngày bị vàng da có sao không        | JAUNDICE
+            safe_delivery | bé 10 ngày rồi vẫn vàng da, bú kém                        | JAUNDICE
+            safe_delivery | bé nhà em da vàng, mắt vàng, phân trắng                   | JAUNDICE
             safe_delivery | ít sữa quá con bú không đủ                                | NEWBORN
             safe_delivery | mẹ giữ ấm cho bé sơ sinh thế nào                          | NEWBORN
+            safe_delivery | bé bú mẹ hoàn toàn đến mấy tháng                          | NEWBORN
+            safe_delivery | be 2 thang tiem mui gi                                    | VACCINATION
+            safe_delivery | bé nhà em lỡ lịch tiêm thì sao                            | VACCINATION
+            safe_delivery | trẻ sơ sinh cần tiêm những mũi gì                         | VACCINATION
+            safe_delivery | sau tiêm bé bị sốt có sao không                           | VACCINATION
+            safe_delivery | bé 7 tháng tuổi ăn gì                                     | FEEDING
+            safe_delivery | bé 4 tháng cho uống nước cháo được không                  | FEEDING
+            safe_delivery | con 1 tuổi cai sữa được chưa                              | FEEDING
             savings_loans | em muốn vay vốn để nuôi bò thì cần giấy tờ gì             | BANK
             savings_loans | chồng em muốn vay vốn nuôi bò thì cần giấy tờ gì          | BANK
             savings_loans | nhà em nghèo có được vay ưu đãi không                     | BANK
@@ -80,6 +93,9 @@ class AnswersTest {
             safe_delivery | em có bầu mà chồng bắt đi làm rẫy nặng
             safe_delivery | chồng em không cho em dùng thuốc tránh thai
             safe_delivery | nhà chồng cấm em đi sinh ở trạm y tế
+            safe_delivery | ck e k cho con di tiem chung
+            safe_delivery | mẹ chồng bắt cai sữa cho bé
+            safe_delivery | chồng em đánh em khi em đang cho bé ăn dặm
             """)
     void a_report_of_what_someone_did_to_her_gets_no_answer(String topic, String text) {
         assertThat(answers.answerFor(topic, text)).as(text).isEmpty();
@@ -92,6 +108,12 @@ class AnswersTest {
             safe_delivery | có thai ngoài ý muốn thì phải làm sao
             safe_delivery | mang thai lần đầu nên ăn uống thế nào
             safe_delivery | bé nhà em bị sốt 2 ngày rồi
+            safe_delivery | em có bầu cần tiêm phòng gì
+            safe_delivery | tiêm phòng uốn ván khi có thai
+            safe_delivery | e co bau 6 thang an gi
+            safe_delivery | có bầu cần ăn bổ sung gì
+            safe_delivery | em mới sinh nên ăn cháo gì cho nhiều sữa
+            safe_delivery | dạ vâng ạ
             savings_loans | em muốn tiết kiệm tiền thì làm sao
             savings_loans | tổ tiết kiệm ở thôn em góp mỗi tháng bao nhiêu
             """)
