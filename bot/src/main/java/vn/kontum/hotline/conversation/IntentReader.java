@@ -57,7 +57,10 @@ class IntentReader {
     private static final Pattern PUNCTUATION = Pattern.compile("\\p{Punct}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    static final String SILENCE_PHRASES = "dung nhan lai,dung nhan tin,dung tra loi,dung rep,dung goi lai,dung goi dien,"
+    static final String SILENCE_PHRASES = "dung nhan lai,dung nhan tin,dung nt,dung nhan cho e,dung nhan cho em,dung tra loi,dung rep,"
+            + "dung goi lai,dung goi dien,khoi nhan lai,khoi tra loi,khoi rep,"
+            // He is back: whatever else she writes, someone may read the answer over her shoulder.
+            + "ck ve roi,ck ve r,ck e ve roi,ck e ve r,ck em ve roi,chong em ve roi,chong e ve roi,chong ve roi,hang ve roi,"
             + "do not reply,stop writing";
 
     IntentReader(List<String> eraseWords, List<String> personPhrases) {
@@ -131,7 +134,7 @@ class IntentReader {
      * Folded: "biet", "bit", "ro" (rõ), "nho" (nhớ).
      */
     private static final Pattern DOES_NOT_KNOW = Pattern.compile(
-            "^(?:(?:em|e|toi|t|minh|mk|chi|c) )?(?:khong|ko|k|kh|hong|hok|hem|chua|cung khong|cung ko|cung k) (?:biet|bit|ro|nho)"
+            "^(?:(?:em|e|toi|t|minh|mk|chi|c) )?(?:khong|ko|k|kh|hong|hok|hem|chua|cung khong|cung ko|cung k) (?:biet|bit|bik|ro|nho)"
                     + "(?: (?:o )?(?:thon|lang|xa|phuong)(?: nao| gi)?)?(?: (?:nua|lam|a|nha|nhe|chi|dau))*$");
 
     private static Optional<Intent> safeHours(String simple) {

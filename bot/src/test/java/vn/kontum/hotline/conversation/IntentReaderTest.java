@@ -66,7 +66,7 @@ class IntentReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"không biết", "k biet", "e ko bit a", "em không rõ", "chua biet nua", "khong nho thon nao", "kh bit o lang nao"})
+    @ValueSource(strings = {"không biết", "k biet", "e ko bit a", "em không rõ", "chua biet nua", "khong nho thon nao", "kh bit o lang nao", "hok bik"})
     void not_knowing_where_she_lives_skips_the_question(String text) {
         assertThat(reader.read(text, communes)).isEqualTo(new Intent.Skip());
         assertThat(reader.read(text, villages)).isEqualTo(new Intent.Skip());
@@ -139,13 +139,15 @@ class IntentReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ck e ve roi, dung nhan lai nha chi", "Đừng nhắn tin nữa!", "dung tra loi", "đừng rep nha"})
+    @ValueSource(strings = {"ck e ve roi, dung nhan lai nha chi", "Đừng nhắn tin nữa!", "dung tra loi", "đừng rep nha",
+            "ck ve r, dung nt nha", "dung nhan cho e nua nhe", "khỏi trả lời nha chị", "chồng em về rồi", "ck e ve r chi oi"})
     void asking_not_to_be_written_to_is_understood(String text) {
         assertThat(reader.asksForSilence(text)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chị bảo đừng nhận lời đi làm xa", "em nhắn lại lần nữa ạ", "trả lời giúp em với", "tổ không nhận nữa à"})
+    @ValueSource(strings = {"chị bảo đừng nhận lời đi làm xa", "em nhắn lại lần nữa ạ", "trả lời giúp em với", "tổ không nhận nữa à",
+            "chồng em về muộn", "ck e ve que roi", "dung nhan cho nguoi la tien"})
     void other_words_about_messages_are_not_a_request_for_silence(String text) {
         assertThat(reader.asksForSilence(text)).isFalse();
     }
