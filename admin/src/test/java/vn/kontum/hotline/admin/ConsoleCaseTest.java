@@ -170,6 +170,20 @@ class ConsoleCaseTest extends HotlineIntegrationTest {
     }
 
     @Test
+    void the_reply_box_says_the_hours_she_said_are_safe() {
+        long chat = 720_028;
+        long caseId = telegramCase(chat, "Thảo", "chồng em hay chửi em, em muốn hỏi cách nói chuyện với anh ấy");
+        int first = telegramAnswered(chat).size();
+        OfficerClient officer = union();
+        assertThat(officer.get("/admin/cases/" + caseId).body()).doesNotContain("id=\"safe-hours\"");
+
+        TELEGRAM.userWrites(chat, "Thảo", "gio 20-22");
+        await().atMost(Duration.ofSeconds(20)).until(() -> TELEGRAM.sentTo(chat).size() == first + 1);
+        assertThat(officer.get("/admin/cases/" + caseId).body()).contains("id=\"safe-hours\"")
+                .contains("Chị ấy chỉ muốn nhận tin từ 20–22 giờ (giờ Kon Tum)");
+    }
+
+    @Test
     void after_she_asks_not_to_be_written_to_the_reply_box_warns_until_she_writes_again() {
         long chat = 720_027;
         long caseId = telegramCase(chat, "Xuân", "chồng em hay chửi em, em muốn hỏi cách nói chuyện với anh ấy");

@@ -140,10 +140,11 @@ class BotConversationTest extends HotlineIntegrationTest {
 
     /**
      * A number beside none of the choices brings the same choices again, numbered as before (it used to end the
-     * question in silence); "không biết" at the village question skips it, her commune kept.
+     * question in silence), and so does a place the list does not hold (it was read as a story, and made urgent);
+     * "không biết" at the village question skips it, her commune kept.
      */
     @Test
-    void a_number_beyond_the_list_brings_the_list_again_and_not_knowing_her_village_skips_it() {
+    void a_number_or_a_place_not_in_the_list_brings_the_list_again_and_not_knowing_her_village_skips_it() {
         long chat = 750_038;
         long caseId = telegramCase(chat, "Nga", "em có bầu 3 tháng rồi thì cần đi khám thai mấy lần ạ");
         List<Sent> first = telegramAnswered(chat);
@@ -157,10 +158,16 @@ class BotConversationTest extends HotlineIntegrationTest {
         int dakBla = question.buttons().indexOf("#commune:dak-bla") + 1;
         assertThat(again.text()).contains("\n" + dakBla + " - Xã Đăk Blà\n");
 
+        // A village the list does not hold, in her words: the list again, and no alarm.
+        TELEGRAM.userWrites(chat, "Nga", "e o lang kon ktu");
+        Sent notFound = awaitReply(chat, first.size() + 2);
+        assertThat(notFound.text()).startsWith("Chúng tôi chưa tìm thấy nơi này trong danh sách. Bạn hãy trả lời bằng một số từ 1 đến " + offered);
+        assertThat(notFound.buttons()).isEqualTo(question.buttons());
+
         TELEGRAM.userWrites(chat, "Nga", Integer.toString(dakBla));
-        assertThat(awaitReply(chat, first.size() + 2).text()).startsWith("Bạn ở thôn, làng nào của Xã Đăk Blà?");
+        assertThat(awaitReply(chat, first.size() + 3).text()).startsWith("Bạn ở thôn, làng nào của Xã Đăk Blà?");
         TELEGRAM.userWrites(chat, "Nga", "e k biet a");
-        assertThat(awaitReply(chat, first.size() + 3).text()).isEqualTo("Không sao. Bạn cứ nhắn tiếp khi nào muốn.");
+        assertThat(awaitReply(chat, first.size() + 4).text()).isEqualTo("Không sao. Bạn cứ nhắn tiếp khi nào muốn.");
         Map<String, Object> stored = jdbc.sql("""
                         select c.service_point_id, c.priority, t.village_id, t.commune_id from help_case c
                         join contact t on t.id = c.contact_id where c.id = :id""").param("id", caseId).query().singleRow();
@@ -258,7 +265,7 @@ class BotConversationTest extends HotlineIntegrationTest {
         TELEGRAM.userWrites(chat, "Yến", "/gio 9-11");
         assertThat(awaitReply(chat, 1).text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("được giữ kín")
                 .contains("hãy nhắn: xoa")
-                .endsWith("Từ nay cán bộ chỉ nhắn cho bạn từ 9 giờ đến 11 giờ (trừ tin khẩn cấp). Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
+                .endsWith("Từ nay cán bộ chỉ nhắn cho bạn từ 9 giờ đến 11 giờ. Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
 
         TELEGRAM.userWrites(chat, "Yến", "/gio");
         assertThat(awaitReply(chat, 2).text()).as("once").isEqualTo("Chúng tôi có thể nhắn cho bạn vào bất cứ giờ nào.");
@@ -393,6 +400,22 @@ class BotConversationTest extends HotlineIntegrationTest {
                 .param("id", caseId).query(String.class).list()).containsExactly("dctc-dak-bla");
     }
 
+    /** Her commune named in the urgent message itself: the case and its alert go to the trusted address near her at once. */
+    @Test
+    void in_danger_her_commune_named_in_the_message_brings_the_case_and_its_alert_near_her_at_once() {
+        long chat = 750_039;
+        long caseId = telegramCase(chat, "H'Nhi", "chi oi e o xa ia chim, ck e dang danh e, cuu e voi");
+        List<Sent> urgent = telegramAnswered(chat);
+        assertThat(urgent.getFirst().text()).startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        assertThat(String.join("\n", urgent.stream().map(Sent::text).toList())).contains("Địa chỉ tin cậy Ia Chim");
+        Map<String, Object> row = jdbc.sql("select priority, service_point_id from help_case where id = :id").param("id", caseId).query().singleRow();
+        assertThat(row).containsEntry("priority", "URGENT").containsEntry("service_point_id", "dctc-ia-chim");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.sql("select service_point_id from urgent_alert where case_id = :id")
+                .param("id", caseId).query(String.class).list().isEmpty());
+        assertThat(jdbc.sql("select service_point_id from urgent_alert where case_id = :id and acknowledged_at is null")
+                .param("id", caseId).query(String.class).list()).containsExactly("dctc-ia-chim");
+    }
+
     /** A village's name, not offered as a choice, is her place, not words for the classifier (which made it urgent). */
     @Test
     void a_village_named_when_the_communes_were_offered_is_her_place_and_raises_no_alarm() {
@@ -510,7 +533,7 @@ class BotConversationTest extends HotlineIntegrationTest {
         TELEGRAM.userWrites(chat, "Thu", "/gio " + from + "-" + to);
         Sent confirmed = awaitReply(chat, before + 1);
         assertThat(confirmed.text()).isEqualTo("Từ nay cán bộ chỉ nhắn cho bạn từ " + from + " giờ đến " + to
-                + " giờ (trừ tin khẩn cấp). Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
+                + " giờ. Khi bạn nhắn tin, chúng tôi vẫn trả lời ngay.");
 
         TELEGRAM.userWrites(chat, "Thu", "gặp cán bộ");
         assertThat(awaitReply(chat, before + 2).text()).as("answered while she holds the phone").startsWith("Một cán bộ của");

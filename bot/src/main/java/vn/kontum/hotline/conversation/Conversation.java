@@ -110,6 +110,27 @@ class Conversation {
         return found < 0 ? Optional.empty() : ChoiceData.intentOf(names.choices().get(found).data());
     }
 
+    /**
+     * Her commune or village named after its kind in a longer message ("em ở xã Ia Chim, chồng em đang đánh em"), when
+     * none is known yet: her case, urgent or not, goes to the service point near her, and she is not asked again.
+     */
+    private Contact withPlaceNamed(Contact contact, String text) {
+        if (contact.villageId() != null || contact.communeId() != null) {
+            return contact;
+        }
+        PlaceAnswer.Names names = directoryNames();
+        int found = PlaceAnswer.mentionedIn(IntentReader.simplify(text), names);
+        Optional<Intent> place = found < 0 ? Optional.empty() : ChoiceData.intentOf(names.choices().get(found).data());
+        String village = place.orElse(null) instanceof Intent.ChooseVillage v ? v.villageId() : null;
+        String commune = village != null ? directory.communeOfVillage(village).orElse(null)
+                : place.orElse(null) instanceof Intent.ChooseCommune c ? c.communeId() : null;
+        if (commune == null) {
+            return contact;
+        }
+        contacts.locate(contact.id(), commune, village);
+        return new Contact(contact.id(), contact.channel(), contact.channelUserId(), village, commune);
+    }
+
     private record DirectoryNames(Directory.Places places, PlaceAnswer.Names names) {
     }
 
@@ -130,11 +151,15 @@ class Conversation {
         return made.names();
     }
 
-    private Turn understand(Contact contact, String text, @Nullable Classification understood, DialogueState state,
+    private Turn understand(Contact unplaced, String text, @Nullable Classification understood, DialogueState state,
                             OffsetDateTime now) {
         boolean sameModel = understood != null && understood.modelVersion().equals(classifier.modelVersion());
         Classification c = sameModel ? understood : classifier.classify(text);
+        Contact contact = withPlaceNamed(unplaced, text);
         CaseRef ref = cases.caseFor(contact, c, now);
+        if (contact != unplaced && !ref.opened()) {
+            ref = cases.relocate(contact, now).orElse(ref);
+        }
         boolean first = !state.welcomed();
         Reply reply;
         String step;
@@ -151,6 +176,10 @@ class Conversation {
         } else if (c.urgent()) {
             reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
             step = "urgent";
+        } else if (!ref.opened() && placeUnknown(text, c, state)) {
+            // "e o lang kon ktu" to "which commune?": a place not in the list, not a story. Asked again, the list kept.
+            reply = replies.placeNotFound(state.offered(), ReplyComposer.VIETNAMESE);
+            step = "place-not-found";
         } else if (ref.opened() && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)) {
             reply = replies.askTopic(first, true, ReplyComposer.VIETNAMESE);
             step = "ask-topic";
@@ -282,6 +311,13 @@ class Conversation {
             return null;
         }
         return openingHours.isOpen(ref.servicePoint().id(), now) ? null : openingHours.nextOpening(ref.servicePoint().id(), now);
+    }
+
+    /** Places were offered, and she answered with words of a place that is not among them, nothing the classifier knows. */
+    private boolean placeUnknown(String text, Classification c, DialogueState state) {
+        return state.offered().stream().anyMatch(o -> ChoiceData.isPlace(o.data()))
+                && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)
+                && PlaceAnswer.soundsLikeAPlace(IntentReader.simplify(text));
     }
 
     /** Once, for a new case, when she has not said where she lives: the nearest service point can then answer. */

@@ -31,7 +31,7 @@ class IntentReader {
      * 11"): a story that happens to hold two numbers must not change when she is written to.
      */
     private static final Pattern SAFE_HOURS = Pattern.compile(
-            "^(?:/gio|gio an toan|chi (?:tra loi|nhan tin|lien lac)|only (?:reply|write|message)(?: me)?)"
+            "^(?:/gio|gio|gio an toan|chi (?:tra loi|nhan tin|lien lac)|only (?:reply|write|message)(?: me)?)"
                     + "(?: (?:tu|trong|vao|between|from))?(?: (?:khung )?gio)? ?(\\d{1,2}) ?(?:h|gio|:00)?"
                     + " ?(?:den|toi|-|and|to) ?(\\d{1,2}) ?(?:h|gio|:00)?(?: (?:thoi|nhe|nha|a|please))*$");
     private static final Set<String> CLEAR_SAFE_HOURS = Set.of("/gio", "/gio tat", "bo gio an toan", "any time");

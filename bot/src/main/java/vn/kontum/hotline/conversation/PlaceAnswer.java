@@ -24,7 +24,20 @@ final class PlaceAnswer {
     /** Of a label, only the kind of place goes. */
     private static final Set<String> LABEL_KIND = Set.of("xa", "phuong", "thon", "lang");
 
+    /** Words that say a message is about where she lives, folded: "ở", the kinds of place, the first word of many names. */
+    private static final Set<String> PLACE_WORDS = Set.of("o", "tai", "xa", "phuong", "p", "thon", "lang", "plei", "kon", "buon",
+            "dak", "ia", "to", "khu", "so");
+
     private PlaceAnswer() {
+    }
+
+    /**
+     * Whether a short message reads as an answer to "where do you live" ("e o lang kon ktu", "thôn 4", "số 9"), though
+     * it names no place of the list: then the list is asked again rather than the words read as a story.
+     */
+    static boolean soundsLikeAPlace(String simple) {
+        String[] words = simple.split(" ");
+        return words.length <= 8 && Arrays.stream(words).anyMatch(PLACE_WORDS::contains);
     }
 
     /** The one place among the choices offered that {@code simple} (a {@link IntentReader#simplify simplified} message) names, or -1. */
@@ -56,6 +69,32 @@ final class PlaceAnswer {
         int exact = only(answer, names, 0);
         // One letter off ("kon klo 2" for Kon Klor 2) in a name long enough that one letter does not make another.
         return exact != NONE ? exact : answer.length() >= MIN_FOR_TYPO ? only(answer, names, 1) : NONE;
+    }
+
+    /**
+     * The one place of the list named after its kind in a longer message ("chị ơi em ở xã Ia Chim, chồng em đang đánh
+     * em"), exactly, or -1. The kind is needed: "Hòa Bình", "Lê Lợi" or "Quang Trung" alone are also words and streets.
+     */
+    static int mentionedIn(String simple, Names names) {
+        List<String> words = Arrays.stream(simple.split("[\\s\\p{Punct}]+")).filter(w -> !w.isEmpty()).toList();
+        int found = NONE;
+        for (int i = 0; i < words.size(); i++) {
+            if (!LABEL_KIND.contains(words.get(i))) {
+                continue;
+            }
+            StringBuilder name = new StringBuilder();
+            for (int j = i + 1; j < Math.min(words.size(), i + 6); j++) {
+                name.append(words.get(j));
+                int at = only(name.toString(), names, 0);
+                if (at != NONE) {
+                    if (found != NONE && found != at) {
+                        return NONE; // two places named: which is hers is for her to say
+                    }
+                    found = at;
+                }
+            }
+        }
+        return found;
     }
 
     private static final int NONE = -1;

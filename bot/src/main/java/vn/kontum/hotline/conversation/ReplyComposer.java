@@ -131,6 +131,11 @@ class ReplyComposer {
         return withChoices(List.of(List.of(text("reply.choose-again", locale, offered.size()))), offered, false);
     }
 
+    /** A place named that is not in the list: the same choices, numbered as before. */
+    Reply placeNotFound(List<Choice> offered, Locale locale) {
+        return withChoices(List.of(List.of(text("reply.place-not-found", locale, offered.size()))), offered, false);
+    }
+
     Reply located(CaseRef caseRef, Locale locale) {
         return new Reply(text("reply.located", locale, place(caseRef), phone(caseRef)), List.of(), false);
     }

@@ -46,6 +46,8 @@ class IntentReaderTest {
         assertThat(reader.read("Chỉ trả lời từ 20h đến 22h thôi", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
         assertThat(reader.read("only reply between 9 and 11", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(9, 11)));
         assertThat(reader.read("/gio", List.of())).isEqualTo(new Intent.SetSafeHours(null));
+        assertThat(reader.read("gio 20-22", List.of())).as("without the slash").isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
+        assertThat(reader.read("giờ 20h-22h", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
         assertThat(reader.read("chị nhắn từ 9 đến 11 giờ chồng em đánh em", List.of())).isInstanceOf(Intent.FreeText.class);
         assertThat(reader.read("chi tra loi tu 9 den 9", List.of())).isInstanceOf(Intent.FreeText.class);
     }
@@ -150,6 +152,18 @@ class IntentReaderTest {
             "chồng em về muộn", "ck e ve que roi", "dung nhan cho nguoi la tien"})
     void other_words_about_messages_are_not_a_request_for_silence(String text) {
         assertThat(reader.asksForSilence(text)).isFalse();
+    }
+
+    @Test
+    void a_place_named_after_its_kind_in_a_longer_message_is_found_exactly() {
+        PlaceAnswer.Names names = PlaceAnswer.Names.of(communes);
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("chị ơi em ở xã Đăk Cấm, chồng em đang đánh em"), names)).isZero();
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("e o phuong ngo may, ck e say ruou dap pha do dac"), names)).isEqualTo(1);
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("chồng em ở Đăk Cấm đánh em"), names)).as("no kind before it").isEqualTo(-1);
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("nhà em ở xa lắm, chồng em hay đánh em"), names)).as("xa: far")
+                .isEqualTo(-1);
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("em ở xã Đăk Cấm, mẹ em ở xã Đăk Blà"), names)).as("two places").isEqualTo(-1);
+        assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("em ở xã Đăk Cấn"), names)).as("exactly, no typo").isEqualTo(-1);
     }
 
     @Test

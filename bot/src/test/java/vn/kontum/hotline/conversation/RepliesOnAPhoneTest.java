@@ -99,6 +99,8 @@ class RepliesOnAPhoneTest {
             made.add(new Made("villages of " + commune.name(), replies.askVillage(commune.name(), villagesOf(commune.id()), ReplyComposer.VIETNAMESE), ""));
         }
         made.add(new Made("skipped", replies.skipped(ReplyComposer.VIETNAMESE), ""));
+        made.add(new Made("place not found", replies.placeNotFound(replies.understood(new CaseRef(1, true, "other", Priority.NORMAL, longest), true,
+                false, "", communes, null, ReplyComposer.VIETNAMESE).choices(), ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("communes again", replies.chooseAgain(replies.understood(new CaseRef(1, true, "other", Priority.NORMAL, longest), true, false, "",
                 communes, null, ReplyComposer.VIETNAMESE).choices(), ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("erased", replies.erased(ReplyComposer.VIETNAMESE), ""));

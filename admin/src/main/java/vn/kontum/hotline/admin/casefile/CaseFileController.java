@@ -66,6 +66,7 @@ class CaseFileController {
         model.addAttribute("routing", files.routing(file));
         model.addAttribute("erasedByHer", files.erasedByHer(file));
         model.addAttribute("silenceAsked", files.silenceAskedByHer(file));
+        model.addAttribute("safeHours", files.safeHours(file));
         model.addAttribute("alerts", alerts.timeline(file.id()));
         java.time.OffsetDateTime zaloWindow = files.zaloWindow(file);
         model.addAttribute("zaloWindow", zaloWindow);

@@ -120,6 +120,16 @@ class CaseFiles {
     }
 
     /**
+     * The hours she said are safe to write to her, as "20–22" (null: any hour): the officer knows before writing that a
+     * reply outside them waits. Call only after {@link #require}.
+     */
+    @Nullable String safeHours(CaseFile file) {
+        return jdbc.sql("select safe_from_hour, safe_to_hour from contact where id = :contact and safe_from_hour is not null")
+                .param("contact", file.contactId())
+                .query((rs, n) -> rs.getInt(1) + "–" + rs.getInt(2)).optional().orElse(null);
+    }
+
+    /**
      * When she asked not to be written to ("đừng nhắn lại"), if that is still her last word (null otherwise): someone
      * may be beside her. Written again, she has lifted it. Call only after {@link #require}.
      */
