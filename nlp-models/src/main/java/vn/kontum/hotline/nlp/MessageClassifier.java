@@ -92,15 +92,11 @@ public final class MessageClassifier {
             return new Classification(Topic.OTHER, 0.0, false, bundle.version());
         }
         double[] scores = topics.eval(reading.context());
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
+        int best = best(scores);
         double confidence = scores[best];
         Topic topic = confidence >= bundle.confidenceThreshold() ? topicOfOutcome[best] : Topic.OTHER;
-        return new Classification(topic, confidence, urgencyScore(reading) >= bundle.urgencyThreshold(), bundle.version());
+        return new Classification(topic, confidence, urgencyScore(reading, harmReported(scores, best)) >= bundle.urgencyThreshold(),
+                bundle.version());
     }
 
     /**
@@ -111,10 +107,34 @@ public final class MessageClassifier {
      */
     public double urgencyScore(String text) {
         Reading reading = read(text);
-        return reading == null ? 0 : urgencyScore(reading);
+        if (reading == null) {
+            return 0;
+        }
+        double[] scores = topics.eval(reading.context());
+        return urgencyScore(reading, harmReported(scores, best(scores)));
     }
 
-    private double urgencyScore(Reading reading) {
+    private static int best(double[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the topic model reads a report of violence or trafficking, as sure as it must be to answer one. */
+    private boolean harmReported(double[] scores, int best) {
+        return HARM.contains(topicOfOutcome[best]) && scores[best] >= HARM_CONFIDENCE;
+    }
+
+    /** Topics whose reports are weighed by the urgency model on any evidence: someone may be hurting her now. */
+    private static final java.util.Set<Topic> HARM = java.util.EnumSet.of(Topic.VIOLENCE, Topic.TRAFFICKING);
+    /** As confident as the hotline must be of a topic not to ask which one she means. */
+    private static final double HARM_CONFIDENCE = 0.45;
+
+    private double urgencyScore(Reading reading, boolean harmReported) {
         if (lexicon.matches(reading.syllables())) {
             return 1;
         }
@@ -122,20 +142,29 @@ public final class MessageClassifier {
             return 0;
         }
         String[] context = urgencyContext(reading);
-        return hasUrgentEvidence(context) ? urgency.eval(context)[urgentIndex] : 0;
+        return hasUrgentEvidence(context, harmReported ? 1 : EVIDENCE_FACTOR) ? urgency.eval(context)[urgentIndex] : 0;
     }
 
     /**
-     * Whether one of the message's words, alone, makes the urgency model lean towards urgent. Without such a word the
-     * model answers little more than its prior (about 0.14), which is far above the threshold (0.01, low for recall):
-     * words it never saw, a village's name or a greeting in Bahnar would be urgent for want of evidence. It usually
-     * stops at the first word or two ("em", "cứu").
+     * How much more than its prior a word alone must make the model lean to count as evidence, unless the message
+     * reports violence or trafficking (then any lean counts, as before). At 1 for every message, a word met a little
+     * more often in urgent messages than in others was enough: "ở", "plei", "day" (đây) made "e o lang kon ktu", "e o
+     * day chi" and "thon 3" urgent, and paged on-call officers. Chosen by `evaluate` (nlp-models/BENCHMARKS.md).
      */
-    private boolean hasUrgentEvidence(String[] context) {
+    static final double EVIDENCE_FACTOR = 3;
+
+    /**
+     * Whether one of the message's words, alone, makes the urgency model lean towards urgent ({@code factor} times its
+     * prior or more). Without such a word the
+     * model answers little more than its prior (about 0.14), which is far above the threshold (0.01, low for recall):
+     * words it never saw, a village's name or a greeting in Bahnar would be urgent for want of evidence. It stops at
+     * the first such word ("cứu", "đang").
+     */
+    private boolean hasUrgentEvidence(String[] context, double factor) {
         String[] one = new String[1];
         for (String feature : context) {
             one[0] = feature;
-            if (urgency.eval(one)[urgentIndex] > urgencyPrior) {
+            if (urgency.eval(one)[urgentIndex] > urgencyPrior * factor) {
                 return true;
             }
         }

@@ -95,6 +95,17 @@ class MessageClassifierTest {
         assertThat(classifier.urgencyScore(text)).isZero();
     }
 
+    /**
+     * Where she lives, in her words, in answer to "which commune?" or on its own: villages the corpus never named
+     * included. Words a little more frequent in urgent messages ("ở", "đây", "plei") made them urgent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"e o lang kon ktu", "kon hra chot", "e o lang plei tonghia", "e o thon kon mahar", "thon 4", "e o thon 6",
+            "o kon tum a", "so 9", "e o day chi", "plei groi", "em ở làng Plei Tơ Nghia ạ"})
+    void herPlaceInHerWordsIsNotUrgent(String text) {
+        assertThat(classifier.classify(text).urgent()).as(text).isFalse();
+    }
+
     static Stream<String> badInputs() {
         return Stream.of(
                 "",
@@ -188,13 +199,15 @@ class MessageClassifierTest {
     @Test
     void theUrgencyScoreIsOneForADangerPhraseAndTheModelsProbabilityOtherwise() {
         String held = "không cho em ra";
-        String asking = "chị ơi cho em hỏi lịch khám thai";
+        String noPhrase = "em bị giữ giấy tờ ở công ty"; // no danger phrase, but words that speak for urgency
+        String asking = "chị ơi cho em hỏi lịch khám thai"; // no word that does
         // A danger phrase to which the urgency model itself does not give certainty, so that the two can be told apart.
         assertThat(DangerLexicon.standard().matches(Features.standard().normalizer().syllables(held))).isTrue();
         assertThat(classifier.urgencyModelProbability(held)).isLessThan(1.0);
 
         assertThat(classifier.urgencyScore(held)).isEqualTo(1.0);
-        assertThat(classifier.urgencyScore(asking)).isEqualTo(classifier.urgencyModelProbability(asking)).isLessThan(1.0);
+        assertThat(classifier.urgencyScore(noPhrase)).isEqualTo(classifier.urgencyModelProbability(noPhrase)).isLessThan(1.0);
+        assertThat(classifier.urgencyScore(asking)).isZero();
         assertThat(classifier.urgencyScore("  ")).isZero();
     }
 
