@@ -84,6 +84,26 @@ class RoutingRulesTest extends HotlineIntegrationTest {
         assertThat(unknown.reason()).startsWith("trafficking, chưa rõ thôn, xã -> Hội Liên hiệp Phụ nữ thành phố Kon Tum");
     }
 
+    /** "Xin chào", then what happened: the case stays at the city Women's Union, and the police are told all the same. */
+    @Test
+    void a_case_that_turns_to_trafficking_where_it_is_tells_the_police_and_says_why_it_is_there() {
+        Contact contact = contact(null, null);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CaseRef hello = tx.execute(s -> cases.caseFor(contact, new Classification(Topic.OTHER, 0.9, false, "test"), now));
+        assertThat(hello).isNotNull();
+        assertThat(hello.servicePoint().id()).isEqualTo(Officers.WOMENS_UNION);
+
+        CaseRef told = tx.execute(s -> cases.caseFor(contact, new Classification(Topic.TRAFFICKING, 0.9, false, "test"), now));
+        assertThat(told).isNotNull();
+        assertThat(told.id()).isEqualTo(hello.id());
+        assertThat(told.category()).isEqualTo("trafficking");
+        assertThat(told.servicePoint().id()).isEqualTo(Officers.WOMENS_UNION);
+        assertThat(jdbc.sql("select service_point_id from case_also_notified where case_id = :c").param("c", told.id())
+                .query(String.class).list()).containsExactly(POLICE);
+        assertThat(jdbc.sql("select route_reason from help_case where id = :c").param("c", told.id()).query(String.class).single())
+                .startsWith("trafficking, chưa rõ thôn, xã -> Hội Liên hiệp Phụ nữ thành phố Kon Tum").contains("báo thêm: Công an");
+    }
+
     @Test
     void a_trafficking_case_records_the_police_as_also_notified_and_its_page_shows_it_with_the_reason() {
         Contact contact = contact("vinh-quang-thon-1", null);

@@ -89,9 +89,8 @@ public class Cases {
             Route route = route(category, priority, contact);
             jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
                     .param("category", category).param("now", now).param("id", c.id()).update();
-            if (moveIfUntaken(c.id(), c.servicePointId(), route, now)) {
+            if (sendIfUntaken(c.id(), c.servicePointId(), category, route, now)) {
                 servicePoint = route.servicePoint().id();
-                alsoNotify(c.id(), category, route, now);
             }
         }
         Priority newPriority = c.priority() == Priority.URGENT || priority == Priority.URGENT ? Priority.URGENT : Priority.NORMAL;
@@ -146,10 +145,9 @@ public class Cases {
         Route route = route(topic.label(), ref.priority(), contact);
         jdbc.sql("update help_case set category = :category, updated_at = :now where id = :id")
                 .param("category", topic.label()).param("now", now).param("id", ref.id()).update();
-        if (!moveIfUntaken(ref.id(), ref.servicePoint().id(), route, now)) {
+        if (!sendIfUntaken(ref.id(), ref.servicePoint().id(), topic.label(), route, now)) {
             return new CaseRef(ref.id(), false, topic.label(), ref.priority(), ref.servicePoint());
         }
-        alsoNotify(ref.id(), topic.label(), route, now);
         return new CaseRef(ref.id(), false, topic.label(), ref.priority(), route.servicePoint());
     }
 
@@ -164,20 +162,36 @@ public class Cases {
         }
         OpenCase c = open.get();
         Route route = route(c.category(), c.priority(), contact);
-        boolean moved = moveIfUntaken(c.id(), c.servicePointId(), route, now);
-        if (moved) {
-            alsoNotify(c.id(), c.category(), route, now);
-        }
+        boolean moved = sendIfUntaken(c.id(), c.servicePointId(), c.category(), route, now);
         String sp = moved ? route.servicePoint().id() : c.servicePointId();
         return Optional.of(new CaseRef(c.id(), false, c.category(), c.priority(), directory.servicePoint(sp).orElseThrow()));
     }
 
     /**
+     * As {@link #moveIfUntaken}, and whoever the route says to tell besides (the police of a trafficking case) is told
+     * once the case is where the route sends it: moved there, or there already. A case that turned from "other" to
+     * trafficking at the city Women's Union, where both are routed, left the police untold.
+     */
+    private boolean sendIfUntaken(long caseId, String from, String category, Route route, OffsetDateTime now) {
+        boolean moved = moveIfUntaken(caseId, from, route, now);
+        if (moved || from.equals(route.servicePoint().id())) {
+            alsoNotify(caseId, category, route, now);
+        }
+        return moved;
+    }
+
+    /**
      * Sends the case where {@code route} says, if nobody has it in hand: still new, taken by no officer, and never
      * handed over by one (an officer's transfer outranks what the woman's words suggest). Returns whether it moved.
+     * Where it is already, only the reason is brought up to date (the topic or the place it was routed by changed).
      */
     private boolean moveIfUntaken(long caseId, String from, Route route, OffsetDateTime now) {
         if (from.equals(route.servicePoint().id())) {
+            jdbc.sql("""
+                            update help_case set route_reason = :reason
+                            where id = :id and route_reason <> :reason and status = 'NEW' and assigned_officer_id is null
+                              and not exists (select 1 from case_transfer t where t.case_id = help_case.id)""")
+                    .param("reason", route.reason()).param("id", caseId).update();
             return false;
         }
         int moved = jdbc.sql("""
