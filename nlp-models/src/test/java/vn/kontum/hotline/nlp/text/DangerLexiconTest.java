@@ -20,7 +20,8 @@ class DangerLexiconTest {
 
     /** Reported by the hotline's QA as missed, and danger by corpus/GUIDE.md: a child, no time given. */
     @ParameterizedTest
-    @ValueSource(strings = {"em bị anh rể hiếp, em mới 14 tuổi", "em bi anh re hiep, em moi 14 tuoi"})
+    @ValueSource(strings = {"em bị anh rể hiếp, em mới 14 tuổi", "em bi anh re hiep, em moi 14 tuoi",
+            "bo duong xam hai con gai e 10 tuoi", "co thang hang xom hiep dam con e", "ông ấy dâm ô con em"})
     void a_child_raped_by_a_relative_with_no_time_given_is_danger(String text) {
         assertThat(LEXICON.matches(NORMALIZER.syllables(text))).isTrue();
     }
