@@ -400,6 +400,26 @@ class BotConversationTest extends HotlineIntegrationTest {
                 .param("id", caseId).query(String.class).list()).containsExactly("dctc-dak-bla");
     }
 
+    /**
+     * "thôn 3" alone, as a first message (the urgency model read it as urgent: the corpus's emergencies say where they
+     * happen): no alarm; and her ward named first gets the welcome before the village question.
+     */
+    @Test
+    void a_first_message_of_only_her_place_raises_no_alarm_and_a_ward_named_first_comes_with_the_welcome() {
+        long chat = 750_040;
+        long caseId = telegramCase(chat, "Ngân", "thôn 3");
+        List<Sent> first = telegramAnswered(chat);
+        assertThat(first.getFirst().text()).doesNotStartWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm");
+        assertThat(jdbc.sql("select priority from help_case where id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("NORMAL");
+
+        long ward = 750_041;
+        TELEGRAM.userWrites(ward, "Lụa", "e o phuong duy tan");
+        List<Sent> welcomed = telegramAnswered(ward);
+        assertThat(welcomed.getFirst().text()).startsWith("Xin chào, đây là Địa chỉ tin cậy").contains("xoa");
+        assertThat(welcomed.getLast().text()).startsWith("Bạn ở thôn, làng nào của Phường Duy Tân?");
+    }
+
     /** Her commune named in the urgent message itself: the case and its alert go to the trusted address near her at once. */
     @Test
     void in_danger_her_commune_named_in_the_message_brings_the_case_and_its_alert_near_her_at_once() {

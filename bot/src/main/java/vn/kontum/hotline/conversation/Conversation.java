@@ -155,6 +155,10 @@ class Conversation {
                             OffsetDateTime now) {
         boolean sameModel = understood != null && understood.modelVersion().equals(classifier.modelVersion());
         Classification c = sameModel ? understood : classifier.classify(text);
+        if (c.urgent() && PlaceAnswer.onlyAPlace(IntentReader.simplify(text), directoryNames())) {
+            // "thôn 3", "e o thon 3 a": where she lives, not danger (the corpus's emergencies often say where).
+            c = new Classification(c.topic(), c.confidence(), false, c.modelVersion());
+        }
         Contact contact = withPlaceNamed(unplaced, text);
         CaseRef ref = cases.caseFor(contact, c, now);
         if (contact != unplaced && !ref.opened()) {
@@ -242,11 +246,13 @@ class Conversation {
         contacts.locate(contact.id(), communeId, null);
         Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), null, communeId), now);
         List<Place> villages = directory.villagesOf(communeId);
+        boolean welcome = welcomeDue(contact, state, ref.orElse(null));
         Reply reply = erased(contact, ref) ? replies.afterErasing(false, ReplyComposer.VIETNAMESE)
                 : !villages.isEmpty()
                 ? replies.askVillage(directory.communeName(communeId).orElse(""), villages, ReplyComposer.VIETNAMESE)
                 : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
-        dialogue.save(contact.id(), state, state.askedLocation().offering(reply.choices()));
+        reply = welcome ? replies.welcomeFirst(reply, ReplyComposer.VIETNAMESE) : reply;
+        dialogue.save(contact.id(), state, state.askedLocation().welcomed(state.welcomed() || welcome).offering(reply.choices()));
         return Turn.answer(ref.orElse(null), "commune", reply);
     }
 
@@ -254,9 +260,11 @@ class Conversation {
         String communeId = directory.communeOfVillage(villageId).orElseThrow();
         contacts.locate(contact.id(), communeId, villageId);
         Optional<CaseRef> ref = cases.relocate(new Contact(contact.id(), contact.channel(), contact.channelUserId(), villageId, communeId), now);
+        boolean welcome = welcomeDue(contact, state, ref.orElse(null));
         Reply reply = erased(contact, ref) ? replies.afterErasing(false, ReplyComposer.VIETNAMESE)
                 : ref.map(r -> replies.located(r, ReplyComposer.VIETNAMESE)).orElseGet(() -> replies.skipped(ReplyComposer.VIETNAMESE));
-        dialogue.save(contact.id(), state, state.askedLocation().offering(List.of()));
+        reply = welcome ? replies.welcomeFirst(reply, ReplyComposer.VIETNAMESE) : reply;
+        dialogue.save(contact.id(), state, state.askedLocation().welcomed(state.welcomed() || welcome).offering(List.of()));
         return Turn.answer(ref.orElse(null), "village", reply);
     }
 

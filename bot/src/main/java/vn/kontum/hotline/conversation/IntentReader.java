@@ -58,7 +58,7 @@ class IntentReader {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     static final String SILENCE_PHRASES = "dung nhan lai,dung nhan tin,dung nt,dung nhan cho e,dung nhan cho em,dung tra loi,dung rep,"
-            + "dung goi lai,dung goi dien,khoi nhan lai,khoi tra loi,khoi rep,"
+            + "dung goi lai,dung goi dien,khoi nhan lai,khoi tra loi,khoi rep,dung nhan nua,thoi dung nhan,"
             // He is back: whatever else she writes, someone may read the answer over her shoulder.
             + "ck ve roi,ck ve r,ck e ve roi,ck e ve r,ck em ve roi,chong em ve roi,chong e ve roi,chong ve roi,hang ve roi,"
             + "do not reply,stop writing";

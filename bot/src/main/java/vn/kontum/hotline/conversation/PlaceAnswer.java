@@ -32,6 +32,27 @@ final class PlaceAnswer {
     }
 
     /**
+     * Whether the message holds nothing but where she lives: words of the directory's places, the kinds of place,
+     * "ở", numbers and polite endings ("thôn 3", "e o thon 3 a", "thon 5 xa ia chim"). No word of danger can be
+     * among them; the urgency model read "thôn 3" as urgent (the corpus's emergencies say where they happen).
+     */
+    static boolean onlyAPlace(String simple, Names names) {
+        String[] words = simple.split("[\\s\\p{Punct}]+");
+        boolean any = false;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!(PLACE_WORDS.contains(word) || BEFORE.contains(word) || AFTER.contains(word) || names.words().contains(word)
+                    || word.chars().allMatch(Character::isDigit))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /**
      * Whether a short message reads as an answer to "where do you live" ("e o lang kon ktu", "thôn 4", "số 9"), though
      * it names no place of the list: then the list is asked again rather than the words read as a story.
      */
@@ -49,14 +70,20 @@ final class PlaceAnswer {
      * The places of a list of choices as their names are compared (null for a choice that is not a place): made once
      * for a list asked again and again, the whole directory.
      */
-    record Names(List<Choice> choices, List<@org.jspecify.annotations.Nullable String> cores) {
+    record Names(List<Choice> choices, List<@org.jspecify.annotations.Nullable String> cores, Set<String> words) {
 
         static Names of(List<Choice> choices) {
             List<@org.jspecify.annotations.Nullable String> cores = new java.util.ArrayList<>(choices.size());
+            Set<String> words = new java.util.HashSet<>();
             for (Choice choice : choices) {
-                cores.add(ChoiceData.isPlace(choice.data()) ? core(IntentReader.simplify(choice.label()), LABEL_KIND) : null);
+                boolean place = ChoiceData.isPlace(choice.data());
+                String simple = IntentReader.simplify(choice.label());
+                cores.add(place ? core(simple, LABEL_KIND) : null);
+                if (place) {
+                    Arrays.stream(simple.split("[\\s\\p{Punct}]+")).filter(w -> !w.isEmpty()).forEach(words::add);
+                }
             }
-            return new Names(List.copyOf(choices), java.util.Collections.unmodifiableList(cores));
+            return new Names(List.copyOf(choices), java.util.Collections.unmodifiableList(cores), Set.copyOf(words));
         }
     }
 

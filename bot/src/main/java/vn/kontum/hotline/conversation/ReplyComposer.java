@@ -126,6 +126,14 @@ class ReplyComposer {
         return withChoices(List.of(List.of(text("reply.ask-village", locale, communeName))), choices, false);
     }
 
+    /**
+     * The welcome (who reads, how to erase, safe hours) before a reply to a first message that was only her place
+     * ("e o phuong duy tan"): it is said once, whatever she writes first.
+     */
+    Reply welcomeFirst(Reply reply, Locale locale) {
+        return new Reply(text("reply.welcome", locale) + TextParts.MESSAGE_BREAK + reply.text(), reply.choices(), reply.urgent());
+    }
+
     /** A number that is none of the choices: the same choices, numbered as before. */
     Reply chooseAgain(List<Choice> offered, Locale locale) {
         return withChoices(List.of(List.of(text("reply.choose-again", locale, offered.size()))), offered, false);

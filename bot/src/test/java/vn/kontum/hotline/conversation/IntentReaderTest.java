@@ -142,7 +142,8 @@ class IntentReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ck e ve roi, dung nhan lai nha chi", "Đừng nhắn tin nữa!", "dung tra loi", "đừng rep nha",
-            "ck ve r, dung nt nha", "dung nhan cho e nua nhe", "khỏi trả lời nha chị", "chồng em về rồi", "ck e ve r chi oi"})
+            "ck ve r, dung nt nha", "dung nhan cho e nua nhe", "khỏi trả lời nha chị", "chồng em về rồi", "ck e ve r chi oi",
+            "thoi chi dung nhan nua"})
     void asking_not_to_be_written_to_is_understood(String text) {
         assertThat(reader.asksForSilence(text)).isTrue();
     }
@@ -164,6 +165,17 @@ class IntentReaderTest {
                 .isEqualTo(-1);
         assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("em ở xã Đăk Cấm, mẹ em ở xã Đăk Blà"), names)).as("two places").isEqualTo(-1);
         assertThat(PlaceAnswer.mentionedIn(IntentReader.simplify("em ở xã Đăk Cấn"), names)).as("exactly, no typo").isEqualTo(-1);
+    }
+
+    @Test
+    void a_message_of_nothing_but_her_place_is_told_from_one_with_more() {
+        PlaceAnswer.Names names = PlaceAnswer.Names.of(communes);
+        for (String place : List.of("thôn 3", "e o thon 3 a", "thon 5 xa dak cam", "tổ 3", "số 12", "Đăk Blà, thôn 2 ạ")) {
+            assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify(place), names)).as(place).isTrue();
+        }
+        for (String more : List.of("thôn 3 cứu em", "e o thon 3, ck dang danh e", "thon 3 chay mau", "", "abc")) {
+            assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify(more), names)).as(more).isFalse();
+        }
     }
 
     @Test

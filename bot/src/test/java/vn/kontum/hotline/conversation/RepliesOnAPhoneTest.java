@@ -96,7 +96,9 @@ class RepliesOnAPhoneTest {
             made.add(new Made("safe hours cleared", replies.safeHours(null, first, ReplyComposer.VIETNAMESE), ""));
         }
         for (Place commune : communes) {
-            made.add(new Made("villages of " + commune.name(), replies.askVillage(commune.name(), villagesOf(commune.id()), ReplyComposer.VIETNAMESE), ""));
+            Reply villages = replies.askVillage(commune.name(), villagesOf(commune.id()), ReplyComposer.VIETNAMESE);
+            made.add(new Made("villages of " + commune.name(), villages, ""));
+            made.add(new Made("welcome, villages of " + commune.name(), replies.welcomeFirst(villages, ReplyComposer.VIETNAMESE), ""));
         }
         made.add(new Made("skipped", replies.skipped(ReplyComposer.VIETNAMESE), ""));
         made.add(new Made("place not found", replies.placeNotFound(replies.understood(new CaseRef(1, true, "other", Priority.NORMAL, longest), true,
