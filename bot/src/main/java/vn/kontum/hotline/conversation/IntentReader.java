@@ -33,7 +33,7 @@ class IntentReader {
     private static final Pattern SAFE_HOURS = Pattern.compile(
             "^(?:/gio|gio|gio an toan|chi (?:tra loi|nhan tin|lien lac)|only (?:reply|write|message)(?: me)?)"
                     + "(?: (?:tu|trong|vao|between|from))?(?: (?:khung )?gio)? ?(\\d{1,2}) ?(?:h|gio|:00)?"
-                    + " ?(?:den|toi|-|and|to) ?(\\d{1,2}) ?(?:h|gio|:00)?(?: (?:thoi|nhe|nha|a|please))*$");
+                    + " ?(?:den|toi|-|and|to) ?(\\d{1,2}) ?(?:h|gio|:00)?(?: ?(sang|trua|chieu|toi|dem|am|pm))?(?: (?:thoi|nhe|nha|a|please))*$");
     private static final Set<String> CLEAR_SAFE_HOURS = Set.of("/gio", "/gio tat", "bo gio an toan", "any time");
 
     private final Set<String> eraseWords;
@@ -145,12 +145,25 @@ class IntentReader {
         if (!m.matches()) {
             return Optional.empty();
         }
-        int from = Integer.parseInt(m.group(1));
-        int to = Integer.parseInt(m.group(2));
+        int from = afternoon(Integer.parseInt(m.group(1)), m.group(3));
+        int to = afternoon(Integer.parseInt(m.group(2)), m.group(3));
         if (from > 23 || to > 24 || from == to) {
             return Optional.empty();
         }
         return Optional.of(new Intent.SetSafeHours(new SafeHours(from, to)));
+    }
+
+    /** "8-10 tối" is 20 to 22, "2-4 chiều" 14 to 16, "10-12 đêm" 22 to 24; "sáng" and no word leave the hours as written. */
+    private static int afternoon(int hour, @org.jspecify.annotations.Nullable String partOfDay) {
+        if (partOfDay == null || hour >= 12) {
+            return hour == 12 && "dem".equals(partOfDay) ? 24 : hour;
+        }
+        return switch (partOfDay) {
+            case "chieu", "toi", "pm" -> hour + 12;
+            case "dem" -> hour >= 6 ? hour + 12 : hour;
+            case "trua" -> hour < 6 ? hour + 12 : hour;
+            default -> hour;
+        };
     }
 
     /** Lower case, no diacritics, no punctuation at the ends, single spaces. */

@@ -48,6 +48,10 @@ class IntentReaderTest {
         assertThat(reader.read("/gio", List.of())).isEqualTo(new Intent.SetSafeHours(null));
         assertThat(reader.read("gio 20-22", List.of())).as("without the slash").isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
         assertThat(reader.read("giờ 20h-22h", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
+        assertThat(reader.read("gio 8-10 toi", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(20, 22)));
+        assertThat(reader.read("/gio 2-4 chiều", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(14, 16)));
+        assertThat(reader.read("/gio 10-12 đêm", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(22, 24)));
+        assertThat(reader.read("/gio 9-11 sáng", List.of())).isEqualTo(new Intent.SetSafeHours(new SafeHours(9, 11)));
         assertThat(reader.read("chị nhắn từ 9 đến 11 giờ chồng em đánh em", List.of())).isInstanceOf(Intent.FreeText.class);
         assertThat(reader.read("chi tra loi tu 9 den 9", List.of())).isInstanceOf(Intent.FreeText.class);
     }
