@@ -73,6 +73,7 @@ class KnowledgeTest extends HotlineIntegrationTest {
             safe_delivery | KHÁM THAI Ở ĐÂU???                              | Khám thai bao nhiêu lần và khi nào?
             safe_delivery | e sap de roi, nen de o nha hay di tram y te     | Nên sinh con ở đâu?
             safe_delivery | em có bầu 7 tháng, ra máu và đau bụng quá        | Khi mang thai, dấu hiệu nào là nguy hiểm?
+            safe_delivery | bau may thang roi thay dau hieu gi thi phai di vien ngay | Khi mang thai, dấu hiệu nào là nguy hiểm?
             safe_delivery | sau sinh dc 1 tuan e bi sot                     | Sau khi sinh, mẹ cần chăm sóc thế nào và khi nào phải đi khám ngay?
             safe_delivery | be moi sinh thi cho bu sua me the nao           | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
             safe_delivery | trẻ sơ sinh cần chăm sóc thế nào                | Chăm sóc trẻ sơ sinh và cho con bú thế nào?
