@@ -33,12 +33,13 @@ final class PlaceAnswer {
 
     /**
      * Whether the message holds nothing but where she lives: words of the directory's places, the kinds of place,
-     * "ở", numbers and polite endings ("thôn 3", "e o thon 3 a", "thon 5 xa ia chim"). No word of danger can be
-     * among them; the urgency model read "thôn 3" as urgent (the corpus's emergencies say where they happen).
+     * "ở", numbers and polite endings ("thôn 3", "e o thon 3 a", "thon 5 xa ia chim"), one of them at least a word
+     * of place ("máu" alone is not "mẫu" of a sample village's name). No word of danger can be among them; the
+     * urgency model read "thôn 3" as urgent (the corpus's emergencies say where they happen).
      */
     static boolean onlyAPlace(String simple, Names names) {
         String[] words = simple.split("[\\s\\p{Punct}]+");
-        boolean any = false;
+        boolean placeWord = false;
         for (String word : words) {
             if (word.isEmpty()) {
                 continue;
@@ -47,9 +48,9 @@ final class PlaceAnswer {
                     || word.chars().allMatch(Character::isDigit))) {
                 return false;
             }
-            any = true;
+            placeWord |= PLACE_WORDS.contains(word);
         }
-        return any;
+        return placeWord;
     }
 
     /**

@@ -177,9 +177,12 @@ class IntentReaderTest {
         for (String place : List.of("thôn 3", "e o thon 3 a", "thon 5 xa dak cam", "tổ 3", "số 12", "Đăk Blà, thôn 2 ạ")) {
             assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify(place), names)).as(place).isTrue();
         }
-        for (String more : List.of("thôn 3 cứu em", "e o thon 3, ck dang danh e", "thon 3 chay mau", "", "abc")) {
+        for (String more : List.of("thôn 3 cứu em", "e o thon 3, ck dang danh e", "thon 3 chay mau", "", "abc", "chị ơi")) {
             assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify(more), names)).as(more).isFalse();
         }
+        PlaceAnswer.Names sample = PlaceAnswer.Names.of(List.of(new Choice("#village:dak-bla-thon-2", "Làng mẫu 2 (Đăk Blà)")));
+        assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify("máu"), sample)).as("a word of a name alone").isFalse();
+        assertThat(PlaceAnswer.onlyAPlace(IntentReader.simplify("làng mẫu 2"), sample)).isTrue();
     }
 
     @Test
