@@ -32,6 +32,14 @@ class ReplyComposerTest {
                 .startsWith("Nếu bạn hoặc ai đó đang gặp nguy hiểm, hãy gọi ngay: 113 (Công an)");
     }
 
+    /** A question about pregnancy or about the baby: the signs that mean calling 115 now are the mother's and the baby's. */
+    @Test
+    void the_answer_about_a_birth_or_a_baby_names_the_danger_signs_of_both() {
+        CaseRef birth = new CaseRef(9, true, "safe_delivery", Priority.NORMAL, caseRef.servicePoint());
+        String routed = TextParts.messages(replies.understood(birth, true, false, "", List.of(), null, ReplyComposer.VIETNAMESE).text()).getFirst();
+        assertThat(routed).contains("mẹ ra máu nhiều", "bé khó thở, co giật", "hãy gọi 115");
+    }
+
     @Test
     void out_of_hours_she_is_told_the_hour_and_day_a_person_answers_in_kon_tum_time() {
         // 00:30 UTC on 5 January is 07:30 in Kon Tum (UTC+7).
