@@ -68,8 +68,9 @@ class Conversation {
     Turn respond(Contact contact, String text, @Nullable Classification understood, OffsetDateTime now) {
         DialogueState state = dialogue.load(contact.id());
         Intent intent = reader.read(text, state.offered());
+        String simple = IntentReader.simplify(text); // once, for the place checks below (every message takes this path)
         if (intent instanceof Intent.FreeText) {
-            intent = namedPlace(text).orElse(intent);
+            intent = namedPlace(simple).orElse(intent);
         }
         return switch (intent) {
             case Intent.Erase e -> erase(contact, now);
@@ -88,7 +89,7 @@ class Conversation {
                 dialogue.save(contact.id(), state, state.offering(List.of()));
                 yield Turn.answer(cases.openCaseOf(contact).orElse(null), "skip", replies.skipped(ReplyComposer.VIETNAMESE));
             }
-            default -> understand(contact, text, understood, state, now);
+            default -> understand(contact, text, simple, understood, state, now);
         };
     }
 
@@ -100,8 +101,7 @@ class Conversation {
      * reply's "which village", or after the question has gone by. Read by the classifier, a village's name made her
      * case urgent ("kon klor", "plei đôn"); read as her place, it brings the case to the service point near her.
      */
-    private Optional<Intent> namedPlace(String text) {
-        String simple = IntentReader.simplify(text);
+    private Optional<Intent> namedPlace(String simple) {
         if (simple.isEmpty() || simple.split(" ").length > PLACE_WORDS_AT_MOST) {
             return Optional.empty();
         }
@@ -114,16 +114,16 @@ class Conversation {
      * Her commune or village named after its kind in a longer message ("em ở xã Ia Chim, chồng em đang đánh em"), when
      * none is known yet: her case, urgent or not, goes to the service point near her, and she is not asked again.
      */
-    private Contact withPlaceNamed(Contact contact, String text) {
+    private Contact withPlaceNamed(Contact contact, String simple) {
         if (contact.villageId() != null || contact.communeId() != null) {
             return contact;
         }
         PlaceAnswer.Names names = directoryNames();
-        int found = PlaceAnswer.mentionedIn(IntentReader.simplify(text), names);
-        Optional<Intent> place = found < 0 ? Optional.empty() : ChoiceData.intentOf(names.choices().get(found).data());
-        String village = place.orElse(null) instanceof Intent.ChooseVillage v ? v.villageId() : null;
-        String commune = village != null ? directory.communeOfVillage(village).orElse(null)
-                : place.orElse(null) instanceof Intent.ChooseCommune c ? c.communeId() : null;
+        int found = PlaceAnswer.mentionedIn(simple, names);
+        Intent place = found < 0 ? null : ChoiceData.intentOf(names.choices().get(found).data()).orElse(null);
+        String village = place instanceof Intent.ChooseVillage v ? v.villageId() : null;
+        String commune = place instanceof Intent.ChooseCommune c ? c.communeId()
+                : village != null ? directory.communeOfVillage(village).orElse(null) : null;
         if (commune == null) {
             return contact;
         }
@@ -151,15 +151,16 @@ class Conversation {
         return made.names();
     }
 
-    private Turn understand(Contact unplaced, String text, @Nullable Classification understood, DialogueState state,
+    /** {@code simple}: the text {@link IntentReader#simplify simplified}, for the place checks. */
+    private Turn understand(Contact unplaced, String text, String simple, @Nullable Classification understood, DialogueState state,
                             OffsetDateTime now) {
         boolean sameModel = understood != null && understood.modelVersion().equals(classifier.modelVersion());
         Classification c = sameModel ? understood : classifier.classify(text);
-        if (c.urgent() && PlaceAnswer.onlyAPlace(IntentReader.simplify(text), directoryNames())) {
+        if (c.urgent() && PlaceAnswer.onlyAPlace(simple, directoryNames())) {
             // "thôn 3", "e o thon 3 a": where she lives, not danger (the corpus's emergencies often say where).
             c = new Classification(c.topic(), c.confidence(), false, c.modelVersion());
         }
-        Contact contact = withPlaceNamed(unplaced, text);
+        Contact contact = withPlaceNamed(unplaced, simple);
         CaseRef ref = cases.caseFor(contact, c, now);
         if (contact != unplaced && !ref.opened()) {
             ref = cases.relocate(contact, now).orElse(ref);
@@ -180,7 +181,7 @@ class Conversation {
         } else if (c.urgent()) {
             reply = replies.urgent(ref, first, ReplyComposer.VIETNAMESE);
             step = "urgent";
-        } else if (!ref.opened() && placeUnknown(text, c, state)) {
+        } else if (!ref.opened() && placeUnknown(simple, c, state)) {
             // "e o lang kon ktu" to "which commune?": a place not in the list, not a story. Asked again, the list kept.
             reply = replies.placeNotFound(state.offered(), ReplyComposer.VIETNAMESE);
             step = "place-not-found";
@@ -322,10 +323,10 @@ class Conversation {
     }
 
     /** Places were offered, and she answered with words of a place that is not among them, nothing the classifier knows. */
-    private boolean placeUnknown(String text, Classification c, DialogueState state) {
+    private boolean placeUnknown(String simple, Classification c, DialogueState state) {
         return state.offered().stream().anyMatch(o -> ChoiceData.isPlace(o.data()))
                 && (c.topic() == Topic.OTHER || c.confidence() < askTopicBelow)
-                && PlaceAnswer.soundsLikeAPlace(IntentReader.simplify(text));
+                && PlaceAnswer.soundsLikeAPlace(simple);
     }
 
     /** Once, for a new case, when she has not said where she lives: the nearest service point can then answer. */
